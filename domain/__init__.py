@@ -1,0 +1,1 @@
+"""The growth cycle and its rules: pure Python, no I/O."""

@@ -1,0 +1,47 @@
+"""Dates arrive as date objects or ISO strings; the domain works with date."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+from domain.errors import InvalidInput
+
+# Dates outside this window are typing mistakes, not plans.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
+def check_date(field: str, value: Any, *, required: bool = True) -> date | None:
+    if value is None or value == "":
+        if required:
+            raise InvalidInput(f"{field} is required.", field)
+        return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidInput(f"{field} is not a date (use YYYY-MM-DD).", field) from None
+    if not isinstance(value, date):
+        raise InvalidInput(f"{field} is not a date.", field)
+    if not EARLIEST <= value <= LATEST:
+        raise InvalidInput(
+            f"{field} must lie between {EARLIEST.isoformat()} and {LATEST.isoformat()}.",
+            field,
+        )
+    return value
+
+
+def require_date(field: str, value: Any) -> date:
+    checked = check_date(field, value)
+    assert checked is not None  # check_date raises for a required missing date
+    return checked
+
+
+def add_months(start: date, months: int) -> date:
+    """Same day `months` later, or the month's last day when it is shorter."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)

@@ -1,0 +1,169 @@
+"""A person in the organisation: who they are, what they do, who manages them.
+
+Changes of manager, function and team are events of their own, so the
+history always knows who was the manager at the time of each cycle.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+from domain.dates import require_date
+from domain.errors import InvalidInput, NotAllowedNow
+from domain.text import check_text
+from domain.vocabulary import DevelopmentPhase, parse_choice
+
+LANGUAGES = ("nl", "en")
+ROLES = ("hr", "admin")
+
+
+def check_email(value: Any) -> str:
+    email = check_text("email", value).lower()
+    local, _, domain = email.partition("@")
+    if not local or "." not in domain or " " in email:
+        raise InvalidInput("That is not an e-mail address.", "email")
+    return email
+
+
+class Person(Aggregate):
+    class Registered(Aggregate.Created):
+        name: str
+        email: str
+        function: str
+        team: str
+        manager_id: UUID | None
+        development_phase: str
+        language: str
+        start_date: date
+
+    @classmethod
+    def register(cls, **details: Any) -> Person:
+        language = details.get("language") or "nl"
+        if language not in LANGUAGES:
+            raise InvalidInput("language must be nl or en.", "language")
+        return cls._create(
+            cls.Registered,
+            name=check_text("name", details.get("name")),
+            email=check_email(details.get("email")),
+            function=check_text("function", details.get("function")),
+            team=check_text("team", details.get("team")),
+            manager_id=details.get("manager_id"),
+            development_phase=parse_choice(
+                DevelopmentPhase, "development_phase", details.get("development_phase") or "junior"
+            ).value,
+            language=language,
+            start_date=require_date("start_date", details.get("start_date")),
+        )
+
+    def __init__(
+        self,
+        name: str,
+        email: str,
+        function: str,
+        team: str,
+        manager_id: UUID | None,
+        development_phase: str,
+        language: str,
+        start_date: date,
+    ) -> None:
+        self.name = name
+        self.email = email
+        self.function = function
+        self.team = team
+        self.manager_id = manager_id
+        self.development_phase = development_phase
+        self.language = language
+        self.start_date = start_date
+        self.roles: list[str] = []
+
+    class ManagerChanged(Aggregate.Event):
+        manager_id: UUID | None
+
+        def apply(self, person: Person) -> None:
+            person.manager_id = self.manager_id
+
+    def change_manager(self, manager_id: UUID | None) -> None:
+        if manager_id == self.id:
+            raise InvalidInput("A person cannot be their own manager.", "manager_id")
+        if manager_id != self.manager_id:
+            self.trigger_event(self.ManagerChanged, manager_id=manager_id)
+
+    class FunctionChanged(Aggregate.Event):
+        function: str
+
+        def apply(self, person: Person) -> None:
+            person.function = self.function
+
+    def change_function(self, function: Any) -> None:
+        checked = check_text("function", function)
+        if checked != self.function:
+            self.trigger_event(self.FunctionChanged, function=checked)
+
+    class TeamChanged(Aggregate.Event):
+        team: str
+
+        def apply(self, person: Person) -> None:
+            person.team = self.team
+
+    def change_team(self, team: Any) -> None:
+        checked = check_text("team", team)
+        if checked != self.team:
+            self.trigger_event(self.TeamChanged, team=checked)
+
+    class LanguageChosen(Aggregate.Event):
+        language: str
+
+        def apply(self, person: Person) -> None:
+            person.language = self.language
+
+    def choose_language(self, language: Any) -> None:
+        if language not in LANGUAGES:
+            raise InvalidInput("language must be nl or en.", "language")
+        if language != self.language:
+            self.trigger_event(self.LanguageChosen, language=language)
+
+    class RoleGranted(Aggregate.Event):
+        role: str
+
+        def apply(self, person: Person) -> None:
+            person.roles.append(self.role)
+
+    def grant_role(self, role: Any) -> None:
+        if role not in ROLES:
+            raise InvalidInput("role must be hr or admin.", "role")
+        if role in self.roles:
+            raise NotAllowedNow(f"{self.name} already has the role {role}.")
+        self.trigger_event(self.RoleGranted, role=role)
+
+    class RoleRevoked(Aggregate.Event):
+        role: str
+
+        def apply(self, person: Person) -> None:
+            person.roles.remove(self.role)
+
+    def revoke_role(self, role: Any) -> None:
+        if role not in self.roles:
+            raise NotAllowedNow(f"{self.name} does not have the role {role}.")
+        self.trigger_event(self.RoleRevoked, role=role)
+
+
+class EmailIndex(Aggregate):
+    """Claims an e-mail address for one person: two people can never share one."""
+
+    class Claimed(Aggregate.Created):
+        person_id: UUID
+
+    @staticmethod
+    def id_for(email: str) -> UUID:
+        return uuid5(NAMESPACE_URL, f"groeispurt:email:{email.lower()}")
+
+    @classmethod
+    def claim(cls, email: str, person_id: UUID) -> EmailIndex:
+        return cls._create(cls.Claimed, id=cls.id_for(email), person_id=person_id)
+
+    def __init__(self, person_id: UUID) -> None:
+        self.person_id = person_id

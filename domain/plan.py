@@ -1,0 +1,139 @@
+"""The POP (persoonlijk ontwikkelingsplan): SMART goals, activities, support.
+
+SMART: Specific, Measurable, Acceptable, Realistic, Time-bound. The two
+parts a machine can check are the measure and the deadline, so every goal
+must have both.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypedDict
+
+from domain.dates import require_date
+from domain.errors import InvalidInput
+from domain.text import LONG, check_text
+from domain.vocabulary import ActivityType, LearningForm, SupportKind, parse_choice
+
+MAX_GOALS = 10
+MAX_ACTIVITIES = 20
+MAX_SUPPORT = 10
+
+
+class Goal(TypedDict):
+    description: str
+    measure: str
+    deadline: str  # ISO date: events stay plain JSON
+
+
+class Activity(TypedDict):
+    description: str
+    type: str
+    form: str
+    skill: str
+
+
+class SupportPromise(TypedDict):
+    kind: str
+    description: str
+
+
+class Plan(TypedDict):
+    goals: list[Goal]
+    activities: list[Activity]
+    support: list[SupportPromise]
+
+
+def parse_plan(data: Any, *, today: date, previous: Plan | None = None) -> Plan:
+    """Validates a plan; a new or changed goal may not have a deadline before today."""
+    if not isinstance(data, dict):
+        raise InvalidInput("A plan must be a set of goals, activities and support.", "plan")
+    goals = [_parse_goal(f"goals.{i}", g) for i, g in enumerate(_list(data, "goals", MAX_GOALS))]
+    if not goals:
+        raise InvalidInput("A plan needs at least one goal.", "goals")
+    earlier = {(g["description"], g["deadline"]) for g in (previous["goals"] if previous else [])}
+    for i, goal in enumerate(goals):
+        if (goal["description"], goal["deadline"]) not in earlier and goal["deadline"] < (
+            today.isoformat()
+        ):
+            raise InvalidInput(
+                "The deadline lies in the past; a SMART goal is time-bound in the future.",
+                f"goals.{i}.deadline",
+            )
+    return Plan(
+        goals=goals,
+        activities=[
+            _parse_activity(f"activities.{i}", a)
+            for i, a in enumerate(_list(data, "activities", MAX_ACTIVITIES))
+        ],
+        support=[
+            _parse_support(f"support.{i}", s)
+            for i, s in enumerate(_list(data, "support", MAX_SUPPORT))
+        ],
+    )
+
+
+def describe_changes(old: Plan, new: Plan) -> list[str]:
+    """Plain-language lines saying what a revision changed, for the version history."""
+    changes: list[str] = []
+    for part, label in (("goals", "goal"), ("activities", "activity"), ("support", "support")):
+        before = [_summary(part, item) for item in old[part]]  # type: ignore[literal-required]
+        after = [_summary(part, item) for item in new[part]]  # type: ignore[literal-required]
+        changes += [f"added {label}: {s}" for s in after if s not in before]
+        changes += [f"removed {label}: {s}" for s in before if s not in after]
+    return changes
+
+
+def _summary(part: str, item: Any) -> str:
+    if part == "goals":
+        return f"{item['description']} (measure: {item['measure']}; by {item['deadline']})"
+    if part == "activities":
+        return f"{item['description']} ({item['type']}, {item['form']})"
+    return f"{item['kind']}: {item['description']}"
+
+
+def _list(data: dict[str, Any], field: str, limit: int) -> list[Any]:
+    value = data.get(field) or []
+    if not isinstance(value, list):
+        raise InvalidInput(f"{field} must be a list.", field)
+    if len(value) > limit:
+        raise InvalidInput(f"At most {limit} {field}.", field)
+    return value
+
+
+def _parse_goal(prefix: str, data: Any) -> Goal:
+    if not isinstance(data, dict):
+        raise InvalidInput("A goal must have a description, a measure and a deadline.", prefix)
+    description = check_text(f"{prefix}.description", data.get("description"), max_length=LONG)
+    measure = data.get("measure")
+    if not (isinstance(measure, str) and measure.strip()):
+        raise InvalidInput(
+            "Say how you will know the goal is reached (the M of SMART).", f"{prefix}.measure"
+        )
+    if not data.get("deadline"):
+        raise InvalidInput("Give the goal a deadline (the T of SMART).", f"{prefix}.deadline")
+    return Goal(
+        description=description,
+        measure=check_text(f"{prefix}.measure", measure, max_length=LONG),
+        deadline=require_date(f"{prefix}.deadline", data.get("deadline")).isoformat(),
+    )
+
+
+def _parse_activity(prefix: str, data: Any) -> Activity:
+    if not isinstance(data, dict):
+        raise InvalidInput("An activity must be a set of fields.", prefix)
+    return Activity(
+        description=check_text(f"{prefix}.description", data.get("description"), max_length=LONG),
+        type=parse_choice(ActivityType, f"{prefix}.type", data.get("type")).value,
+        form=parse_choice(LearningForm, f"{prefix}.form", data.get("form")).value,
+        skill=check_text(f"{prefix}.skill", data.get("skill"), required=False),
+    )
+
+
+def _parse_support(prefix: str, data: Any) -> SupportPromise:
+    if not isinstance(data, dict):
+        raise InvalidInput("Support must be a kind and a description.", prefix)
+    return SupportPromise(
+        kind=parse_choice(SupportKind, f"{prefix}.kind", data.get("kind")).value,
+        description=check_text(f"{prefix}.description", data.get("description"), max_length=LONG),
+    )

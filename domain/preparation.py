@@ -1,0 +1,124 @@
+"""A party's preparation of a growth session (seed 000, "Groeisessie – voorbereiding").
+
+Both parties answer the same four questions for hard and for soft skills,
+each from their own side:
+
+| question | employee | manager |
+|---|---|---|
+| needed | skills I need in my role, now and later | skills the role needs |
+| strengths | skills I already use that give me energy | where the employee is strong |
+| untapped | skills I don't use yet that look attractive | skills not yet used that would suit them |
+| growth | for two skills: what, why, actions, support | for two skills: actions, support from manager and team |
+
+Plus (seeds 001 and 003): what goes well, what could be better, the
+development phase and the employee's ambitions.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from domain.errors import InvalidInput
+from domain.text import LONG, check_text, check_text_list
+from domain.vocabulary import DevelopmentPhase, SkillKind, parse_choice
+
+GROWTH_ITEMS_PER_KIND = 2
+
+
+class GrowthItem(TypedDict):
+    skill: str
+    why: str
+    actions: str
+    support: str
+    backlog_skill_id: str | None
+
+
+class SkillReflection(TypedDict):
+    needed: list[str]
+    strengths: list[str]
+    untapped: list[str]
+    growth: list[GrowthItem]
+
+
+class Preparation(TypedDict):
+    hard: SkillReflection
+    soft: SkillReflection
+    going_well: str
+    could_be_better: str
+    development_phase: str | None
+    ambitions: str
+
+
+def parse_preparation(data: Any) -> Preparation:
+    """Validates a preparation as typed by a person; returns its normal form."""
+    if not isinstance(data, dict):
+        raise InvalidInput("A preparation must be a set of answers.", "preparation")
+    phase = data.get("development_phase") or None
+    return Preparation(
+        hard=_parse_reflection(SkillKind.HARD, data.get("hard") or {}),
+        soft=_parse_reflection(SkillKind.SOFT, data.get("soft") or {}),
+        going_well=_long(data, "going_well"),
+        could_be_better=_long(data, "could_be_better"),
+        development_phase=(
+            parse_choice(DevelopmentPhase, "development_phase", phase).value if phase else None
+        ),
+        ambitions=_long(data, "ambitions"),
+    )
+
+
+def check_ready_to_submit(preparation: Preparation) -> None:
+    """A submitted preparation names at least one skill to grow in."""
+    if not preparation["hard"]["growth"] and not preparation["soft"]["growth"]:
+        raise InvalidInput(
+            "Name at least one hard or soft skill to grow in before you submit.",
+            "hard.growth",
+        )
+
+
+def _long(data: dict[str, Any], field: str) -> str:
+    return check_text(field, data.get(field), required=False, max_length=LONG, multiline=True)
+
+
+def _parse_reflection(kind: SkillKind, data: Any) -> SkillReflection:
+    if not isinstance(data, dict):
+        raise InvalidInput(f"The {kind} skills part must be a set of answers.", kind.value)
+    growth_data = data.get("growth") or []
+    if not isinstance(growth_data, list):
+        raise InvalidInput("growth must be a list.", f"{kind}.growth")
+    parsed = [_parse_growth_item(f"{kind}.growth.{i}", item) for i, item in enumerate(growth_data)]
+    growth = [g for g in parsed if g is not None]
+    if len(growth) > GROWTH_ITEMS_PER_KIND:
+        raise InvalidInput(
+            f"Choose at most {GROWTH_ITEMS_PER_KIND} {kind} skills to grow in.",
+            f"{kind}.growth",
+        )
+    return SkillReflection(
+        needed=check_text_list(f"{kind}.needed", data.get("needed")),
+        strengths=check_text_list(f"{kind}.strengths", data.get("strengths")),
+        untapped=check_text_list(f"{kind}.untapped", data.get("untapped")),
+        growth=growth,
+    )
+
+
+def _parse_growth_item(prefix: str, data: Any) -> GrowthItem | None:
+    if not isinstance(data, dict):
+        raise InvalidInput("A growth item must be a set of answers.", prefix)
+    answers = {
+        name: check_text(
+            f"{prefix}.{name}", data.get(name), required=False, max_length=LONG, multiline=True
+        )
+        for name in ("why", "actions", "support")
+    }
+    skill = check_text(f"{prefix}.skill", data.get("skill"), required=False)
+    if not skill:
+        if any(answers.values()):
+            raise InvalidInput("Name the skill these answers are about.", f"{prefix}.skill")
+        return None  # an empty row in a form
+    backlog = data.get("backlog_skill_id") or None
+    return GrowthItem(
+        skill=skill,
+        why=answers["why"],
+        actions=answers["actions"],
+        support=answers["support"],
+        backlog_skill_id=(check_text(f"{prefix}.backlog_skill_id", backlog) if backlog else None),
+    )

@@ -1,0 +1,55 @@
+"""Checks for the free text people type: required, length, no control characters."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from domain.errors import InvalidInput
+
+SHORT = 200
+LONG = 4000
+MAX_LIST_ITEMS = 20
+
+# Tab and newline belong in multi-line answers; every other control character
+# is a sign of pasted garbage or an attack and is refused, not silently dropped.
+_ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+
+
+def check_text(
+    field: str,
+    value: Any,
+    *,
+    required: bool = True,
+    max_length: int = SHORT,
+    multiline: bool = False,
+) -> str:
+    """Returns the trimmed text, or raises InvalidInput naming the field."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInput(f"{field} must be text.", field)
+    text = value.strip().replace("\r\n", "\n")
+    if required and not text:
+        raise InvalidInput(f"{field} is required.", field)
+    if len(text) > max_length:
+        raise InvalidInput(
+            f"{field} is too long: {len(text)} characters, at most {max_length}.", field
+        )
+    for char in text:
+        if unicodedata.category(char) == "Cc" and not (multiline and char in _ALLOWED_CONTROLS):
+            raise InvalidInput(f"{field} contains a control character.", field)
+    return text
+
+
+def check_text_list(field: str, values: Any, *, max_items: int = MAX_LIST_ITEMS) -> list[str]:
+    """A list of short texts; blank entries are dropped, the rest checked."""
+    if values is None:
+        return []
+    if isinstance(values, str) or not isinstance(values, list | tuple):
+        raise InvalidInput(f"{field} must be a list of texts.", field)
+    items = [check_text(field, v, required=False) for v in values]
+    items = [i for i in items if i]
+    if len(items) > max_items:
+        raise InvalidInput(f"{field} has {len(items)} entries, at most {max_items}.", field)
+    return items

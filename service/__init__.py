@@ -1,0 +1,1 @@
+"""The application: use cases with their authorisation, settings, GraphQL, CLI."""

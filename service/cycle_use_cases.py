@@ -1,0 +1,191 @@
+"""Use cases of the growth cycle: one method per command, each with its access check.
+
+Every method loads the cycle, works out which party the actor is, checks
+the permission table, calls the aggregate (which checks the domain rules)
+and saves. A refusal says "not allowed" whether or not the cycle exists.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from domain.employee_cycles import EmployeeCycles
+from domain.errors import InvalidInput, NotAllowedNow
+from domain.growth_cycle import GrowthCycle
+from domain.vocabulary import Party
+from service.actor import Actor
+from service.errors import Forbidden
+from service.permissions import CYCLE_ACTIONS
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from eventsourcing.application import Repository
+
+
+class CycleUseCases:
+    if TYPE_CHECKING:
+        repository: Repository[UUID]
+
+        def save_changes(self, *aggregates: Any, what: str = "this") -> int: ...
+        def today(self) -> date: ...
+        def manager_of(self, employee_id: UUID) -> UUID | None: ...
+
+    def open_cycle(self, actor: Actor, *, employee_id: UUID, planned_session_on: Any) -> UUID:
+        """The manager opens a cycle for a direct report; it links to their previous cycle."""
+        _require_writer(actor)
+        manager = self.manager_of(employee_id)
+        if actor.person_id is None or manager != actor.person_id:
+            raise Forbidden("Only the employee's own manager can open a growth cycle.")
+        index = self._employee_cycles(employee_id)
+        previous = index.latest
+        if previous is not None and self._load_cycle(previous).is_active:
+            raise NotAllowedNow(
+                "This employee still has an active cycle; complete or close it first."
+            )
+        cycle = GrowthCycle.open(
+            employee_id=employee_id,
+            manager_id=actor.person_id,
+            planned_session_on=planned_session_on,
+            previous_cycle_id=previous,
+        )
+        index.add(cycle.id)
+        self.save_changes(index, cycle, what="this employee's cycles")
+        return cycle.id
+
+    def save_preparation_draft(self, actor: Actor, cycle_id: UUID, answers: Any) -> None:
+        cycle, party = self._cycle_for(actor, cycle_id, "save_preparation_draft")
+        cycle.save_preparation_draft(party, answers)
+        self._save(cycle)
+
+    def submit_preparation(self, actor: Actor, cycle_id: UUID, answers: Any) -> None:
+        cycle, party = self._cycle_for(actor, cycle_id, "submit_preparation")
+        cycle.submit_preparation(party, answers)
+        self._save(cycle)
+
+    def hold_session(
+        self, actor: Actor, cycle_id: UUID, *, held_on: Any, notes: Any, cards: Any
+    ) -> None:
+        cycle, _ = self._cycle_for(actor, cycle_id, "hold_session")
+        cycle.hold_session(held_on=held_on, notes=notes, cards=cards)
+        self._save(cycle)
+
+    def select_cards(self, actor: Actor, cycle_id: UUID, card_ids: Any) -> None:
+        cycle, _ = self._cycle_for(actor, cycle_id, "select_cards")
+        cycle.select_cards(card_ids)
+        self._save(cycle)
+
+    def move_card(
+        self, actor: Actor, cycle_id: UUID, *, card_id: str, to_column: Any, position: Any
+    ) -> bool:
+        """Moves a card on the employee's board; False when it was already there."""
+        cycle, _ = self._cycle_for(actor, cycle_id, "move_card")
+        if not cycle.move_card(card_id, to_column, position):
+            return False
+        self._save(cycle)
+        return True
+
+    def write_plan(self, actor: Actor, cycle_id: UUID, plan: Any) -> int:
+        """Drafts or revises the POP; returns the new version number."""
+        cycle, _ = self._cycle_for(actor, cycle_id, "write_plan")
+        cycle.write_plan(plan, today=self.today())
+        self._save(cycle)
+        return cycle.plan_version
+
+    def approve_plan(self, actor: Actor, cycle_id: UUID, version: Any) -> None:
+        cycle, party = self._cycle_for(actor, cycle_id, "approve_plan")
+        cycle.approve_plan(party, version)
+        self._save(cycle)
+
+    def schedule_follow_up(
+        self, actor: Actor, cycle_id: UUID, *, due_on: Any = None, months: Any = None
+    ) -> None:
+        cycle, _ = self._cycle_for(actor, cycle_id, "schedule_follow_up")
+        cycle.schedule_follow_up(due_on=due_on, months=months)
+        self._save(cycle)
+
+    def complete_follow_up(
+        self,
+        actor: Actor,
+        cycle_id: UUID,
+        *,
+        held_on: Any,
+        went_well: Any,
+        could_be_better: Any,
+        show_and_tell_on: Any = None,
+    ) -> None:
+        cycle, _ = self._cycle_for(actor, cycle_id, "complete_follow_up")
+        cycle.complete_follow_up(
+            held_on=held_on,
+            went_well=went_well,
+            could_be_better=could_be_better,
+            show_and_tell_on=show_and_tell_on,
+        )
+        self._save(cycle)
+
+    def close_cycle(self, actor: Actor, cycle_id: UUID, reason: Any = "") -> None:
+        cycle, _ = self._cycle_for(actor, cycle_id, "close_cycle")
+        cycle.close(reason)
+        self._save(cycle)
+
+    def cycles_of(self, employee_id: UUID) -> list[UUID]:
+        """The ids of an employee's cycles, oldest first (no access check: internal)."""
+        return list(self._employee_cycles(employee_id).cycle_ids)
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _cycle_for(self, actor: Actor, cycle_id: Any, action: str) -> tuple[GrowthCycle, Party]:
+        _require_writer(actor)
+        cycle_uuid = _as_uuid(cycle_id)
+        try:
+            cycle = self._load_cycle(cycle_uuid)
+        except AggregateNotFoundError:
+            raise Forbidden() from None
+        party = party_of(actor, cycle)
+        if party is None or party not in CYCLE_ACTIONS[action]:
+            raise Forbidden()
+        return cycle, party
+
+    def _load_cycle(self, cycle_id: UUID) -> GrowthCycle:
+        cycle: object = self.repository.get(cycle_id)
+        if not isinstance(cycle, GrowthCycle):
+            raise AggregateNotFoundError(cycle_id)
+        return cycle
+
+    def _employee_cycles(self, employee_id: UUID) -> EmployeeCycles:
+        try:
+            index: object = self.repository.get(EmployeeCycles.id_for(employee_id))
+        except AggregateNotFoundError:
+            return EmployeeCycles.start(employee_id)
+        assert isinstance(index, EmployeeCycles)
+        return index
+
+    def _save(self, cycle: GrowthCycle) -> None:
+        self.save_changes(cycle, what=f"growth cycle {cycle.id}")
+
+
+def party_of(actor: Actor, cycle: GrowthCycle) -> Party | None:
+    if actor.person_id is None:
+        return None
+    if actor.person_id == cycle.employee_id:
+        return Party.EMPLOYEE
+    if actor.person_id == cycle.manager_id:
+        return Party.MANAGER
+    return None
+
+
+def _require_writer(actor: Actor) -> None:
+    if not actor.may_write:
+        raise Forbidden("This token may only read.")
+
+
+def _as_uuid(value: Any) -> UUID:
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise InvalidInput("That is not a valid id.", "id") from None

@@ -1,0 +1,190 @@
+"""`groeispurt demo`: loads the demo organisation through the use cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from domain.dates import add_months
+from service import demo_data as data
+from service.actor import Actor, Role
+from service.application import Groeispurt
+
+SYSTEM = Actor(None, frozenset({Role.ADMIN, Role.HR}))
+
+STAGE_STEPS = {
+    "preparing": 1,
+    "prepared": 2,
+    "session_held": 3,
+    "on_board": 4,
+    "plan_waiting": 5,
+    "plan_agreed": 6,
+    "follow_up_scheduled": 7,
+    "follow_up_overdue": 7,
+    "completed": 8,
+    "closed": 4,
+}
+
+
+def is_loaded(app: Groeispurt) -> bool:
+    return app.find_person_by_email(data.ADMIN["email"]) is not None
+
+
+def load_demo(app: Groeispurt, progress: Callable[[int], Any] = lambda n: None) -> dict[str, UUID]:
+    """Creates the people and their cycles; `progress` is told of each step done."""
+    people: dict[str, UUID] = {}
+    for details in (data.ADMIN, data.HR):
+        people[details["email"]] = app.register_person(SYSTEM, **details)
+        progress(1)
+    app.grant_role(SYSTEM, people[data.ADMIN["email"]], "admin")
+    app.grant_role(SYSTEM, people[data.HR["email"]], "hr")
+    managers = []
+    for details in data.MANAGERS:
+        managers.append(app.register_person(SYSTEM, development_phase="senior", **details))
+        people[details["email"]] = managers[-1]
+        progress(1)
+    for manager_index, details, stage in data.EMPLOYEES:
+        team = data.MANAGERS[manager_index]["team"]
+        employee = app.register_person(
+            SYSTEM, team=team, manager_id=managers[manager_index], **details
+        )
+        people[details["email"]] = employee
+        _bring_cycle_to(app, Actor(managers[manager_index]), Actor(employee), details, stage)
+        progress(1)
+    return people
+
+
+def demo_steps() -> int:
+    return 2 + len(data.MANAGERS) + len(data.EMPLOYEES)
+
+
+def _bring_cycle_to(
+    app: Groeispurt, manager: Actor, employee: Actor, details: dict[str, str], stage: str
+) -> None:
+    today = app.today()
+    overdue = stage in ("follow_up_overdue", "completed")
+    session_on = today - timedelta(days=200) if overdue else today - timedelta(days=7)
+    if stage in ("preparing", "prepared"):
+        session_on = today + timedelta(days=10)
+    steps = STAGE_STEPS[stage]
+    assert employee.person_id is not None
+    cycle = app.open_cycle(manager, employee_id=employee.person_id, planned_session_on=session_on)
+    hard, soft = data.HARD_SKILLS[details["function"]], data.SOFT_SKILLS
+    answers = _preparation(hard, soft, details.get("development_phase", "junior"))
+    if steps == 1:
+        app.save_preparation_draft(employee, cycle, answers)
+        return
+    app.submit_preparation(employee, cycle, answers)
+    app.submit_preparation(manager, cycle, answers)
+    if steps == 2:
+        return
+    cards = [_card(details["function"], skill, why, "hard") for skill, why in hard] + [
+        _card(details["function"], skill, why, "soft") for skill, why in soft[:2]
+    ]
+    app.hold_session(
+        manager, cycle, held_on=session_on, notes="Open en prettig gesprek.", cards=cards
+    )
+    if steps == 3:
+        return
+    card_ids = _card_ids(app, cycle)
+    app.select_cards(employee, cycle, card_ids[:3])
+    app.move_card(employee, cycle, card_id=card_ids[0], to_column="doing", position=0)
+    if stage == "closed":
+        app.close_cycle(manager, cycle, "Medewerker is van functie veranderd.")
+        return
+    if steps == 4:
+        return
+    app.write_plan(manager, cycle, _plan(hard[0][0], today))
+    app.approve_plan(employee, cycle, 1)
+    if steps == 5:
+        return
+    app.approve_plan(manager, cycle, 1)
+    if steps == 6:
+        return
+    months = 6 if overdue else 3
+    app.schedule_follow_up(manager, cycle, months=months)
+    if steps == 7:
+        return
+    app.move_card(employee, cycle, card_id=card_ids[0], to_column="done", position=0)
+    app.complete_follow_up(
+        employee,
+        cycle,
+        held_on=add_months(session_on, months),
+        went_well="De cursus gaf direct resultaat in het werk.",
+        could_be_better="Meer tijd vrijmaken om te oefenen.",
+        show_and_tell_on=add_months(session_on, months) + timedelta(days=14),
+    )
+
+
+def _preparation(
+    hard: list[tuple[str, str]], soft: list[tuple[str, str]], phase: str
+) -> dict[str, Any]:
+    return {
+        "hard": {
+            "needed": [s for s, _ in hard],
+            "strengths": [hard[0][0]],
+            "untapped": [hard[1][0]],
+            "growth": [
+                {"skill": s, "why": w, "actions": "Cursus volgen", "support": "Tijd en budget"}
+                for s, w in hard
+            ],
+        },
+        "soft": {
+            "needed": [s for s, _ in soft],
+            "growth": [
+                {
+                    "skill": s,
+                    "why": w,
+                    "actions": "Oefenen in het team",
+                    "support": "Feedback van collega's",
+                }
+                for s, w in soft[:2]
+            ],
+        },
+        "going_well": "Samenwerking in het team.",
+        "could_be_better": "Tijd voor leren inplannen.",
+        "development_phase": phase,
+        "ambitions": "Verder groeien in mijn vak.",
+    }
+
+
+def _card(function: str, skill: str, why: str, kind: str) -> dict[str, str]:
+    return {
+        "kind": kind,
+        "as_a": function.lower(),
+        "i_want_to": f"groeien in {skill.lower()}",
+        "in_order_to": why,
+        "actions": "Een cursus volgen en oefenen in de praktijk.",
+        "support": "Twee uur per week en coaching door een collega.",
+    }
+
+
+def _plan(skill: str, today: date) -> dict[str, Any]:
+    return {
+        "goals": [
+            {
+                "description": f"Aantoonbaar sterker in {skill.lower()}",
+                "measure": "Toepassing besproken met de leidinggevende",
+                "deadline": add_months(today, 6).isoformat(),
+            }
+        ],
+        "activities": [
+            {"description": f"Cursus {skill}", "type": "course", "form": "formal", "skill": skill},
+            {
+                "description": "Meelopen met een ervaren collega",
+                "type": "shadowing",
+                "form": "informal",
+                "skill": skill,
+            },
+        ],
+        "support": [
+            {"kind": "time", "description": "Twee uur per week"},
+            {"kind": "budget", "description": "Opleidingsbudget tot 1.000 euro"},
+        ],
+    }
+
+
+def _card_ids(app: Groeispurt, cycle: UUID) -> list[str]:
+    return list(app.repository.get(cycle).cards)

@@ -1,0 +1,183 @@
+"""The demo organisation: Dutch names, two teams, cycles in every stage.
+
+Loaded by `groeispurt demo` through the use cases, exactly as people would
+create it, so the demo's events are the same as real ones.
+"""
+
+from __future__ import annotations
+
+PASSWORD = "groeispurt-demo"
+
+ADMIN = {
+    "name": "Bram Beheer",
+    "email": "admin@demo.groeispurt.nl",
+    "function": "Applicatiebeheerder",
+    "team": "Staf",
+    "start_date": "2018-01-08",
+}
+HR = {
+    "name": "Hanna de Vries",
+    "email": "hr@demo.groeispurt.nl",
+    "function": "HR-adviseur",
+    "team": "Staf",
+    "start_date": "2017-05-01",
+}
+
+MANAGERS = [
+    {
+        "name": "Marieke Jansen",
+        "email": "marieke@demo.groeispurt.nl",
+        "function": "Teamleider Dienstverlening",
+        "team": "Dienstverlening",
+        "start_date": "2015-02-01",
+    },
+    {
+        "name": "Pieter Claes",
+        "email": "pieter@demo.groeispurt.nl",
+        "function": "Teamleider ICT",
+        "team": "ICT",
+        "start_date": "2016-09-01",
+    },
+]
+
+# (manager index, person, the stage their cycle is brought to)
+EMPLOYEES = [
+    (
+        0,
+        {
+            "name": "Sanne de Boer",
+            "email": "sanne@demo.groeispurt.nl",
+            "function": "Klantadviseur",
+            "start_date": "2021-04-01",
+            "development_phase": "vakvolwassen",
+        },
+        "on_board",
+    ),
+    (
+        0,
+        {
+            "name": "Daan Peeters",
+            "email": "daan@demo.groeispurt.nl",
+            "function": "Klantadviseur",
+            "start_date": "2023-01-09",
+            "development_phase": "junior",
+        },
+        "preparing",
+    ),
+    (
+        0,
+        {
+            "name": "Fatima El Amrani",
+            "email": "fatima@demo.groeispurt.nl",
+            "function": "Vergunningverlener",
+            "start_date": "2019-06-01",
+            "development_phase": "senior",
+        },
+        "plan_agreed",
+    ),
+    (
+        0,
+        {
+            "name": "Lotte Maes",
+            "email": "lotte@demo.groeispurt.nl",
+            "function": "Vergunningverlener",
+            "start_date": "2022-03-14",
+            "development_phase": "vakvolwassen",
+        },
+        "plan_waiting",
+    ),
+    (
+        0,
+        {
+            "name": "Jeroen Willems",
+            "email": "jeroen@demo.groeispurt.nl",
+            "function": "Klantadviseur",
+            "start_date": "2020-10-01",
+            "development_phase": "vakvolwassen",
+        },
+        "follow_up_overdue",
+    ),
+    (
+        1,
+        {
+            "name": "Noah Vermeulen",
+            "email": "noah@demo.groeispurt.nl",
+            "function": "Ontwikkelaar",
+            "start_date": "2022-08-15",
+            "development_phase": "vakvolwassen",
+        },
+        "completed",
+    ),
+    (
+        1,
+        {
+            "name": "Emma Dubois",
+            "email": "emma@demo.groeispurt.nl",
+            "function": "Ontwikkelaar",
+            "start_date": "2024-02-01",
+            "development_phase": "junior",
+        },
+        "session_held",
+    ),
+    (
+        1,
+        {
+            "name": "Yusuf Kaya",
+            "email": "yusuf@demo.groeispurt.nl",
+            "function": "Systeembeheerder",
+            "start_date": "2018-11-01",
+            "development_phase": "senior",
+        },
+        "follow_up_scheduled",
+    ),
+    (
+        1,
+        {
+            "name": "Lisa Hendriks",
+            "email": "lisa@demo.groeispurt.nl",
+            "function": "Ontwikkelaar",
+            "start_date": "2021-01-11",
+            "development_phase": "vakvolwassen",
+        },
+        "prepared",
+    ),
+    (
+        1,
+        {
+            "name": "Tom Bakker",
+            "email": "tom@demo.groeispurt.nl",
+            "function": "Informatieanalist",
+            "start_date": "2020-05-04",
+            "development_phase": "senior",
+        },
+        "closed",
+    ),
+]
+
+HARD_SKILLS = {
+    "Klantadviseur": [
+        ("Gesprekstechnieken aan de balie", "klanten sneller helpen"),
+        ("Zaaksysteem beheersen", "dossiers zonder fouten afhandelen"),
+    ],
+    "Vergunningverlener": [
+        ("Omgevingswet toepassen", "vergunningen juridisch sterk onderbouwen"),
+        ("Digitaal dossierbeheer", "sneller beslissen"),
+    ],
+    "Ontwikkelaar": [
+        ("Python en SQL", "betere rapportages bouwen"),
+        ("Toegankelijk webdesign", "alle inwoners bereiken"),
+    ],
+    "Systeembeheerder": [
+        ("Cloudbeheer", "de migratie leiden"),
+        ("Informatiebeveiliging", "risico's verkleinen"),
+    ],
+    "Informatieanalist": [
+        ("Datavisualisatie", "beleid onderbouwen met cijfers"),
+        ("Procesmodellering", "knelpunten zichtbaar maken"),
+    ],
+}
+SOFT_SKILLS = [
+    ("Feedback geven en ontvangen", "samen beter worden"),
+    ("Presenteren", "mijn werk zichtbaar maken"),
+    ("Assertiviteit", "duidelijker grenzen aangeven"),
+]

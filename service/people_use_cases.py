@@ -1,0 +1,108 @@
+"""Use cases for people and the organisation chart (HR and administrators)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from domain.errors import InvalidInput
+from domain.person import EmailIndex, Person, check_email
+from service.actor import Actor
+from service.errors import Conflict, Forbidden, NotFound
+
+if TYPE_CHECKING:
+    from eventsourcing.application import Repository
+
+
+class PeopleUseCases:
+    if TYPE_CHECKING:
+        repository: Repository[UUID]
+
+        def save_changes(self, *aggregates: Any, what: str = "this") -> int: ...
+
+    def register_person(self, actor: Actor, **details: Any) -> UUID:
+        _require_people_manager(actor)
+        manager_id = details.get("manager_id")
+        if manager_id is not None:
+            self.get_person(manager_id)  # raises NotFound for an unknown manager
+        person = Person.register(**details)
+        try:
+            self.save_changes(EmailIndex.claim(person.email, person.id), person, what="people")
+        except Conflict:
+            raise InvalidInput(f"{person.email} is already registered.", "email") from None
+        return person.id
+
+    def change_manager(self, actor: Actor, person_id: UUID, manager_id: UUID | None) -> None:
+        _require_people_manager(actor)
+        if manager_id is not None:
+            self.get_person(manager_id)
+        person = self.get_person(person_id)
+        person.change_manager(manager_id)
+        self.save_changes(person, what=f"person {person_id}")
+
+    def change_function(self, actor: Actor, person_id: UUID, function: Any) -> None:
+        _require_people_manager(actor)
+        person = self.get_person(person_id)
+        person.change_function(function)
+        self.save_changes(person, what=f"person {person_id}")
+
+    def change_team(self, actor: Actor, person_id: UUID, team: Any) -> None:
+        _require_people_manager(actor)
+        person = self.get_person(person_id)
+        person.change_team(team)
+        self.save_changes(person, what=f"person {person_id}")
+
+    def grant_role(self, actor: Actor, person_id: UUID, role: Any) -> None:
+        if not actor.is_admin:
+            raise Forbidden()
+        person = self.get_person(person_id)
+        person.grant_role(role)
+        self.save_changes(person, what=f"person {person_id}")
+
+    def revoke_role(self, actor: Actor, person_id: UUID, role: Any) -> None:
+        if not actor.is_admin:
+            raise Forbidden()
+        person = self.get_person(person_id)
+        person.revoke_role(role)
+        self.save_changes(person, what=f"person {person_id}")
+
+    def choose_language(self, actor: Actor, language: Any) -> None:
+        if actor.person_id is None:
+            raise Forbidden()
+        person = self.get_person(actor.person_id)
+        person.choose_language(language)
+        self.save_changes(person, what="your settings")
+
+    # -- lookups used by other use cases (no access check: internal) ----------
+
+    def get_person(self, person_id: Any) -> Person:
+        try:
+            person: object = self.repository.get(
+                person_id if isinstance(person_id, UUID) else UUID(str(person_id))
+            )
+        except (AggregateNotFoundError, ValueError):
+            raise NotFound("There is no such person.") from None
+        if not isinstance(person, Person):
+            raise NotFound("There is no such person.")
+        return person
+
+    def find_person_by_email(self, email: str) -> Person | None:
+        try:
+            index: object = self.repository.get(EmailIndex.id_for(check_email(email)))
+        except (AggregateNotFoundError, InvalidInput):
+            return None
+        assert isinstance(index, EmailIndex)
+        return self.get_person(index.person_id)
+
+    def manager_of(self, employee_id: UUID) -> UUID | None:
+        try:
+            return self.get_person(employee_id).manager_id
+        except NotFound:
+            return None
+
+
+def _require_people_manager(actor: Actor) -> None:
+    if not (actor.is_hr or actor.is_admin) or not actor.may_write:
+        raise Forbidden()

@@ -1,0 +1,71 @@
+"""Groeispurt's settings, read from the environment in one place.
+
+| variable | meaning | default |
+|---|---|---|
+| GROEISPURT_DATABASE | a SQLite file path, or a `postgresql://user:pw@host:port/db?schema=s` URL | `var/groeispurt.db` |
+| GROEISPURT_ENV | `development` or `production` (production turns off GraphiQL and introspection) | `development` |
+| GROEISPURT_SECRET_KEY | signs session cookies; set it in production | a key kept in `var/secret.key` |
+| GROEISPURT_MIN_GROUP_SIZE | smallest group a training-needs report shows | `5` |
+
+The eventsourcing library reads its own variables (PERSISTENCE_MODULE,
+SQLITE_DBNAME, POSTGRES_*); `eventsourcing_env` maps ours onto them so the
+two never disagree.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+DEFAULT_DATABASE = "var/groeispurt.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: str = DEFAULT_DATABASE
+    environment: str = "development"
+    secret_key: str = ""
+    min_group_size: int = 5
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        return cls(
+            database=env.get("GROEISPURT_DATABASE", DEFAULT_DATABASE),
+            environment=env.get("GROEISPURT_ENV", "development"),
+            secret_key=env.get("GROEISPURT_SECRET_KEY", ""),
+            min_group_size=int(env.get("GROEISPURT_MIN_GROUP_SIZE", "5")),
+        )
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database.startswith(("postgresql://", "postgres://"))
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    def eventsourcing_env(self) -> dict[str, str]:
+        if self.uses_postgres:
+            return _postgres_env(self.database)
+        path = Path(self.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path)}
+
+
+def _postgres_env(url: str) -> dict[str, str]:
+    parts = urlparse(url)
+    query = parse_qs(parts.query)
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": parts.path.lstrip("/") or "postgres",
+        "POSTGRES_HOST": parts.hostname or "127.0.0.1",
+        "POSTGRES_PORT": str(parts.port or 5432),
+        "POSTGRES_USER": unquote(parts.username or "postgres"),
+        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+    }
+    if "schema" in query:
+        env["POSTGRES_SCHEMA"] = query["schema"][0]
+    return env

@@ -1,0 +1,1 @@
+"""The HTMX front end."""
