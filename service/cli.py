@@ -1,4 +1,9 @@
-"""The `groeispurt` command: demo data, serving, projections, users and tokens."""
+"""The `groeispurt` command.
+
+Each area registers its own sub-commands from a module of its own
+(`service/cli_*.py`): a module exposes `register(commands)`, adding parsers
+whose `handler` default takes (args, settings) and returns an exit code.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +11,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tqdm import tqdm  # type: ignore[import-untyped]
-
-from service.application import Groeispurt
+from service import cli_demo
 from service.settings import Settings
+
+AREAS = [cli_demo]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="groeispurt", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("demo", help="load the demo organisation (once)")
+    parser = argparse.ArgumentParser(prog="groeispurt", description="Growth conversations at work.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for area in AREAS:
+        area.register(commands)
     args = parser.parse_args(argv)
-    settings = Settings.from_environment()
-    if args.command == "demo":
-        return _demo(settings)
-    return 2
-
-
-def _demo(settings: Settings) -> int:
-    from service.demo import demo_steps, is_loaded, load_demo
-
-    app = Groeispurt(settings)
-    try:
-        if is_loaded(app):
-            print("The demo organisation is already loaded.")
-            return 0
-        with tqdm(total=demo_steps(), desc="Demo organisation", unit="person") as bar:
-            load_demo(app, bar.update)
-        print(f"Demo organisation loaded into {settings.database}.")
-        return 0
-    finally:
-        app.close()
+    return int(args.handler(args, Settings.from_environment()))
 
 
 if __name__ == "__main__":

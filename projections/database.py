@@ -1,0 +1,159 @@
+"""The read side's own tables, beside the events in the same database.
+
+A thin layer over sqlite3 and psycopg so that a projection writes one SQL
+text for both stores: statements use `?` placeholders (turned into `%s` for
+PostgreSQL) and `INSERT … ON CONFLICT … DO UPDATE`, which both understand.
+
+SQLite: one connection per thread on the events' file, WAL with
+synchronous=FULL so a committed view change is durable, and a busy timeout
+so a projection and the event recorder wait for each other instead of failing.
+PostgreSQL: a connection pool; the schema from the settings is the search path.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+Row = dict[str, Any]
+
+
+class Cursor(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+    def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def fetchone(self) -> Any: ...
+
+
+class Database:
+    dialect: str
+
+    def transaction(self) -> Any:
+        """A context manager giving a cursor; commits on success, rolls back on error."""
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def script(self, statements: Sequence[str]) -> None:
+        with self.transaction() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+class SQLiteDatabase(Database):
+    dialect = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    def _connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA busy_timeout=10000")
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Cursor]:
+        conn = self._connection()
+        cursor = conn.cursor()
+        # IMMEDIATE takes the write lock up front, so two writers queue on the
+        # busy timeout instead of one failing half-way with "database is locked".
+        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            yield cursor
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        rows = self._connection().execute(sql, tuple(params)).fetchall()
+        return [dict(row) for row in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+
+class _PostgresCursor:
+    """Accepts `?` placeholders and hands psycopg `%s` ones."""
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._cursor.execute(_pg(sql), tuple(params))
+
+    def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any:
+        return self._cursor.executemany(_pg(sql), [tuple(p) for p in params])
+
+    def fetchall(self) -> list[Any]:
+        return list(self._cursor.fetchall())
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+
+def _pg(sql: str) -> str:
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresDatabase(Database):
+    dialect = "postgres"
+
+    def __init__(self, env: dict[str, str]) -> None:
+        from psycopg.rows import dict_row
+        from psycopg_pool import ConnectionPool
+
+        conninfo = (
+            f"dbname={env['POSTGRES_DBNAME']} host={env['POSTGRES_HOST']} "
+            f"port={env['POSTGRES_PORT']} user={env['POSTGRES_USER']}"
+        )
+        if env.get("POSTGRES_PASSWORD"):
+            conninfo += f" password={env['POSTGRES_PASSWORD']}"
+        kwargs: dict[str, Any] = {"row_factory": dict_row}
+        if env.get("POSTGRES_SCHEMA"):
+            kwargs["options"] = f"-c search_path={env['POSTGRES_SCHEMA']}"
+        self._pool = ConnectionPool(
+            conninfo, min_size=1, max_size=10, kwargs=kwargs, open=True, timeout=30
+        )
+
+    @contextmanager
+    def transaction(self) -> Iterator[Cursor]:
+        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
+            yield _PostgresCursor(cursor)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self._pool.connection() as conn, conn.cursor() as cursor:
+            cursor.execute(_pg(sql), tuple(params))
+            return [dict(row) for row in cursor.fetchall()]
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+def open_database(eventsourcing_env: dict[str, str]) -> Database:
+    """The database the events live in, opened for the read side."""
+    if eventsourcing_env["PERSISTENCE_MODULE"] == "eventsourcing.postgres":
+        return PostgresDatabase(eventsourcing_env)
+    return SQLiteDatabase(eventsourcing_env["SQLITE_DBNAME"])

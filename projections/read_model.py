@@ -1,0 +1,93 @@
+"""What every read model is: a name, its tables, and how it folds a batch of events.
+
+The runner hands a read model events in log order inside a transaction that
+also moves the read model's tracking position, so a batch is applied
+exactly once or not at all, even if the process is killed half-way.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from projections.database import Cursor
+
+
+class ReadModel(ABC):
+    name: ClassVar[str]
+    # CREATE TABLE IF NOT EXISTS … statements, valid on SQLite and PostgreSQL.
+    schema: ClassVar[Sequence[str]]
+    tables: ClassVar[Sequence[str]]
+
+    @abstractmethod
+    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
+        """Folds events (already in log order, none seen before) into the tables."""
+
+
+class Documents:
+    """A batch's view of a table of JSON documents: load once, change, write once.
+
+    Table layout: `key TEXT PRIMARY KEY, owner TEXT, sort_key TEXT, doc TEXT`,
+    where `owner` is what queries select by (an employee, a manager).
+    """
+
+    def __init__(self, cursor: Cursor, table: str) -> None:
+        self._cursor = cursor
+        self._table = table
+        self._docs: dict[str, dict[str, Any] | None] = {}
+        self._meta: dict[str, tuple[str, str]] = {}
+        self._dirty: set[str] = set()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if key not in self._docs:
+            self._cursor.execute(
+                f"SELECT owner, sort_key, doc FROM {self._table} WHERE key = ?", (key,)
+            )
+            row = self._cursor.fetchone()
+            if row is None:
+                self._docs[key] = None
+            else:
+                self._docs[key] = json.loads(row["doc"])
+                self._meta[key] = (row["owner"], row["sort_key"])
+        return self._docs[key]
+
+    def put(
+        self, key: str, doc: dict[str, Any], *, owner: str | None = None, sort_key: str = ""
+    ) -> None:
+        self._docs[key] = doc
+        if owner is not None or key not in self._meta:
+            self._meta[key] = (owner or "", sort_key)
+        self._dirty.add(key)
+
+    def touch(self, key: str) -> None:
+        """Marks a document changed in place (after get())."""
+        self._dirty.add(key)
+
+    def flush(self) -> None:
+        rows = []
+        for key in self._dirty:
+            owner, sort_key = self._meta[key]
+            rows.append((key, owner, sort_key, json.dumps(self._docs[key], separators=(",", ":"))))
+        if rows:
+            self._cursor.executemany(
+                f"INSERT INTO {self._table} (key, owner, sort_key, doc) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, "
+                "sort_key = excluded.sort_key, doc = excluded.doc",
+                rows,
+            )
+        self._dirty.clear()
+
+
+def document_table(table: str) -> list[str]:
+    return [
+        f"CREATE TABLE IF NOT EXISTS {table} ("
+        "key TEXT PRIMARY KEY, owner TEXT NOT NULL, sort_key TEXT NOT NULL, doc TEXT NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {table}_owner ON {table} (owner, sort_key)",
+    ]
+
+
+def event_name(event: Any) -> str:
+    """`GrowthCycle.CardMoved` → `CardMoved`: how read models match events."""
+    return type(event).__name__

@@ -1,0 +1,139 @@
+"""Brings read models up to date by pulling the event log.
+
+SQLite has no subscriptions in the eventsourcing library, so instead of the
+library's ProjectionRunner (which needs them) every store is read the same
+way: select notifications after the lowest tracked position, turn them into
+domain events, and apply them per read model in one transaction with that
+read model's new position. Pulling works on both stores, after a crash and
+across processes: a second runner simply finds nothing left to do.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from eventsourcing.application import Application
+
+from projections.database import Database
+from projections.read_model import ReadModel
+
+TRACKING_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS projection_tracking ("
+    "name TEXT PRIMARY KEY, position BIGINT NOT NULL)"
+)
+BATCH = 1000
+
+
+class ProjectionRunner:
+    def __init__(self, app: Application[Any], database: Database, read_models: Sequence[ReadModel]):
+        self.app = app
+        self.database = database
+        self.read_models = list(read_models)
+        self._lock = threading.Lock()
+        self._reached = 0  # highest notification id every read model has applied
+
+    def setup(self) -> None:
+        statements = [TRACKING_SCHEMA]
+        for model in self.read_models:
+            statements += list(model.schema)
+        self.database.script(statements)
+        for model in self.read_models:
+            with self.database.transaction() as cursor:
+                cursor.execute(
+                    "INSERT INTO projection_tracking (name, position) VALUES (?, 0) "
+                    "ON CONFLICT (name) DO NOTHING",
+                    (model.name,),
+                )
+
+    def positions(self) -> dict[str, int]:
+        rows = self.database.query("SELECT name, position FROM projection_tracking")
+        found = {row["name"]: int(row["position"]) for row in rows}
+        return {model.name: found.get(model.name, 0) for model in self.read_models}
+
+    def log_end(self) -> int:
+        return int(self.app.recorder.max_notification_id() or 0)
+
+    def catch_up(self, progress: Callable[[int], Any] = lambda n: None) -> int:
+        """Applies every event not yet applied; returns how many notifications were read."""
+        with self._lock:
+            return self._catch_up(progress)
+
+    def wait_for(self, notification_id: int, timeout: float = 5.0) -> None:
+        """Read your own writes: returns once every read model has applied `notification_id`.
+
+        Usually this thread does the work itself; if another thread holds the
+        lock it is already catching up, and we wait for it, but never forever.
+        """
+        deadline = time.monotonic() + timeout
+        while self._reached < notification_id:
+            if self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                try:
+                    self._catch_up(lambda n: None)
+                finally:
+                    self._lock.release()
+            if time.monotonic() >= deadline:
+                return
+
+    def rebuild(
+        self, names: Sequence[str] | None = None, progress: Callable[[int], Any] = lambda n: None
+    ) -> int:
+        chosen = [m for m in self.read_models if names is None or m.name in names]
+        unknown = set(names or ()) - {m.name for m in chosen}
+        if unknown:
+            raise ValueError(f"No read model named {', '.join(sorted(unknown))}.")
+        with self._lock:
+            with self.database.transaction() as cursor:
+                for model in chosen:
+                    for table in model.tables:
+                        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+                    cursor.execute(
+                        "UPDATE projection_tracking SET position = 0 WHERE name = ?", (model.name,)
+                    )
+                for model in chosen:
+                    for statement in model.schema:
+                        cursor.execute(statement)
+            self._reached = 0
+            return self._catch_up(progress)
+
+    def _catch_up(self, progress: Callable[[int], Any]) -> int:
+        read = 0
+        positions = self.positions()
+        start = min(positions.values(), default=0)
+        while True:
+            notifications = self.app.recorder.select_notifications(start=start + 1, limit=BATCH)
+            if not notifications:
+                break
+            events = [(n.id, self.app.mapper.to_domain_event(n)) for n in notifications]
+            last = notifications[-1].id
+            for model in self.read_models:
+                if positions[model.name] >= last:
+                    continue
+                positions[model.name] = self._apply(model, events, last)
+            read += len(notifications)
+            progress(len(notifications))
+            start = last
+        self._reached = max(self._reached, min(positions.values(), default=start))
+        return read
+
+    def _apply(self, model: ReadModel, events: list[tuple[int, Any]], last: int) -> int:
+        with self.database.transaction() as cursor:
+            # Read the position inside the transaction: another process may have
+            # applied some of these events since we looked (exactly once).
+            cursor.execute(
+                "SELECT position FROM projection_tracking WHERE name = ?"
+                + (" FOR UPDATE" if self.database.dialect == "postgres" else ""),
+                (model.name,),
+            )
+            row = cursor.fetchone()
+            position = int(row["position"]) if row else 0
+            fresh = [event for notification_id, event in events if notification_id > position]
+            if fresh:
+                model.apply(cursor, fresh)
+            cursor.execute(
+                "UPDATE projection_tracking SET position = ? WHERE name = ?",
+                (max(position, last), model.name),
+            )
+        return max(position, last)

@@ -1,0 +1,46 @@
+"""The composition root: builds the application and everything around it, once.
+
+Nothing runs at import time; the web app's lifespan and the CLI call
+`build_services` and close what it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from projections.catalogue import all_read_models
+from projections.database import Database, open_database
+from projections.runner import ProjectionRunner
+from service.application import Groeispurt
+from service.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    app: Groeispurt
+    database: Database
+    projections: ProjectionRunner
+
+    def close(self) -> None:
+        self.database.close()
+        self.app.close()
+
+
+def build_services(
+    settings: Settings | None = None,
+    *,
+    clock: Callable[[], date] = date.today,
+    follow_writes: bool = True,
+) -> Services:
+    """`follow_writes`: after each save, bring the read models up to it (read your own writes)."""
+    settings = settings or Settings.from_environment()
+    app = Groeispurt(settings, clock=clock)
+    database = open_database(settings.eventsourcing_env())
+    projections = ProjectionRunner(app, database, all_read_models())
+    projections.setup()
+    if follow_writes:
+        app.on_saved = projections.wait_for
+    return Services(settings=settings, app=app, database=database, projections=projections)
