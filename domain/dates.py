@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from domain.errors import InvalidInput
@@ -23,6 +23,8 @@ def check_date(field: str, value: Any, *, required: bool = True) -> date | None:
             value = date.fromisoformat(value.strip())
         except ValueError:
             raise InvalidInput(f"{field} is not a date (use YYYY-MM-DD).", field) from None
+    if isinstance(value, datetime):
+        value = value.date()
     if not isinstance(value, date):
         raise InvalidInput(f"{field} is not a date.", field)
     if not EARLIEST <= value <= LATEST:

@@ -24,7 +24,8 @@ ROLES = ("hr", "admin")
 def check_email(value: Any) -> str:
     email = check_text("email", value).lower()
     local, _, domain = email.partition("@")
-    if not local or "." not in domain or " " in email:
+    labels = domain.split(".")
+    if not local or "@" in domain or len(labels) < 2 or not all(labels) or " " in email:
         raise InvalidInput("That is not an e-mail address.", "email")
     return email
 
@@ -126,6 +127,53 @@ class Person(Aggregate):
         if language != self.language:
             self.trigger_event(self.LanguageChosen, language=language)
 
+    class NameChanged(Aggregate.Event):
+        name: str
+
+        def apply(self, person: Person) -> None:
+            person.name = self.name
+
+    def change_name(self, name: Any) -> None:
+        checked = check_text("name", name)
+        if checked != self.name:
+            self.trigger_event(self.NameChanged, name=checked)
+
+    class EmailChanged(Aggregate.Event):
+        email: str
+
+        def apply(self, person: Person) -> None:
+            person.email = self.email
+
+    def change_email(self, email: Any) -> bool:
+        """Records the new address; the caller claims it in the EmailIndex in the same save."""
+        checked = check_email(email)
+        if checked == self.email:
+            return False
+        self.trigger_event(self.EmailChanged, email=checked)
+        return True
+
+    class DevelopmentPhaseChanged(Aggregate.Event):
+        development_phase: str
+
+        def apply(self, person: Person) -> None:
+            person.development_phase = self.development_phase
+
+    def change_development_phase(self, phase: Any) -> None:
+        checked = parse_choice(DevelopmentPhase, "development_phase", phase).value
+        if checked != self.development_phase:
+            self.trigger_event(self.DevelopmentPhaseChanged, development_phase=checked)
+
+    class StartDateCorrected(Aggregate.Event):
+        start_date: date
+
+        def apply(self, person: Person) -> None:
+            person.start_date = self.start_date
+
+    def correct_start_date(self, start_date: Any) -> None:
+        checked = require_date("start_date", start_date)
+        if checked != self.start_date:
+            self.trigger_event(self.StartDateCorrected, start_date=checked)
+
     class RoleGranted(Aggregate.Event):
         role: str
 
@@ -166,4 +214,25 @@ class EmailIndex(Aggregate):
         return cls._create(cls.Claimed, id=cls.id_for(email), person_id=person_id)
 
     def __init__(self, person_id: UUID) -> None:
-        self.person_id = person_id
+        self.person_id: UUID | None = person_id
+
+    class Released(Aggregate.Event):
+        """The person moved to another address: this one is free to be claimed again."""
+
+        def apply(self, index: EmailIndex) -> None:
+            index.person_id = None
+
+    def release(self) -> None:
+        if self.person_id is not None:
+            self.trigger_event(self.Released)
+
+    class Reclaimed(Aggregate.Event):
+        person_id: UUID
+
+        def apply(self, index: EmailIndex) -> None:
+            index.person_id = self.person_id
+
+    def reclaim(self, person_id: UUID) -> None:
+        if self.person_id is not None:
+            raise InvalidInput("This e-mail address is already registered.", "email")
+        self.trigger_event(self.Reclaimed, person_id=person_id)

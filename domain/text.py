@@ -13,7 +13,10 @@ MAX_LIST_ITEMS = 20
 
 # Tab and newline belong in multi-line answers; every other control character
 # is a sign of pasted garbage or an attack and is refused, not silently dropped.
-_ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+_ALLOWED_CONTROLS = {"\n", "\t"}
+# Bidirectional overrides and isolates can make text read differently from
+# what it is (the "Trojan Source" trick); refuse them like control characters.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def check_text(
@@ -29,7 +32,7 @@ def check_text(
         value = ""
     if not isinstance(value, str):
         raise InvalidInput(f"{field} must be text.", field)
-    text = value.strip().replace("\r\n", "\n")
+    text = value.strip().replace("\r\n", "\n").replace("\r", "\n")
     if required and not text:
         raise InvalidInput(f"{field} is required.", field)
     if len(text) > max_length:
@@ -37,7 +40,9 @@ def check_text(
             f"{field} is too long: {len(text)} characters, at most {max_length}.", field
         )
     for char in text:
-        if unicodedata.category(char) == "Cc" and not (multiline and char in _ALLOWED_CONTROLS):
+        if char in _BIDI_CONTROLS or (
+            unicodedata.category(char) == "Cc" and not (multiline and char in _ALLOWED_CONTROLS)
+        ):
             raise InvalidInput(f"{field} contains a control character.", field)
     return text
 

@@ -1,0 +1,211 @@
+"""A person: registration, changes that are events of their own, roles; the e-mail index."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+
+from domain.employee_cycles import EmployeeCycles
+from domain.errors import InvalidInput, NotAllowedNow
+from domain.person import EmailIndex, Person, check_email
+
+BOSS = UUID("00000000-0000-4000-8000-0000000000b0")
+
+DETAILS: dict[str, Any] = {
+    "name": "Eva Employee",
+    "email": "Eva@Example.NL",
+    "function": "Developer",
+    "team": "Web",
+    "manager_id": BOSS,
+    "start_date": "2022-09-01",
+}
+
+
+def registered(**changes: Any) -> Person:
+    person = Person.register(**{**DETAILS, **changes})
+    person.collect_events()
+    return person
+
+
+def recorded(person: Person) -> list[str]:
+    return [type(e).__name__ for e in person.collect_events()]
+
+
+def test_registering_records_the_person_with_sensible_defaults() -> None:
+    person = Person.register(**DETAILS)
+    assert recorded(person) == ["Registered"]
+    assert person.email == "eva@example.nl"
+    assert person.language == "nl"
+    assert person.development_phase == "junior"
+    assert person.start_date == date(2022, 9, 1)
+    assert person.manager_id == BOSS
+    assert person.roles == []
+
+
+def test_a_person_may_have_no_manager_and_an_english_interface() -> None:
+    person = registered(manager_id=None, language="en", development_phase="senior")
+    assert (person.manager_id, person.language, person.development_phase) == (
+        None,
+        "en",
+        "senior",
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name": ""}, "name"),
+        ({"name": "x" * 201}, "name"),
+        ({"name": "Eva\x00"}, "name"),
+        ({"function": None}, "function"),
+        ({"team": "  "}, "team"),
+        ({"email": "eva"}, "email"),
+        ({"email": "eva@example"}, "email"),
+        ({"email": "@example.nl"}, "email"),
+        ({"email": "eva employee@example.nl"}, "email"),
+        ({"email": None}, "email"),
+        ({"language": "fr"}, "language"),
+        ({"development_phase": "expert"}, "development_phase"),
+        ({"start_date": None}, "start_date"),
+        ({"start_date": "2022-02-30"}, "start_date"),
+    ],
+)
+def test_registering_with_a_bad_detail_is_refused_with_the_field_named(
+    changes: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        Person.register(**{**DETAILS, **changes})
+    assert raised.value.field == field
+
+
+def test_an_email_address_is_trimmed_and_lower_cased() -> None:
+    assert check_email("  Mia.Manager@Example.NL ") == "mia.manager@example.nl"
+
+
+def test_a_change_of_manager_is_an_event_of_its_own() -> None:
+    person = registered()
+    new_manager = uuid4()
+    person.change_manager(new_manager)
+    events = person.collect_events()
+    assert [type(e).__name__ for e in events] == ["ManagerChanged"]
+    assert events[0].manager_id == new_manager == person.manager_id
+
+
+def test_a_manager_can_be_removed() -> None:
+    person = registered()
+    person.change_manager(None)
+    assert recorded(person) == ["ManagerChanged"]
+    assert person.manager_id is None
+
+
+def test_a_person_cannot_be_their_own_manager() -> None:
+    person = registered()
+    with pytest.raises(InvalidInput) as raised:
+        person.change_manager(person.id)
+    assert raised.value.field == "manager_id"
+    assert recorded(person) == []
+
+
+def test_changes_to_the_same_value_record_nothing() -> None:
+    person = registered()
+    person.change_manager(BOSS)
+    person.change_function(" Developer ")
+    person.change_team("Web")
+    person.choose_language("nl")
+    assert recorded(person) == []
+
+
+def test_function_team_and_language_changes_are_recorded() -> None:
+    person = registered()
+    person.change_function("Tech lead")
+    person.change_team("Platform")
+    person.choose_language("en")
+    assert recorded(person) == ["FunctionChanged", "TeamChanged", "LanguageChosen"]
+    assert (person.function, person.team, person.language) == ("Tech lead", "Platform", "en")
+
+
+@pytest.mark.parametrize(
+    ("command", "field"),
+    [
+        (lambda p: p.change_function(""), "function"),
+        (lambda p: p.change_team("x" * 201), "team"),
+        (lambda p: p.choose_language("de"), "language"),
+        (lambda p: p.grant_role("superuser"), "role"),
+    ],
+)
+def test_a_bad_change_is_refused_with_the_field_named(command: Any, field: str) -> None:
+    person = registered()
+    with pytest.raises(InvalidInput) as raised:
+        command(person)
+    assert raised.value.field == field
+    assert recorded(person) == []
+
+
+def test_roles_are_granted_and_revoked() -> None:
+    person = registered()
+    person.grant_role("hr")
+    person.grant_role("admin")
+    person.revoke_role("hr")
+    assert recorded(person) == ["RoleGranted", "RoleGranted", "RoleRevoked"]
+    assert person.roles == ["admin"]
+
+
+def test_a_role_is_granted_only_once() -> None:
+    person = registered()
+    person.grant_role("hr")
+    person.collect_events()
+    with pytest.raises(NotAllowedNow):
+        person.grant_role("hr")
+    assert recorded(person) == []
+
+
+def test_a_role_the_person_does_not_have_cannot_be_revoked() -> None:
+    person = registered()
+    with pytest.raises(NotAllowedNow):
+        person.revoke_role("admin")
+    assert recorded(person) == []
+
+
+def test_replaying_a_persons_events_rebuilds_the_same_person() -> None:
+    person = Person.register(**DETAILS)
+    person.change_manager(None)
+    person.change_team("Platform")
+    person.grant_role("hr")
+    events = person.collect_events()
+    rebuilt = events[0].mutate(None)
+    for event in events[1:]:
+        rebuilt = event.mutate(rebuilt)
+    assert vars(rebuilt) == vars(person)
+
+
+def test_an_email_address_gives_the_same_index_id_whatever_its_case() -> None:
+    assert EmailIndex.id_for("Eva@Example.NL") == EmailIndex.id_for("eva@example.nl")
+    assert EmailIndex.id_for("eva@example.nl") != EmailIndex.id_for("mia@example.nl")
+
+
+def test_claiming_an_email_address_points_it_at_one_person() -> None:
+    person_id = uuid4()
+    claim = EmailIndex.claim("Eva@Example.NL", person_id)
+    assert claim.id == EmailIndex.id_for("eva@example.nl")
+    assert claim.person_id == person_id
+    assert [type(e).__name__ for e in claim.collect_events()] == ["Claimed"]
+
+
+def test_an_employees_cycles_are_listed_in_order_under_a_fixed_id() -> None:
+    employee = uuid4()
+    index = EmployeeCycles.start(employee)
+    assert index.id == EmployeeCycles.id_for(employee)
+    assert index.latest is None
+    first, second = uuid4(), uuid4()
+    index.add(first)
+    index.add(second)
+    assert index.cycle_ids == [first, second]
+    assert index.latest == second
+    assert [type(e).__name__ for e in index.collect_events()] == [
+        "Started",
+        "CycleAdded",
+        "CycleAdded",
+    ]
