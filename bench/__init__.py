@@ -1,0 +1,1 @@
+"""Benchmarks: generate a realistic organisation, measure against the store's own limit."""

@@ -1,0 +1,92 @@
+"""`python -m bench [--quick] [--stores sqlite,postgres]`: measure and write BENCHMARKS.md.
+
+Every figure is measured in this one run, on the same machine, side by side
+for SQLite and PostgreSQL; rates are medians of repeated runs and every
+end-to-end figure is also given as a ratio to the library's own limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import datetime
+from typing import Any
+
+from tqdm import tqdm  # type: ignore[import-untyped]
+
+from bench import report
+from bench.generate import generate
+from bench.store_limits import raw_get_append_save_rate, raw_log_read_rate
+from bench.stores import fresh
+from service.container import build_services
+
+SCALES = {"quick": (20_000, 100_000), "full": (100_000, 1_000_000)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="small scales, a few minutes")
+    parser.add_argument("--stores", default="sqlite,postgres")
+    parser.add_argument("--output", default="BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    mode = "quick" if args.quick else "full"
+    results: dict[str, dict[str, Any]] = {}
+    for kind in args.stores.split(","):
+        results[kind] = measure_store(kind, SCALES[mode], repeats=3)
+    command = (
+        "python -m bench"
+        + (" --quick" if args.quick else "")
+        + (f" --stores {args.stores}" if args.stores != "sqlite,postgres" else "")
+    )
+    text = report.render(results, machine=machine(), command=command, when=datetime.now())
+    with open(args.output, "w", encoding="utf-8") as out:
+        out.write(text)
+    print(text)
+    return 0
+
+
+def measure_store(kind: str, scales: tuple[int, int], repeats: int) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    services = build_services(fresh(kind, "limits"), follow_writes=False)
+    try:
+        result["raw_write"] = statistics.median(
+            raw_get_append_save_rate(services.app, seconds=2.0) for _ in range(repeats)
+        )
+    finally:
+        services.close()
+    for scale in scales:
+        services = build_services(fresh(kind, f"scale{scale}"), follow_writes=False)
+        try:
+            with tqdm(total=scale, desc=f"{kind}: generating {scale:,} events", unit="ev") as bar:
+                started = time.perf_counter()
+                events = generate(services.app, target_events=scale, progress=bar.update)
+                generate_rate = events / (time.perf_counter() - started)
+            reads = [raw_log_read_rate(services.app)[1] for _ in range(repeats)]
+            rebuilds = []
+            for _ in range(repeats if scale < 500_000 else 1):
+                with tqdm(total=events, desc=f"{kind}: rebuilding read models", unit="ev") as bar:
+                    started = time.perf_counter()
+                    services.projections.rebuild(progress=bar.update)
+                    rebuilds.append(events / (time.perf_counter() - started))
+            result[scale] = {
+                "events": events,
+                "generate_rate": generate_rate,
+                "raw_read": statistics.median(reads),
+                "rebuild": statistics.median(rebuilds),
+            }
+        finally:
+            services.close()
+    return result
+
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
