@@ -69,6 +69,7 @@ class GrowthCycle(Aggregate):
         self.session: dict[str, Any] | None = None
         self.cards: dict[str, CardStory] = {}
         self.board: dict[str, list[str]] | None = None
+        self.visible_to_team: list[str] = []
         self.plan_versions: list[Plan] = []
         self.approvals: dict[str, int] = {}
         self.approved_version: int | None = None
@@ -232,6 +233,31 @@ class GrowthCycle(Aggregate):
             to_column=to.value,
             position=position,
         )
+        return True
+
+    class CardVisibilityChanged(Aggregate.Event):
+        card_id: str
+        visible: bool
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            if self.visible:
+                cycle.visible_to_team.append(self.card_id)
+            else:
+                cycle.visible_to_team.remove(self.card_id)
+
+    def set_card_visibility(self, card_id: str, visible: Any) -> bool:
+        """Shows a board card to the team, or hides it again; False when nothing changes.
+
+        Allowed whatever the cycle's stage: withdrawing what one has shown is a
+        matter of privacy and must never be blocked by the process.
+        """
+        if not isinstance(visible, bool):
+            raise InvalidInput("visible must be true or false.", "visible")
+        if self.board is None or self.column_of(str(card_id)) is None:
+            raise NotAllowedNow("That card is not on this cycle's board.")
+        if (str(card_id) in self.visible_to_team) == visible:
+            return False
+        self.trigger_event(self.CardVisibilityChanged, card_id=str(card_id), visible=visible)
         return True
 
     # -- the POP ------------------------------------------------------------

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from projections.board import BoardReadModel
+from projections.people import PeopleReadModel
 from projections.read_model import ReadModel
 
 
 def all_read_models() -> list[ReadModel]:
-    return [BoardReadModel()]
+    return [BoardReadModel(), PeopleReadModel()]

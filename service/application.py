@@ -17,6 +17,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
 from domain.growth_cycle import GrowthCycle
+from service.backlog_use_cases import BacklogUseCases
 from service.cycle_use_cases import CycleUseCases
 from service.errors import Conflict
 from service.people_use_cases import PeopleUseCases
@@ -26,7 +27,7 @@ from service.transcodings import DateAsISO
 Clock = Callable[[], date]
 
 
-class Groeispurt(CycleUseCases, PeopleUseCases, Application[UUID]):
+class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUID]):
     name = "Groeispurt"
     # A cycle with years of card moves loads from its latest snapshot plus at
     # most 50 events, so a move on a long-lived board costs the same as on a new one.

@@ -13,8 +13,11 @@ from datetime import date
 from projections.catalogue import all_read_models
 from projections.database import Database, open_database
 from projections.runner import ProjectionRunner
+from service.accounts import Accounts
 from service.application import Groeispurt
+from service.read_queries import ReadQueries
 from service.settings import Settings
+from service.tokens import Tokens
 
 
 @dataclass
@@ -23,6 +26,9 @@ class Services:
     app: Groeispurt
     database: Database
     projections: ProjectionRunner
+    accounts: Accounts
+    tokens: Tokens
+    queries: ReadQueries
 
     def close(self) -> None:
         self.database.close()
@@ -43,4 +49,16 @@ def build_services(
     projections.setup()
     if follow_writes:
         app.on_saved = projections.wait_for
-    return Services(settings=settings, app=app, database=database, projections=projections)
+    accounts = Accounts(database, app)
+    accounts.setup()
+    tokens = Tokens(database, app)
+    tokens.setup()
+    return Services(
+        settings=settings,
+        app=app,
+        database=database,
+        projections=projections,
+        accounts=accounts,
+        tokens=tokens,
+        queries=ReadQueries(app, database),
+    )

@@ -33,6 +33,8 @@ class CycleUseCases:
         def save_changes(self, *aggregates: Any, what: str = "this") -> int: ...
         def today(self) -> date: ...
         def manager_of(self, employee_id: UUID) -> UUID | None: ...
+        def check_card_backlog_references(self, cards: Any) -> None: ...
+        def check_preparation_backlog_references(self, preparation: Any) -> None: ...
 
     def open_cycle(self, actor: Actor, *, employee_id: UUID, planned_session_on: Any) -> UUID:
         """The manager opens a cycle for a direct report; it links to their previous cycle."""
@@ -59,11 +61,13 @@ class CycleUseCases:
     def save_preparation_draft(self, actor: Actor, cycle_id: UUID, answers: Any) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "save_preparation_draft")
         cycle.save_preparation_draft(party, answers)
+        self.check_preparation_backlog_references(cycle.drafts[party.value])
         self._save(cycle)
 
     def submit_preparation(self, actor: Actor, cycle_id: UUID, answers: Any) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "submit_preparation")
         cycle.submit_preparation(party, answers)
+        self.check_preparation_backlog_references(cycle.preparations[party.value][-1])
         self._save(cycle)
 
     def hold_session(
@@ -71,6 +75,7 @@ class CycleUseCases:
     ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "hold_session")
         cycle.hold_session(held_on=held_on, notes=notes, cards=cards)
+        self.check_card_backlog_references(cycle.cards.values())
         self._save(cycle)
 
     def select_cards(self, actor: Actor, cycle_id: UUID, card_ids: Any) -> None:
@@ -84,6 +89,16 @@ class CycleUseCases:
         """Moves a card on the employee's board; False when it was already there."""
         cycle, _ = self._cycle_for(actor, cycle_id, "move_card")
         if not cycle.move_card(card_id, to_column, position):
+            return False
+        self._save(cycle)
+        return True
+
+    def set_card_visibility(
+        self, actor: Actor, cycle_id: UUID, *, card_id: str, visible: Any
+    ) -> bool:
+        """Shows a board card to the team (or hides it); False when nothing changed."""
+        cycle, _ = self._cycle_for(actor, cycle_id, "set_card_visibility")
+        if not cycle.set_card_visibility(card_id, visible):
             return False
         self._save(cycle)
         return True

@@ -28,11 +28,48 @@ class PeopleUseCases:
         if manager_id is not None:
             self.get_person(manager_id)  # raises NotFound for an unknown manager
         person = Person.register(**details)
+        claim = self._claim_email(person.email, person.id)
         try:
-            self.save_changes(EmailIndex.claim(person.email, person.id), person, what="people")
+            self.save_changes(claim, person, what="people")
         except Conflict:
             raise InvalidInput(f"{person.email} is already registered.", "email") from None
         return person.id
+
+    def change_name(self, actor: Actor, person_id: UUID, name: Any) -> None:
+        _require_people_manager(actor)
+        person = self.get_person(person_id)
+        person.change_name(name)
+        self.save_changes(person, what=f"person {person_id}")
+
+    def change_email(self, actor: Actor, person_id: UUID, email: Any) -> None:
+        """Moves a person to a new address: claims the new one and frees the old, in one save."""
+        _require_people_manager(actor)
+        person = self.get_person(person_id)
+        old = person.email
+        if not person.change_email(email):
+            return
+        claim = self._claim_email(person.email, person.id)
+        released = self._email_index(old)
+        changed: list[Any] = [claim, person]
+        if released is not None and released.person_id == person.id:
+            released.release()
+            changed.append(released)
+        try:
+            self.save_changes(*changed, what="people")
+        except Conflict:
+            raise InvalidInput(f"{person.email} is already registered.", "email") from None
+
+    def change_development_phase(self, actor: Actor, person_id: UUID, phase: Any) -> None:
+        _require_people_manager(actor)
+        person = self.get_person(person_id)
+        person.change_development_phase(phase)
+        self.save_changes(person, what=f"person {person_id}")
+
+    def correct_start_date(self, actor: Actor, person_id: UUID, start_date: Any) -> None:
+        _require_people_manager(actor)
+        person = self.get_person(person_id)
+        person.correct_start_date(start_date)
+        self.save_changes(person, what=f"person {person_id}")
 
     def change_manager(self, actor: Actor, person_id: UUID, manager_id: UUID | None) -> None:
         _require_people_manager(actor)
@@ -55,21 +92,21 @@ class PeopleUseCases:
         self.save_changes(person, what=f"person {person_id}")
 
     def grant_role(self, actor: Actor, person_id: UUID, role: Any) -> None:
-        if not actor.is_admin:
+        if not (actor.is_admin and actor.may_write):
             raise Forbidden()
         person = self.get_person(person_id)
         person.grant_role(role)
         self.save_changes(person, what=f"person {person_id}")
 
     def revoke_role(self, actor: Actor, person_id: UUID, role: Any) -> None:
-        if not actor.is_admin:
+        if not (actor.is_admin and actor.may_write):
             raise Forbidden()
         person = self.get_person(person_id)
         person.revoke_role(role)
         self.save_changes(person, what=f"person {person_id}")
 
     def choose_language(self, actor: Actor, language: Any) -> None:
-        if actor.person_id is None:
+        if actor.person_id is None or not actor.may_write:
             raise Forbidden()
         person = self.get_person(actor.person_id)
         person.choose_language(language)
@@ -90,11 +127,30 @@ class PeopleUseCases:
 
     def find_person_by_email(self, email: str) -> Person | None:
         try:
-            index: object = self.repository.get(EmailIndex.id_for(check_email(email)))
-        except (AggregateNotFoundError, InvalidInput):
+            index = self._email_index(check_email(email))
+        except InvalidInput:
+            return None
+        if index is None or index.person_id is None:
+            return None
+        return self.get_person(index.person_id)
+
+    def _email_index(self, email: str) -> EmailIndex | None:
+        try:
+            index: object = self.repository.get(EmailIndex.id_for(email))
+        except AggregateNotFoundError:
             return None
         assert isinstance(index, EmailIndex)
-        return self.get_person(index.person_id)
+        return index
+
+    def _claim_email(self, email: str, person_id: UUID) -> EmailIndex:
+        """The index claiming `email` for the person, to save with the person's own events."""
+        index = self._email_index(email)
+        if index is None:
+            return EmailIndex.claim(email, person_id)
+        if index.person_id is not None:
+            raise InvalidInput(f"{email} is already registered.", "email")
+        index.reclaim(person_id)
+        return index
 
     def manager_of(self, employee_id: UUID) -> UUID | None:
         try:

@@ -8,6 +8,7 @@ inside one on somebody's behalf.
 from __future__ import annotations
 
 from domain.vocabulary import Party
+from service.actor import Actor
 
 EMPLOYEE = frozenset({Party.EMPLOYEE})
 MANAGER = frozenset({Party.MANAGER})
@@ -19,9 +20,20 @@ CYCLE_ACTIONS: dict[str, frozenset[Party]] = {
     "hold_session": MANAGER,
     "select_cards": BOTH,  # chosen together at the session
     "move_card": EMPLOYEE,  # the board is the employee's own reminder
+    "set_card_visibility": EMPLOYEE,  # only the employee decides what the team may see
     "write_plan": MANAGER,
     "approve_plan": BOTH,
     "schedule_follow_up": MANAGER,
     "complete_follow_up": BOTH,  # the retrospective is written together
     "close_cycle": MANAGER,
 }
+
+
+def is_signed_in(actor: Actor) -> bool:
+    """A person, or a token acting for the organisation (no person, but a role)."""
+    return actor.person_id is not None or bool(actor.roles)
+
+
+def may_manage_organisation(actor: Actor) -> bool:
+    """HR and administrators change people and the company backlog; never with a read token."""
+    return (actor.is_hr or actor.is_admin) and actor.may_write

@@ -1,0 +1,106 @@
+"""Use cases of the company backlog: HR and administrators change it, everyone reads it.
+
+The backlog is one small aggregate with a fixed id, so reading it straight
+from the repository is as cheap as a read model would be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from domain.backlog import BACKLOG_ID, Backlog, BacklogSkill
+from domain.errors import InvalidInput
+from service.actor import Actor
+from service.errors import Forbidden
+from service.permissions import is_signed_in, may_manage_organisation
+
+if TYPE_CHECKING:
+    from eventsourcing.application import Repository
+
+    from domain.cards import CardStory
+    from domain.preparation import Preparation
+
+
+class BacklogUseCases:
+    if TYPE_CHECKING:
+        repository: Repository[UUID]
+
+        def save_changes(self, *aggregates: Any, what: str = "this") -> int: ...
+
+    def add_backlog_skill(self, actor: Actor, details: Any, position: Any = None) -> str:
+        """Adds a skill to the company backlog; returns its id."""
+        backlog = self._backlog_for_change(actor)
+        skill_id = backlog.add_skill(details, position)
+        self.save_changes(backlog, what="the company backlog")
+        return skill_id
+
+    def reword_backlog_skill(self, actor: Actor, skill_id: Any, details: Any) -> None:
+        backlog = self._backlog_for_change(actor)
+        if backlog.reword_skill(skill_id, details):
+            self.save_changes(backlog, what="the company backlog")
+
+    def move_backlog_skill(self, actor: Actor, skill_id: Any, position: Any) -> None:
+        backlog = self._backlog_for_change(actor)
+        if backlog.move_skill(skill_id, position):
+            self.save_changes(backlog, what="the company backlog")
+
+    def retire_backlog_skill(self, actor: Actor, skill_id: Any) -> None:
+        backlog = self._backlog_for_change(actor)
+        backlog.retire_skill(skill_id)
+        self.save_changes(backlog, what="the company backlog")
+
+    def list_backlog(self, actor: Actor, *, include_retired: bool = False) -> list[BacklogSkill]:
+        """The active skills in HR's order (then the retired ones, when asked for)."""
+        if not is_signed_in(actor):
+            raise Forbidden()
+        backlog = self._load_backlog()
+        if backlog is None:
+            return []
+        skills = [dict(s) for s in backlog.active()]
+        if include_retired:
+            skills += [dict(s) for s in backlog.skills.values() if s["retired"]]
+        return skills  # type: ignore[return-value]
+
+    # -- used by the cycle use cases (no access check: internal) ---------------
+
+    def check_card_backlog_references(self, cards: Iterable[CardStory]) -> None:
+        self._check_references(
+            (f"cards.{i}.backlog_skill_id", card.get("backlog_skill_id"))
+            for i, card in enumerate(cards)
+        )
+
+    def check_preparation_backlog_references(self, preparation: Preparation) -> None:
+        self._check_references(
+            (f"{kind}.growth.{i}.backlog_skill_id", item.get("backlog_skill_id"))
+            for kind in ("hard", "soft")
+            for i, item in enumerate(preparation[kind]["growth"])
+        )
+
+    def _check_references(self, references: Iterable[tuple[str, str | None]]) -> None:
+        wanted = [(field, ref) for field, ref in references if ref]
+        if not wanted:
+            return
+        backlog = self._load_backlog()
+        for field, ref in wanted:
+            if backlog is None or not backlog.is_usable(str(ref)):
+                raise InvalidInput(
+                    "This points at a skill that is not (or no longer) on the company backlog.",
+                    field,
+                )
+
+    def _backlog_for_change(self, actor: Actor) -> Backlog:
+        if not may_manage_organisation(actor):
+            raise Forbidden()
+        return self._load_backlog() or Backlog.start()
+
+    def _load_backlog(self) -> Backlog | None:
+        try:
+            backlog: object = self.repository.get(BACKLOG_ID)
+        except AggregateNotFoundError:
+            return None
+        assert isinstance(backlog, Backlog)
+        return backlog

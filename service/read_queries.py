@@ -1,0 +1,238 @@
+"""Reads with their access rules: what each person may see of the read models.
+
+Pages and the GraphQL API both read through here, so the rules exist once:
+
+- a board: the employee; their current manager; HR (audit); a colleague in
+  the same team sees only the cards the employee made visible to the team;
+- a cycle: its employee and manager, HR; a draft preparation only to its
+  author (HR included: a draft is not yet shared with anyone);
+- history: the employee, their current manager, HR;
+- follow-ups due: a manager their own reports, HR everyone;
+- training needs: HR (and reporting tokens, which read with HR's rights);
+- the audit trail and the POP as it stood at a moment: HR only;
+- people: HR and administrators everyone; a manager their reports; everyone
+  themselves and the names of their team.
+
+Every refusal is the same Forbidden, whether or not the thing exists.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+from uuid import UUID
+
+from domain.errors import InvalidInput
+from domain.person import Person
+from projections import board as boards
+from projections import people as people_rows
+from projections.database import Database
+from service.actor import Actor
+from service.application import Groeispurt
+from service.errors import Forbidden, NotFound
+
+Doc = dict[str, Any]
+TEAM_FIELDS = ("person_id", "name", "team", "function")
+
+
+class ReadQueries:
+    def __init__(self, app: Groeispurt, database: Database) -> None:
+        self.app = app
+        self.database = database
+
+    # -- people ------------------------------------------------------------------
+
+    def me(self, actor: Actor) -> Doc:
+        person = self._person(actor.person_id)
+        if person is None:
+            raise Forbidden()
+        return {
+            "person_id": str(person.id),
+            "name": person.name,
+            "email": person.email,
+            "function": person.function,
+            "team": person.team,
+            "manager_id": str(person.manager_id) if person.manager_id else None,
+            "development_phase": person.development_phase,
+            "language": person.language,
+            "start_date": person.start_date.isoformat(),
+            "roles": sorted(person.roles),
+            "may_write": actor.may_write,
+        }
+
+    def people(self, actor: Actor) -> list[Doc]:
+        if actor.is_hr or actor.is_admin:
+            return people_rows.list_people(self.database)
+        me = self._person(actor.person_id)
+        if me is None:
+            raise Forbidden()
+        seen: dict[str, Doc] = {}
+        for row in people_rows.list_team(self.database, me.team):
+            seen[row["person_id"]] = {k: row[k] for k in TEAM_FIELDS}
+        for row in people_rows.list_reports(self.database, str(me.id)):
+            seen[row["person_id"]] = row
+        own = people_rows.get_person_row(self.database, str(me.id))
+        if own is not None:
+            seen[own["person_id"]] = own
+        return sorted(seen.values(), key=lambda r: (r["name"], r["person_id"]))
+
+    # -- the company backlog -----------------------------------------------------
+
+    def backlog(self, actor: Actor) -> list[Doc]:
+        return [dict(s) for s in self.app.list_backlog(actor)]
+
+    # -- boards ------------------------------------------------------------------
+
+    def board_of(self, actor: Actor, employee_id: Any, cycle_id: Any = None) -> Doc | None:
+        employee = _as_uuid(employee_id)
+        cycle = str(_as_uuid(cycle_id)) if cycle_id is not None else None
+        if self._is_self_manager_or_hr(actor, employee):
+            return boards.get_board(self.database, str(employee), cycle)
+        if not self._is_teammate(actor, employee):
+            raise Forbidden()
+        board = boards.get_board(self.database, str(employee), cycle)
+        return _team_view(board) if board is not None else None
+
+    def boards_of(self, actor: Actor, employee_id: Any) -> list[Doc]:
+        employee = _as_uuid(employee_id)
+        if not self._is_self_manager_or_hr(actor, employee):
+            raise Forbidden()
+        return boards.list_boards(self.database, str(employee))
+
+    # -- cycles, history, follow-ups -------------------------------------------
+
+    def cycle(self, actor: Actor, cycle_id: Any) -> Doc | None:
+        doc = _read("cycle_detail", "get_cycle")(self.database, str(_as_uuid(cycle_id)))
+        if doc is None:
+            if actor.is_hr:
+                return None
+            raise Forbidden()
+        party = _party(actor, doc)
+        if party is None and not actor.is_hr:
+            raise Forbidden()
+        return _without_others_drafts(doc, party)
+
+    def cycles_of(self, actor: Actor, employee_id: Any) -> list[Doc]:
+        employee = _as_uuid(employee_id)
+        if not self._is_self_manager_or_hr(actor, employee):
+            raise Forbidden()
+        docs = _read("cycle_detail", "list_cycles")(self.database, employee_id=str(employee))
+        return [_without_others_drafts(d, _party(actor, d)) for d in docs]
+
+    def cycles_i_lead(self, actor: Actor) -> list[Doc]:
+        if actor.person_id is None:
+            raise Forbidden()
+        docs = _read("cycle_detail", "list_cycles")(self.database, manager_id=str(actor.person_id))
+        return [_without_others_drafts(d, _party(actor, d)) for d in docs]
+
+    def history(self, actor: Actor, employee_id: Any) -> list[Doc]:
+        employee = _as_uuid(employee_id)
+        if not self._is_self_manager_or_hr(actor, employee):
+            raise Forbidden()
+        result: list[Doc] = _read("history", "get_history")(self.database, str(employee))
+        return result
+
+    def follow_ups_due(self, actor: Actor, soon_days: int = 30) -> dict[str, list[Doc]]:
+        """HR sees every follow-up; anyone else those of the people they manage."""
+        list_follow_ups = _read("follow_ups", "list_follow_ups")
+        today = self.app.today()
+        if actor.is_hr:
+            result: dict[str, list[Doc]] = list_follow_ups(
+                self.database, today, soon_days=soon_days
+            )
+            return result
+        if actor.person_id is None:
+            raise Forbidden()
+        result = list_follow_ups(
+            self.database, today, manager_id=str(actor.person_id), soon_days=soon_days
+        )
+        return result
+
+    # -- HR's reports and audit -------------------------------------------------
+
+    def training_needs(self, actor: Actor, **filters: Any) -> Any:
+        _require_hr(actor)
+        return _read("training_needs", "get_training_needs")(self.database, **filters)
+
+    def audit(self, actor: Actor, *args: Any, **kwargs: Any) -> Any:
+        _require_hr(actor)
+        return _read("audit", "list_audit")(self.database, *args, **kwargs)
+
+    def plan_as_of(self, actor: Actor, *args: Any, **kwargs: Any) -> Any:
+        _require_hr(actor)
+        return _read("audit", "get_plan_as_of")(self.database, *args, **kwargs)
+
+    # -- who is who ------------------------------------------------------------
+
+    def _person(self, person_id: UUID | None) -> Person | None:
+        if person_id is None:
+            return None
+        try:
+            return self.app.get_person(person_id)
+        except NotFound:
+            return None
+
+    def _is_self_manager_or_hr(self, actor: Actor, employee: UUID) -> bool:
+        if actor.is_hr or (actor.person_id is not None and actor.person_id == employee):
+            return True
+        return actor.person_id is not None and self.app.manager_of(employee) == actor.person_id
+
+    def _is_teammate(self, actor: Actor, employee: UUID) -> bool:
+        me, other = self._person(actor.person_id), self._person(employee)
+        return me is not None and other is not None and me.id != other.id and me.team == other.team
+
+
+def _team_view(board: Doc) -> Doc | None:
+    """What a colleague sees of a board: only the cards shown to the team, nothing else."""
+    visible = {cid: c for cid, c in board["cards"].items() if c.get("visible_to_team")}
+    if not visible:
+        return None
+    lanes = {
+        name: [c for c in cards if c["id"] in visible] for name, cards in board["lanes"].items()
+    }
+    return {
+        "cycle_id": board["cycle_id"],
+        "employee_id": board["employee_id"],
+        "status": board["status"],
+        "team_view": True,
+        "cards": visible,
+        "columns": {name: [c["id"] for c in cards] for name, cards in lanes.items()},
+        "lanes": lanes,
+    }
+
+
+def _party(actor: Actor, doc: Doc) -> str | None:
+    if actor.person_id is None:
+        return None
+    if str(actor.person_id) == doc.get("employee_id"):
+        return "employee"
+    if str(actor.person_id) == doc.get("manager_id"):
+        return "manager"
+    return None
+
+
+def _without_others_drafts(doc: Doc, party: str | None) -> Doc:
+    drafts = doc.get("drafts") or {}
+    return {**doc, "drafts": {p: d for p, d in drafts.items() if p == party}}
+
+
+def _require_hr(actor: Actor) -> None:
+    if not actor.is_hr:
+        raise Forbidden()
+
+
+def _read(module: str, query: str) -> Any:
+    """A query of another read model, looked up when used (they are built beside this one)."""
+    try:
+        return getattr(importlib.import_module(f"projections.{module}"), query)
+    except (ImportError, AttributeError):
+        raise NotFound(f"The {module.replace('_', ' ')} report is not available yet.") from None
+
+
+def _as_uuid(value: Any) -> UUID:
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise InvalidInput("That is not a valid id.", "id") from None

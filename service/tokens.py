@@ -1,0 +1,167 @@
+"""Bearer tokens for integrators (LMS, HRIS, BI) that use the GraphQL API.
+
+A token is shown once, when it is made; only its SHA-256 hash is stored (a
+token is 32 random bytes, so a fast hash is enough: there is nothing to
+guess). A token bound to a person (`--as`) acts with that person's rights;
+a read-scope token never writes. A token bound to no one is for reporting
+systems and reads with HR's rights; a write token must be bound to a person,
+so that every change in the event log names who made it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+from domain.errors import InvalidInput
+from projections.database import Database
+from service.accounts import actor_for_person
+from service.actor import Actor, Role
+from service.application import Groeispurt
+from service.errors import NotFound, Unauthenticated
+
+PREFIX = "gst_"
+SCOPES = ("read", "write")
+# Recording every use would take the write lock on every API call.
+LAST_USED_PRECISION = timedelta(minutes=1)
+UNKNOWN = "This token is unknown or has been revoked."
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,79}$")
+
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS api_tokens ("
+    "id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, hash TEXT NOT NULL UNIQUE, "
+    "scope TEXT NOT NULL, person_id TEXT, created_at TEXT NOT NULL, "
+    "last_used_at TEXT, revoked_at TEXT)"
+)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Tokens:
+    def __init__(
+        self, database: Database, app: Groeispurt, *, now: Callable[[], datetime] = _utc_now
+    ) -> None:
+        self.database = database
+        self.app = app
+        self.now = now
+
+    def setup(self) -> None:
+        self.database.script([SCHEMA])
+
+    def create(self, name: Any, scope: Any, as_email: str | None = None) -> str:
+        """Makes a token and returns it; this is the only time it is ever seen."""
+        if not isinstance(name, str) or not _NAME.match(name.strip()):
+            raise InvalidInput(
+                "A token name is 1 to 80 letters, digits, spaces, dots, dashes or underscores.",
+                "name",
+            )
+        name = name.strip()
+        if scope not in SCOPES:
+            raise InvalidInput("scope must be read or write.", "scope")
+        person_id: UUID | None = None
+        if as_email is not None:
+            person = self.app.find_person_by_email(as_email)
+            if person is None:
+                raise InvalidInput(f"Nobody is registered with {as_email}.", "as")
+            person_id = person.id
+        elif scope == "write":
+            raise InvalidInput(
+                "A write token must act for a person (--as EMAIL), so that every change "
+                "names who made it.",
+                "as",
+            )
+        token = PREFIX + secrets.token_urlsafe(32)
+        token_id = str(uuid4())
+        with self.database.transaction() as cursor:
+            cursor.execute(
+                "INSERT INTO api_tokens (id, name, hash, scope, person_id, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                (
+                    token_id,
+                    name,
+                    token_hash(token),
+                    scope,
+                    str(person_id) if person_id else None,
+                    self.now().isoformat(),
+                ),
+            )
+            cursor.execute("SELECT id FROM api_tokens WHERE name = ?", (name,))
+            if cursor.fetchone()["id"] != token_id:
+                raise InvalidInput(f"There is already a token named {name}.", "name")
+        return token
+
+    def list(self) -> list[dict[str, Any]]:
+        """Every token, newest first, with the e-mail address it acts for (never the hash)."""
+        rows = self.database.query(
+            "SELECT name, scope, person_id, created_at, last_used_at, revoked_at "
+            "FROM api_tokens ORDER BY created_at DESC, name"
+        )
+        for row in rows:
+            row["as_email"] = self._email_of(row.pop("person_id"))
+        return rows
+
+    def revoke(self, name: Any) -> None:
+        with self.database.transaction() as cursor:
+            cursor.execute("SELECT revoked_at FROM api_tokens WHERE name = ?", (str(name),))
+            row = cursor.fetchone()
+            if row is None:
+                raise NotFound(f"There is no token named {name}.")
+            if row["revoked_at"] is None:
+                cursor.execute(
+                    "UPDATE api_tokens SET revoked_at = ? WHERE name = ?",
+                    (self.now().isoformat(), str(name)),
+                )
+
+    def authenticate(self, bearer: Any) -> Actor:
+        """The Actor a token acts as; Unauthenticated when it is unknown or revoked."""
+        if not isinstance(bearer, str):
+            raise Unauthenticated(UNKNOWN)
+        token = bearer.removeprefix("Bearer ").strip()
+        if not token.startswith(PREFIX) or len(token) > 200:
+            raise Unauthenticated(UNKNOWN)
+        rows = self.database.query(
+            "SELECT id, scope, person_id, last_used_at FROM api_tokens "
+            "WHERE hash = ? AND revoked_at IS NULL",
+            (token_hash(token),),
+        )
+        if not rows:
+            raise Unauthenticated(UNKNOWN)
+        row = rows[0]
+        may_write = row["scope"] == "write"
+        if row["person_id"] is None:
+            actor = Actor(None, frozenset({Role.HR}), may_write=False)
+        else:
+            try:
+                actor = actor_for_person(self.app, UUID(row["person_id"]), may_write=may_write)
+            except NotFound:
+                raise Unauthenticated(UNKNOWN) from None
+        self._record_use(row["id"], row["last_used_at"])
+        return actor
+
+    def _record_use(self, token_id: str, last_used_at: str | None) -> None:
+        now = self.now()
+        if last_used_at and now - datetime.fromisoformat(last_used_at) < LAST_USED_PRECISION:
+            return
+        with self.database.transaction() as cursor:
+            cursor.execute(
+                "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", (now.isoformat(), token_id)
+            )
+
+    def _email_of(self, person_id: str | None) -> str | None:
+        if person_id is None:
+            return None
+        try:
+            return self.app.get_person(person_id).email
+        except NotFound:
+            return None
