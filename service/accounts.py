@@ -72,7 +72,7 @@ class Accounts:
 
     def set_password(self, person_id: UUID, password: Any) -> None:
         """Sets (or replaces) a person's password and lifts any lockout."""
-        _check_password(password)
+        check_password(password)
         person = self.app.get_person(person_id)  # NotFound for an unknown person
         password_hash = self.hasher.hash(password)
         with self.database.transaction() as cursor:
@@ -160,7 +160,7 @@ class Accounts:
             )
 
 
-def _check_password(password: Any) -> None:
+def check_password(password: Any) -> None:
     if not isinstance(password, str):
         raise InvalidInput("The password must be text.", "password")
     if len(password) < MIN_PASSWORD_LENGTH:

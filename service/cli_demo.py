@@ -25,7 +25,7 @@ def run_demo(args: argparse.Namespace, settings: Settings) -> int:
             print("The demo organisation is already loaded.")
             return 0
         with tqdm(total=demo_steps(), desc="Demo organisation", unit="person") as bar:
-            load_demo(services.app, bar.update)
+            load_demo(services.app, bar.update, services.accounts)
         with tqdm(total=services.projections.log_end(), desc="Read models", unit="event") as bar:
             services.projections.catch_up(bar.update)
         print(f"Demo organisation loaded into {settings.database}.")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from domain.dates import add_months
 from service import demo_data as data
 from service.actor import Actor, Role
 from service.application import Groeispurt
+
+if TYPE_CHECKING:
+    from service.accounts import Accounts
 
 SYSTEM = Actor(None, frozenset({Role.ADMIN, Role.HR}))
 
@@ -32,8 +35,17 @@ def is_loaded(app: Groeispurt) -> bool:
     return app.find_person_by_email(data.ADMIN["email"]) is not None
 
 
-def load_demo(app: Groeispurt, progress: Callable[[int], Any] = lambda n: None) -> dict[str, UUID]:
-    """Creates the people and their cycles; `progress` is told of each step done."""
+def load_demo(
+    app: Groeispurt,
+    progress: Callable[[int], Any] = lambda n: None,
+    accounts: Accounts | None = None,
+) -> dict[str, UUID]:
+    """Creates the people, the backlog and the cycles; `progress` is told of each step done.
+
+    With `accounts`, everyone gets the demo password, so any role can be tried.
+    """
+    for skill in data.BACKLOG:
+        app.add_backlog_skill(SYSTEM, skill)
     people: dict[str, UUID] = {}
     for details in (data.ADMIN, data.HR):
         people[details["email"]] = app.register_person(SYSTEM, **details)
@@ -53,6 +65,9 @@ def load_demo(app: Groeispurt, progress: Callable[[int], Any] = lambda n: None) 
         people[details["email"]] = employee
         _bring_cycle_to(app, Actor(managers[manager_index]), Actor(employee), details, stage)
         progress(1)
+    if accounts is not None:
+        for person_id in people.values():
+            accounts.set_password(person_id, data.PASSWORD)
     return people
 
 
@@ -91,6 +106,8 @@ def _bring_cycle_to(
     card_ids = _card_ids(app, cycle)
     app.select_cards(employee, cycle, card_ids[:3])
     app.move_card(employee, cycle, card_id=card_ids[0], to_column="doing", position=0)
+    # Proud of the first card: the team may see it on the board.
+    app.set_card_visibility(employee, cycle, card_id=card_ids[0], visible=True)
     if stage == "closed":
         app.close_cycle(manager, cycle, "Medewerker is van functie veranderd.")
         return

@@ -181,3 +181,37 @@ SOFT_SKILLS = [
     ("Presenteren", "mijn werk zichtbaar maken"),
     ("Assertiviteit", "duidelijker grenzen aangeven"),
 ]
+
+# HR's company backlog, most important first.
+BACKLOG = [
+    {
+        "kind": "hard",
+        "horizon": "now",
+        "description": "Omgevingswet toepassen",
+        "inspiration": "Sinds de invoering van de Omgevingswet verandert elke vergunningaanvraag.",
+    },
+    {
+        "kind": "hard",
+        "horizon": "future",
+        "description": "Werken met data en AI",
+        "inspiration": "Digitalisering verandert het werk van ieder team.",
+    },
+    {
+        "kind": "soft",
+        "horizon": "now",
+        "description": "Feedback geven en ontvangen",
+        "inspiration": "Samen beter worden begint bij eerlijke, vriendelijke feedback.",
+    },
+    {
+        "kind": "soft",
+        "horizon": "future",
+        "description": "Eigen regie over de loopbaan",
+        "inspiration": "Bewust, bekwaam en bereid om te blijven leren.",
+    },
+    {
+        "kind": "hard",
+        "horizon": "now",
+        "description": "Informatiebeveiliging",
+        "inspiration": "Elke medewerker gaat veilig om met gegevens van inwoners.",
+    },
+]
