@@ -19,6 +19,7 @@ Every refusal is the same Forbidden, whether or not the thing exists.
 from __future__ import annotations
 
 import importlib
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -150,17 +151,23 @@ class ReadQueries:
 
     # -- HR's reports and audit -------------------------------------------------
 
-    def training_needs(self, actor: Actor, **filters: Any) -> Any:
+    def training_needs(self, actor: Actor, group_by: str = "skill") -> Any:
+        """Counts only, never names; groups smaller than the configured size are left out."""
         _require_hr(actor)
-        return _read("training_needs", "get_training_needs")(self.database, **filters)
+        get_training_needs = _read("training_needs", "get_training_needs")
+        return get_training_needs(
+            self.database, group_by=group_by, min_group_size=self.app.settings.min_group_size
+        )
 
-    def audit(self, actor: Actor, *args: Any, **kwargs: Any) -> Any:
+    def audit(self, actor: Actor, **filters: Any) -> Any:
+        """The audit trail (filters: employee_id, cycle_id, kinds, since, …): HR only."""
         _require_hr(actor)
-        return _read("audit", "list_audit")(self.database, *args, **kwargs)
+        return _read("audit", "list_audit")(self.database, **filters)
 
-    def plan_as_of(self, actor: Actor, *args: Any, **kwargs: Any) -> Any:
+    def plan_as_of(self, actor: Actor, cycle_id: Any, at: datetime) -> Any:
+        """The POP of a cycle as it stood at a moment, with the approvals by then: HR only."""
         _require_hr(actor)
-        return _read("audit", "get_plan_as_of")(self.database, *args, **kwargs)
+        return _read("audit", "get_plan_as_of")(self.database, str(_as_uuid(cycle_id)), at)
 
     # -- who is who ------------------------------------------------------------
 
