@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -51,8 +52,9 @@ def test_a_card_or_preparation_may_point_only_at_an_active_backlog_skill(
     cycle_id = app.open_cycle(
         org.as_manager, employee_id=org.employee, planned_session_on="2026-12-01"
     )
-    growth = dict(PREPARATION["hard"]["growth"][0], backlog_skill_id=retired)
-    answers = dict(PREPARATION, hard=dict(PREPARATION["hard"], growth=[growth]))
+    hard: dict[str, Any] = PREPARATION["hard"]  # type: ignore[assignment]
+    growth = dict(hard["growth"][0], backlog_skill_id=retired)
+    answers = dict(PREPARATION, hard=dict(hard, growth=[growth]))
     with pytest.raises(InvalidInput, match="no longer") as refused:
         app.submit_preparation(org.as_employee, cycle_id, answers)
     assert refused.value.field == "hard.growth.0.backlog_skill_id"

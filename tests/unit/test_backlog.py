@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ def _backlog(*descriptions: str) -> tuple[Backlog, list[str]]:
     return backlog, ids
 
 
-def _replayed(backlog: Backlog, events: list[Any]) -> Backlog:
+def _replayed(backlog: Backlog, events: Sequence[Any]) -> Backlog:
     copy: Aggregate | None = None
     for event in events:
         copy = event.mutate(copy)
