@@ -44,7 +44,9 @@ class GrowthCycle(Aggregate):
         previous_cycle_id: UUID | None = None,
     ) -> GrowthCycle:
         if employee_id == manager_id:
-            raise InvalidInput("A manager cannot hold a growth cycle with themselves.", "employee")
+            raise InvalidInput(
+                "A manager cannot hold a growth cycle with themselves.", "employee_id"
+            )
         return cls._create(
             cls.Opened,
             employee_id=employee_id,
@@ -216,7 +218,8 @@ class GrowthCycle(Aggregate):
         self._check_open()
         if self.board is None:
             raise NotAllowedNow("This cycle has no cards on its board yet.")
-        from_column = self.column_of(str(card_id))
+        card_id = str(card_id)
+        from_column = self.column_of(card_id)
         if from_column is None:
             raise NotAllowedNow("That card is not on this cycle's board.")
         to = parse_choice(Column, "to_column", to_column)
@@ -334,7 +337,7 @@ class GrowthCycle(Aggregate):
             raise InvalidInput("Give either a number of months or a date.", "due_on")
         held_on: date = self.session["held_on"]
         if months is not None:
-            if months not in FOLLOW_UP_MONTHS:
+            if type(months) is not int or months not in FOLLOW_UP_MONTHS:
                 raise InvalidInput("A follow-up comes after 3, 6 or 12 months.", "months")
             due = add_months(held_on, months)
         else:
@@ -389,6 +392,8 @@ class GrowthCycle(Aggregate):
     def close(self, reason: Any = "") -> None:
         if self.closed:
             raise NotAllowedNow("This cycle is already closed.")
+        if self.follow_up is not None:
+            raise NotAllowedNow("This cycle is completed; it needs no closing.")
         self.trigger_event(
             self.Closed, reason=check_text("reason", reason, required=False, max_length=LONG)
         )
