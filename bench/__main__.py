@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default="BENCHMARKS.md")
     args = parser.parse_args(argv)
     mode = "quick" if args.quick else "full"
-    results: dict[str, dict[str, Any]] = {}
+    results: dict[str, dict[Any, Any]] = {}
     for kind in args.stores.split(","):
         results[kind] = measure_store(kind, SCALES[mode], repeats=3)
     command = (
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure_store(kind: str, scales: tuple[int, int], repeats: int) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+    result: dict[Any, Any] = {}
     services = build_services(fresh(kind, "limits"), follow_writes=False)
     try:
         result["raw_write"] = statistics.median(

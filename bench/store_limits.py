@@ -32,7 +32,7 @@ def raw_get_append_save_rate(app: Groeispurt, seconds: float = 3.0) -> float:
     deadline = time.perf_counter() + seconds
     started = time.perf_counter()
     while time.perf_counter() < deadline:
-        loaded = app.repository.get(cycle.id)
+        loaded: object = app.repository.get(cycle.id)
         assert isinstance(loaded, GrowthCycle)
         loaded.move_card(card_ids[0], columns[count % 2], 0)
         app.save(loaded)

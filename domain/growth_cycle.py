@@ -16,7 +16,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
-from domain.cards import BOARD_LIMIT, CardStory, parse_cards
+from domain.cards import BOARD_LIMIT, parse_cards
 from domain.dates import add_months, check_date, require_date
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.plan import Plan, parse_plan
@@ -69,7 +69,7 @@ class GrowthCycle(Aggregate):
         self.drafts: dict[str, Preparation] = {}
         self.preparations: dict[str, list[Preparation]] = {"employee": [], "manager": []}
         self.session: dict[str, Any] | None = None
-        self.cards: dict[str, CardStory] = {}
+        self.cards: dict[str, dict[str, Any]] = {}  # CardStory plus its "id"
         self.board: dict[str, list[str]] | None = None
         self.visible_to_team: list[str] = []
         self.plan_versions: list[Plan] = []
@@ -160,7 +160,7 @@ class GrowthCycle(Aggregate):
 
         def apply(self, cycle: GrowthCycle) -> None:
             cycle.session = {"held_on": self.held_on, "notes": self.notes}
-            cycle.cards = {card["id"]: card for card in self.cards}  # type: ignore[misc]
+            cycle.cards = {card["id"]: card for card in self.cards}
 
     def hold_session(self, *, held_on: Any, notes: Any, cards: Any) -> None:
         self._check_preparing()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from domain.growth_cycle import GrowthCycle
 from service.actor import Actor, Role
 from service.application import Groeispurt
 
@@ -109,7 +110,7 @@ def cycle_on_board(app: Groeispurt, org: Org) -> tuple[UUID, list[str]]:
     app.submit_preparation(org.as_manager, cycle_id, PREPARATION)
     cards = [dict(CARD, i_want_to=f"skill {i}") for i in range(4)]
     app.hold_session(org.as_manager, cycle_id, held_on="2026-12-01", notes="Good talk", cards=cards)
-    card_ids = list(app.repository.get(cycle_id).cards)[:3]
+    card_ids: list[str] = list(load_cycle(app, cycle_id).cards)[:3]
     app.select_cards(org.as_employee, cycle_id, card_ids)
     return cycle_id, card_ids
 
@@ -126,3 +127,10 @@ def full_cycle(app: Groeispurt, org: Org) -> UUID:
         org.as_employee, cycle_id, held_on="2027-03-01", went_well="SQL", could_be_better="Time"
     )
     return cycle_id
+
+
+def load_cycle(app: Groeispurt, cycle_id: UUID) -> GrowthCycle:
+    """The cycle as the event store has it (tests check the write side directly)."""
+    cycle: object = app.repository.get(cycle_id)
+    assert isinstance(cycle, GrowthCycle)
+    return cycle
