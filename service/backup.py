@@ -1,0 +1,229 @@
+"""Backup and restore: the whole event log as JSON Lines, streamed in batches.
+
+One line per stored event, in log order:
+
+    {"id": 17, "originator_id": "…", "originator_version": 3,
+     "topic": "domain.growth_cycle:GrowthCycle.CardMoved", "encoding": "utf-8", "state": "{…}"}
+
+`state` is the stored event's bytes exactly as the transcoder wrote them:
+UTF-8 text when they are (plain JSON), base64 otherwise (compressed or
+encrypted stores), with `encoding` saying which, so a restore writes back the
+very same bytes. Snapshots are not exported: they are derived from the events
+and the repository does without them.
+
+Memory stays bounded by the batch size on both sides: the export pages
+through the log, the import reads the file twice (once to check every line,
+once to write), never holding more than a batch of events.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import Notification, StoredEvent
+from eventsourcing.utils import resolve_topic
+
+BATCH = 1000
+Progress = Callable[[int], Any]
+KEYS = ("id", "originator_id", "originator_version", "topic", "encoding", "state")
+
+
+class BackupError(Exception):
+    """An export or import that cannot go on; the message says why and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def to_line(notification: Notification) -> str:
+    try:
+        state, encoding = notification.state.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        state, encoding = base64.b64encode(notification.state).decode("ascii"), "base64"
+    record = {
+        "id": notification.id,
+        "originator_id": str(notification.originator_id),
+        "originator_version": notification.originator_version,
+        "topic": notification.topic,
+        "encoding": encoding,
+        "state": state,
+    }
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def export_events(app: Application[Any], out: TextIO, progress: Progress = lambda n: None) -> int:
+    """Writes every event up to the log's current end; returns how many were written.
+
+    The end is fixed when the export starts, so events saved meanwhile are
+    left for the next backup instead of making this one a moving target.
+    """
+    end = app.recorder.max_notification_id() or 0
+    start, written = 1, 0
+    while start <= end:
+        batch = app.recorder.select_notifications(start=start, limit=BATCH, stop=end)
+        if not batch:
+            break
+        out.write("".join(to_line(n) for n in batch))
+        written += len(batch)
+        progress(len(batch))
+        start = batch[-1].id + 1
+    return written
+
+
+def export_to_file(app: Application[Any], path: Path, progress: Progress = lambda n: None) -> int:
+    """Exports into `path` through a temporary file, so a failed export leaves no half file."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as out:
+            written = export_events(app, out, progress)
+            out.flush()
+            os.fsync(out.fileno())
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return written
+
+
+def log_end(app: Application[Any]) -> int:
+    return int(app.recorder.max_notification_id() or 0)
+
+
+class _Checker:
+    """Turns lines into stored events, refusing anything a restore could not replay."""
+
+    def __init__(self, app: Application[Any], *, decode: bool) -> None:
+        self.app = app
+        self.decode = decode
+        self.last_id = 0
+        self.versions: dict[UUID, int] = {}  # per aggregate: the last version seen
+        self.topics: set[str] = set()
+
+    def parse(self, number: int, line: str) -> StoredEvent:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise _bad(number, f"not valid JSON ({error.msg})") from None
+        if not isinstance(record, dict) or set(record) != set(KEYS):
+            raise _bad(number, f"expected an object with exactly the keys {', '.join(KEYS)}")
+        notification_id, version = record["id"], record["originator_version"]
+        for name, value in (("id", notification_id), ("originator_version", version)):
+            if type(value) is not int or value < 1:
+                raise _bad(number, f"{name} must be a whole number from 1")
+        if notification_id <= self.last_id:
+            raise _bad(number, f"id {notification_id} is not after the previous id {self.last_id}")
+        try:
+            originator_id = UUID(str(record["originator_id"]))
+        except ValueError:
+            raise _bad(number, "originator_id is not a UUID") from None
+        if version <= self.versions.get(originator_id, 0):
+            raise _bad(number, f"version {version} of {originator_id} comes twice or out of order")
+        topic = record["topic"]
+        if not isinstance(topic, str) or not topic:
+            raise _bad(number, "topic must be text")
+        stored = StoredEvent(originator_id, version, topic, _state(number, record))
+        if topic not in self.topics:
+            try:
+                resolve_topic(topic)
+            except Exception:
+                raise _bad(number, f"unknown event type {topic}") from None
+            self.topics.add(topic)
+        try:
+            if self.decode:
+                self.app.mapper.to_domain_event(stored)
+        except Exception as error:
+            raise _bad(number, f"the event's state cannot be read ({error})") from None
+        self.last_id = notification_id
+        self.versions[originator_id] = version
+        return stored
+
+
+def _state(number: int, record: dict[str, Any]) -> bytes:
+    state, encoding = record["state"], record["encoding"]
+    if not isinstance(state, str):
+        raise _bad(number, "state must be text")
+    if encoding == "utf-8":
+        return state.encode("utf-8")
+    if encoding == "base64":
+        try:
+            return base64.b64decode(state, validate=True)
+        except binascii.Error:
+            raise _bad(number, "state is not valid base64") from None
+    raise _bad(number, "encoding must be utf-8 or base64")
+
+
+def _bad(number: int, problem: str) -> BackupError:
+    return BackupError(f"Line {number}: {problem}. Nothing was imported.")
+
+
+def read_events(app: Application[Any], path: Path, *, decode: bool = True) -> Iterator[StoredEvent]:
+    """The file's events in order, each line checked; raises BackupError naming the line.
+
+    `decode`: also turn each event into its domain event, as the read models will.
+    """
+    checker = _Checker(app, decode=decode)
+    try:
+        with path.open(encoding="utf-8", newline="\n") as lines:
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    yield checker.parse(number, line)
+    except UnicodeDecodeError:
+        raise BackupError(f"{path} is not a UTF-8 text file. Nothing was imported.") from None
+    except OSError as error:
+        raise BackupError(f"Cannot read {path}: {error.strerror}.") from None
+
+
+def check_file(app: Application[Any], path: Path, progress: Progress = lambda n: None) -> int:
+    """Checks every line before anything is written; returns the number of events."""
+    count = 0
+    for _ in read_events(app, path, decode=True):
+        count += 1
+        if count % BATCH == 0:
+            progress(BATCH)
+    progress(count % BATCH)
+    return count
+
+
+def import_events(app: Application[Any], path: Path, progress: Progress = lambda n: None) -> int:
+    """Writes the file's events, in their order, into an empty store; returns how many.
+
+    Call `check_file` first: the lines are checked again here (all but
+    decoding the state), but a bad line found only now would stop the import
+    half-way.
+    """
+    if log_end(app):
+        raise BackupError(
+            "The event store is not empty: a backup is restored only into an empty store "
+            "(a new SQLite file or a new PostgreSQL schema). Nothing was imported."
+        )
+    written = 0
+    batch: list[StoredEvent] = []
+    for stored in read_events(app, path, decode=False):
+        batch.append(stored)
+        if len(batch) == BATCH:
+            written += _insert(app, batch, written)
+            progress(len(batch))
+            batch = []
+    if batch:
+        written += _insert(app, batch, written)
+        progress(len(batch))
+    return written
+
+
+def _insert(app: Application[Any], batch: list[StoredEvent], written: int) -> int:
+    try:
+        app.recorder.insert_events(batch)
+    except Exception as error:
+        raise BackupError(
+            f"Writing stopped after {written} events: {error}. The store now holds part of "
+            "the backup; start again with a new, empty store."
+        ) from error
+    return len(batch)
