@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from projections.audit import AuditReadModel
 from projections.board import BoardReadModel
-from projections.people import PeopleReadModel
+from projections.cycle_detail import CycleDetailReadModel
+from projections.follow_ups import FollowUpsReadModel
+from projections.history import HistoryReadModel
 from projections.read_model import ReadModel
+from projections.training_needs import TrainingNeedsReadModel
 
 
 def all_read_models() -> list[ReadModel]:
-    return [BoardReadModel(), PeopleReadModel()]
+    return [
+        BoardReadModel(),
+        CycleDetailReadModel(),
+        HistoryReadModel(),
+        FollowUpsReadModel(),
+        TrainingNeedsReadModel(),
+        AuditReadModel(),
+    ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
+from uuid import UUID
 
 from projections.database import Cursor
 
@@ -91,3 +93,73 @@ def document_table(table: str) -> list[str]:
 def event_name(event: Any) -> str:
     """`GrowthCycle.CardMoved` → `CardMoved`: how read models match events."""
     return type(event).__name__
+
+
+class Rows:
+    """Like Documents, for a table of plain columns: load a row once per batch, write it once.
+
+    `columns` are the table's columns, the first one being its primary key.
+    """
+
+    def __init__(self, cursor: Cursor, table: str, columns: Sequence[str]) -> None:
+        self._cursor = cursor
+        self._table = table
+        self._columns = list(columns)
+        self._rows: dict[str, dict[str, Any] | None] = {}
+        self._dirty: set[str] = set()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if key not in self._rows:
+            self._cursor.execute(
+                f"SELECT {', '.join(self._columns)} FROM {self._table} "
+                f"WHERE {self._columns[0]} = ?",
+                (key,),
+            )
+            row = self._cursor.fetchone()
+            self._rows[key] = None if row is None else {c: row[c] for c in self._columns}
+        return self._rows[key]
+
+    def put(self, key: str, row: dict[str, Any]) -> None:
+        self._rows[key] = row
+        self._dirty.add(key)
+
+    def touch(self, key: str) -> None:
+        self._dirty.add(key)
+
+    def flush(self) -> None:
+        keyed = [self._rows[key] for key in self._dirty]
+        self._dirty.clear()
+        rows = [tuple(row.get(c) for c in self._columns) for row in keyed if row is not None]
+        if not rows:
+            return
+        first, rest = self._columns[0], self._columns[1:]
+        self._cursor.executemany(
+            f"INSERT INTO {self._table} ({', '.join(self._columns)}) "
+            f"VALUES ({', '.join('?' for _ in self._columns)}) ON CONFLICT ({first}) DO "
+            + (
+                "UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in rest)
+                if rest
+                else "NOTHING"
+            ),
+            rows,
+        )
+
+
+def utc_iso(moment: datetime) -> str:
+    """One fixed ISO form (UTC, microseconds) so that stored moments compare as text."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def plain(value: Any) -> Any:
+    """An event field as plain JSON: dates and ids as text (json.dumps' `default`)."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, UUID):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def compact_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), default=plain, ensure_ascii=False)

@@ -1,0 +1,200 @@
+"""The audit trail: every event of every cycle and person, for HR.
+
+One row per event, in log order (`seq` increases by one per event, so the
+row count equals the number of events applied), with when, which aggregate
+and version, which cycle and employee it concerns, its kind, and a compact
+JSON of the event's own fields. Fields whose name marks them as secret are
+left out, whatever event grows them later.
+
+`get_plan_as_of` folds a cycle's rows up to a moment: the POP version that
+was current then, and who had approved which version by then.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from domain.employee_cycles import EmployeeCycles
+from domain.growth_cycle import GrowthCycle
+from projections.database import Cursor, Database
+from projections.read_model import ReadModel, compact_json, utc_iso
+
+TABLE = "rm_audit"
+SUBJECTS = "rm_audit_subjects"
+# The envelope every event carries: stored in columns of their own.
+ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
+SECRET_WORDS = ("password", "secret", "token", "hash", "key")
+PLAN_KINDS = ("PlanDrafted", "PlanRevised", "PlanApproved", "PlanApprovedByBoth")
+
+Subject = tuple[str | None, str | None]  # (employee_id, cycle_id)
+
+
+class AuditReadModel(ReadModel):
+    name = "audit"
+    tables = (TABLE, SUBJECTS)
+    schema = (
+        f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+        "seq BIGINT PRIMARY KEY, aggregate_id TEXT NOT NULL, version BIGINT NOT NULL, "
+        "at TEXT NOT NULL, aggregate TEXT NOT NULL, kind TEXT NOT NULL, "
+        "employee_id TEXT, cycle_id TEXT, changes TEXT NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_employee ON {TABLE} (employee_id, seq)",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_cycle ON {TABLE} (cycle_id, seq)",
+        f"CREATE TABLE IF NOT EXISTS {SUBJECTS} ("
+        "aggregate_id TEXT PRIMARY KEY, employee_id TEXT, cycle_id TEXT)",
+    )
+
+    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
+        cursor.execute(f"SELECT MAX(seq) AS seq FROM {TABLE}")
+        seq = int(cursor.fetchone()["seq"] or 0)
+        subjects: dict[str, Subject | None] = {}
+        new_subjects: list[tuple[str, str | None, str | None]] = []
+        rows: list[tuple[Any, ...]] = []
+        for event in events:
+            kind = type(event)
+            aggregate, _, name = kind.__qualname__.rpartition(".")
+            key = str(event.originator_id)
+            subject = _own_subject(kind, event, key)
+            if subject is None:
+                subject = _lookup(cursor, subjects, key)
+            elif kind is GrowthCycle.Opened or kind is EmployeeCycles.Started:
+                subjects[key] = subject
+                new_subjects.append((key, *subject))
+            employee_id, cycle_id = subject or (None, None)
+            if kind is EmployeeCycles.CycleAdded:
+                cycle_id = str(event.cycle_id)
+            seq += 1
+            rows.append(
+                (
+                    seq,
+                    key,
+                    event.originator_version,
+                    utc_iso(event.timestamp),
+                    aggregate,
+                    name,
+                    employee_id,
+                    cycle_id,
+                    compact_json(_changes(event)),
+                )
+            )
+        if new_subjects:
+            cursor.executemany(
+                f"INSERT INTO {SUBJECTS} (aggregate_id, employee_id, cycle_id) VALUES (?, ?, ?) "
+                "ON CONFLICT (aggregate_id) DO NOTHING",
+                new_subjects,
+            )
+        if rows:
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (seq, aggregate_id, version, at, aggregate, kind, "
+                "employee_id, cycle_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+
+def _own_subject(kind: type, event: Any, key: str) -> Subject | None:
+    """Whom an event concerns when the event itself says so (else: look it up)."""
+    if kind is GrowthCycle.Opened:
+        return str(event.employee_id), key
+    if kind is EmployeeCycles.Started:
+        return str(event.employee_id), None
+    if kind.__qualname__.startswith("Person."):
+        return key, None
+    person = getattr(event, "person_id", None)
+    if person is not None:
+        return str(person), None
+    return None
+
+
+def _lookup(cursor: Cursor, subjects: dict[str, Subject | None], key: str) -> Subject | None:
+    if key not in subjects:
+        cursor.execute(
+            f"SELECT employee_id, cycle_id FROM {SUBJECTS} WHERE aggregate_id = ?", (key,)
+        )
+        row = cursor.fetchone()
+        subjects[key] = (row["employee_id"], row["cycle_id"]) if row else None
+    return subjects[key]
+
+
+def _changes(event: Any) -> dict[str, Any]:
+    return {
+        field: value
+        for field, value in event.__dict__.items()
+        if field not in ENVELOPE and not any(word in field.lower() for word in SECRET_WORDS)
+    }
+
+
+# -- queries -------------------------------------------------------------------
+
+
+def list_audit(
+    database: Database,
+    *,
+    employee_id: str | None = None,
+    cycle_id: str | None = None,
+    kinds: Sequence[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 100,
+    after: int = 0,
+) -> dict[str, Any]:
+    """One page of the trail in log order, from position `after` (exclusive).
+
+    `kinds` are event names (`CardMoved`); `since` is inclusive, `until`
+    exclusive. Returns rows and `next_after` (None on the last page).
+    """
+    where: list[str] = ["seq > ?"]
+    params: list[Any] = [int(after)]
+    if employee_id is not None:
+        where.append("employee_id = ?")
+        params.append(str(employee_id))
+    if cycle_id is not None:
+        where.append("cycle_id = ?")
+        params.append(str(cycle_id))
+    if kinds:
+        where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+        params += list(kinds)
+    if since is not None:
+        where.append("at >= ?")
+        params.append(utc_iso(since))
+    if until is not None:
+        where.append("at < ?")
+        params.append(utc_iso(until))
+    limit = max(1, min(int(limit), 1000))
+    rows = database.query(
+        f"SELECT seq, aggregate_id, version, at, aggregate, kind, employee_id, cycle_id, "
+        f"changes FROM {TABLE} WHERE {' AND '.join(where)} ORDER BY seq LIMIT ?",
+        [*params, limit + 1],
+    )
+    page = [dict(row, changes=json.loads(row["changes"])) for row in rows[:limit]]
+    return {"rows": page, "next_after": page[-1]["seq"] if len(rows) > limit else None}
+
+
+def get_plan_as_of(database: Database, cycle_id: str, at: datetime) -> dict[str, Any] | None:
+    """The POP as it stood at `at`: its current version then, and the approvals by then.
+
+    None when no POP had been written yet.
+    """
+    rows = database.query(
+        f"SELECT at, kind, changes FROM {TABLE} WHERE cycle_id = ? AND at <= ? "
+        f"AND kind IN ({', '.join('?' for _ in PLAN_KINDS)}) ORDER BY seq",
+        (str(cycle_id), utc_iso(at), *PLAN_KINDS),
+    )
+    plan: dict[str, Any] | None = None
+    for row in rows:
+        changes = json.loads(row["changes"])
+        if row["kind"] in ("PlanDrafted", "PlanRevised"):
+            plan = {
+                "cycle_id": str(cycle_id),
+                "version": changes["version"],
+                "plan": changes["plan"],
+                "written_at": row["at"],
+                "approvals": {},
+                "approved_by_both": plan["approved_by_both"] if plan else None,
+            }
+        elif plan is not None and row["kind"] == "PlanApproved":
+            plan["approvals"][changes["party"]] = {"version": changes["version"], "at": row["at"]}
+        elif plan is not None:
+            plan["approved_by_both"] = {"version": changes["version"], "at": row["at"]}
+    return plan
