@@ -7,6 +7,7 @@ from projections.board import BoardReadModel
 from projections.cycle_detail import CycleDetailReadModel
 from projections.follow_ups import FollowUpsReadModel
 from projections.history import HistoryReadModel
+from projections.people import PeopleReadModel
 from projections.read_model import ReadModel
 from projections.training_needs import TrainingNeedsReadModel
 
@@ -14,6 +15,7 @@ from projections.training_needs import TrainingNeedsReadModel
 def all_read_models() -> list[ReadModel]:
     return [
         BoardReadModel(),
+        PeopleReadModel(),
         CycleDetailReadModel(),
         HistoryReadModel(),
         FollowUpsReadModel(),
