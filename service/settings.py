@@ -52,7 +52,10 @@ class Settings:
             return _postgres_env(self.database)
         path = Path(self.database)
         path.parent.mkdir(parents=True, exist_ok=True)
-        return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path)}
+        return {
+            "PERSISTENCE_MODULE": "service.durable_sqlite:DurableSQLiteFactory",
+            "SQLITE_DBNAME": str(path),
+        }
 
 
 def _postgres_env(url: str) -> dict[str, str]:
