@@ -20,7 +20,7 @@ from typing import Any
 from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel, compact_json, utc_iso
+from projections.read_model import ReadModel, compact_json, key_of, utc_iso
 
 TABLE = "rm_audit"
 SUBJECTS = "rm_audit_subjects"
@@ -55,7 +55,7 @@ class AuditReadModel(ReadModel):
         for event in events:
             kind = type(event)
             aggregate, _, name = kind.__qualname__.rpartition(".")
-            key = str(event.originator_id)
+            key = key_of(event.originator_id)
             subject = _own_subject(kind, event, key)
             if subject is None:
                 subject = _lookup(cursor, subjects, key)
@@ -118,11 +118,19 @@ def _lookup(cursor: Cursor, subjects: dict[str, Subject | None], key: str) -> Su
 
 
 def _changes(event: Any) -> dict[str, Any]:
-    return {
-        field: value
-        for field, value in event.__dict__.items()
-        if field not in ENVELOPE and not any(word in field.lower() for word in SECRET_WORDS)
-    }
+    fields = _FIELDS.get(type(event))
+    if fields is None:
+        fields = _FIELDS[type(event)] = tuple(
+            field
+            for field in event.__dict__
+            if field not in ENVELOPE and not any(word in field.lower() for word in SECRET_WORDS)
+        )
+    state = event.__dict__
+    return {field: state[field] for field in fields if field in state}
+
+
+# The fields worth recording, per event class: worked out once, not per event.
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 # -- queries -------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from projections.database import Cursor, Database
-from projections.read_model import Documents, ReadModel, document_table, event_name
+from projections.read_model import Documents, ReadModel, document_table, event_name, key_of, utc_iso
 
 TABLE = "rm_boards"
 
@@ -29,7 +29,7 @@ class BoardReadModel(ReadModel):
                 continue
             if not hasattr(event, "originator_id"):
                 continue
-            key = str(event.originator_id)
+            key = key_of(event.originator_id)
             board = docs.get(key)
             if board is None:
                 continue  # an event of another kind of aggregate
@@ -42,11 +42,11 @@ class BoardReadModel(ReadModel):
 
 
 def _opened(docs: Documents, event: Any) -> None:
-    opened_at = event.timestamp.isoformat()
+    opened_at = utc_iso(event.timestamp)
     docs.put(
-        str(event.originator_id),
+        key_of(event.originator_id),
         {
-            "cycle_id": str(event.originator_id),
+            "cycle_id": key_of(event.originator_id),
             "employee_id": str(event.employee_id),
             "manager_id": str(event.manager_id),
             "opened_at": opened_at,
@@ -69,7 +69,7 @@ def _session_held(board: dict[str, Any], event: Any) -> None:
 def _cards_selected(board: dict[str, Any], event: Any) -> None:
     board["columns"] = {"todo": list(event.card_ids), "doing": [], "done": []}
     for card_id in event.card_ids:
-        board["cards"][card_id].update(column="todo", entered_at=event.timestamp.isoformat())
+        board["cards"][card_id].update(column="todo", entered_at=utc_iso(event.timestamp))
 
 
 def _card_moved(board: dict[str, Any], event: Any) -> None:
@@ -78,7 +78,7 @@ def _card_moved(board: dict[str, Any], event: Any) -> None:
     columns[event.to_column].insert(event.position, event.card_id)
     card = board["cards"][event.card_id]
     if event.from_column != event.to_column:
-        card.update(column=event.to_column, entered_at=event.timestamp.isoformat())
+        card.update(column=event.to_column, entered_at=utc_iso(event.timestamp))
 
 
 def _status(status: str) -> Any:

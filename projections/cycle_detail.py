@@ -17,7 +17,7 @@ from domain.growth_cycle import GrowthCycle
 from domain.plan import Plan, describe_changes
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import Documents, ReadModel, Rows, document_table, utc_iso
+from projections.read_model import Documents, ReadModel, Rows, document_table, key_of, utc_iso
 
 TABLE = "rm_cycles"
 MANAGERS = "rm_cycle_managers"
@@ -55,7 +55,7 @@ class CycleDetailReadModel(ReadModel):
             handler = _HANDLERS.get(kind)
             if handler is None:
                 continue  # an event of another aggregate
-            key = str(event.originator_id)
+            key = key_of(event.originator_id)
             found = docs.get(key)
             if found is None:
                 continue
@@ -91,7 +91,7 @@ def _opened(event: Any) -> Doc:
     at = utc_iso(event.timestamp)
     previous = event.previous_cycle_id
     return {
-        "cycle_id": str(event.originator_id),
+        "cycle_id": key_of(event.originator_id),
         "employee_id": str(event.employee_id),
         "manager_id": str(event.manager_id),
         "planned_session_on": event.planned_session_on.isoformat(),
@@ -152,6 +152,7 @@ def _cards_selected(doc: Doc, event: Any) -> None:
         "selected_at": utc_iso(event.timestamp),
         "columns": {"todo": list(event.card_ids), "doing": [], "done": []},
         "moves": 0,
+        "visible_to_team": [],
     }
 
 
@@ -161,6 +162,14 @@ def _card_moved(doc: Doc, event: Any) -> None:
     columns[event.from_column].remove(event.card_id)
     columns[event.to_column].insert(event.position, event.card_id)
     board["moves"] += 1
+
+
+def _card_visibility(doc: Doc, event: Any) -> None:
+    visible = doc["board"]["visible_to_team"]
+    if event.visible and event.card_id not in visible:
+        visible.append(event.card_id)
+    elif not event.visible and event.card_id in visible:
+        visible.remove(event.card_id)
 
 
 def _plan_written(doc: Doc, event: Any) -> None:
@@ -213,16 +222,13 @@ def _closed(doc: Doc, event: Any) -> None:
     doc["closed_at"] = utc_iso(event.timestamp)
 
 
-def _ignored(doc: Doc, event: Any) -> None:
-    """An event this document does not show, other than moving the version on."""
-
-
 _HANDLERS: dict[type, Callable[[Doc, Any], None]] = {
     GrowthCycle.PreparationDraftSaved: _draft_saved,
     GrowthCycle.PreparationSubmitted: _submitted,
     GrowthCycle.SessionHeld: _session_held,
     GrowthCycle.CardsSelected: _cards_selected,
     GrowthCycle.CardMoved: _card_moved,
+    GrowthCycle.CardVisibilityChanged: _card_visibility,
     GrowthCycle.PlanDrafted: _plan_written,
     GrowthCycle.PlanRevised: _plan_written,
     GrowthCycle.PlanApproved: _approved,
@@ -231,10 +237,6 @@ _HANDLERS: dict[type, Callable[[Doc, Any], None]] = {
     GrowthCycle.FollowUpCompleted: _follow_up_completed,
     GrowthCycle.Closed: _closed,
 }
-
-
-def handles(kind: type) -> bool:
-    return kind in _HANDLERS
 
 
 # -- queries -------------------------------------------------------------------

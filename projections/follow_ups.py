@@ -17,7 +17,7 @@ from typing import Any
 from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel, Rows
+from projections.read_model import ReadModel, Rows, key_of
 
 TABLE = "rm_follow_ups"
 COLUMNS = (
@@ -51,7 +51,7 @@ class FollowUpsReadModel(ReadModel):
         states: dict[str, dict[str, Any]] = {}
         for event in events:
             kind = type(event)
-            key = str(event.originator_id) if hasattr(event, "originator_id") else ""
+            key = key_of(event.originator_id)
             if kind is GrowthCycle.Opened:
                 row: Row | None = {
                     "cycle_id": key,

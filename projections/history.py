@@ -20,7 +20,14 @@ from typing import Any
 from domain.growth_cycle import GrowthCycle
 from domain.person import Person
 from projections.database import Cursor, Database
-from projections.read_model import Documents, ReadModel, compact_json, document_table, utc_iso
+from projections.read_model import (
+    Documents,
+    ReadModel,
+    compact_json,
+    document_table,
+    key_of,
+    utc_iso,
+)
 
 TABLE = "rm_history"
 CYCLES = "rm_history_cycles"
@@ -53,7 +60,7 @@ class HistoryReadModel(ReadModel):
                 rows.append(
                     (
                         seq,
-                        str(event.originator_id),
+                        key_of(event.originator_id),
                         None,
                         utc_iso(event.timestamp),
                         entry_kind,
@@ -63,14 +70,14 @@ class HistoryReadModel(ReadModel):
                 )
                 continue
             if kind is GrowthCycle.Opened:
-                key = str(event.originator_id)
+                key = key_of(event.originator_id)
                 cycles.put(key, _new_state(event), owner=str(event.employee_id))
                 state: State | None = cycles.get(key)
             else:
                 entry = _CYCLE_EVENTS.get(kind)
                 if entry is None:
                     continue
-                key = str(event.originator_id)
+                key = key_of(event.originator_id)
                 state = cycles.get(key)
             if state is None:
                 continue
@@ -149,6 +156,15 @@ def _card_moved(state: State, event: Any) -> Entry:
     return "card_moved", "employee", summary, False
 
 
+def _card_visibility(state: State, event: Any) -> Entry:
+    summary = {
+        "card_id": event.card_id,
+        "title": state["cards"].get(event.card_id),
+        "visible_to_team": event.visible,
+    }
+    return "card_visibility_changed", "employee", summary, False
+
+
 def _plan_written(state: State, event: Any) -> Entry:
     reset = sorted(state["approvals"].items())
     state["approvals"] = {}
@@ -194,6 +210,7 @@ _CYCLE_EVENTS: dict[type, Callable[[State, Any], Entry]] = {
     GrowthCycle.SessionHeld: _session_held,
     GrowthCycle.CardsSelected: _cards_selected,
     GrowthCycle.CardMoved: _card_moved,
+    GrowthCycle.CardVisibilityChanged: _card_visibility,
     GrowthCycle.PlanDrafted: _plan_written,
     GrowthCycle.PlanRevised: _plan_written,
     GrowthCycle.PlanApproved: _approved,

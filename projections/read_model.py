@@ -147,9 +147,37 @@ class Rows:
 
 def utc_iso(moment: datetime) -> str:
     """One fixed ISO form (UTC, microseconds) so that stored moments compare as text."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    text = _MOMENTS.get(moment)
+    if text is None:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        elif moment.utcoffset():
+            moment = moment.astimezone(UTC)
+        text = moment.isoformat(timespec="microseconds")
+        _remember(_MOMENTS, moment, text)
+    return text
+
+
+def key_of(value: UUID) -> str:
+    """str(uuid), remembered: every read model keys each event by its aggregate's id."""
+    text = _KEYS.get(value)
+    if text is None:
+        text = str(value)
+        _remember(_KEYS, value, text)
+    return text
+
+
+# Small memo tables: the same event passes through every read model of a batch,
+# and str(UUID) and isoformat() are among the costliest steps of a rebuild.
+_MOMENTS: dict[datetime, str] = {}
+_KEYS: dict[UUID, str] = {}
+_MEMO_SIZE = 50_000
+
+
+def _remember(table: dict[Any, str], key: Any, text: str) -> None:
+    if len(table) >= _MEMO_SIZE:
+        table.clear()
+    table[key] = text
 
 
 def plain(value: Any) -> Any:
@@ -161,5 +189,8 @@ def plain(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), default=plain, ensure_ascii=False)
+
+
 def compact_json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), default=plain, ensure_ascii=False)
+    return _ENCODER.encode(value)
