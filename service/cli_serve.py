@@ -1,0 +1,47 @@
+"""`groeispurt serve` runs the web app; `groeispurt start` loads the demo first if needed."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from typing import Any
+
+from service.settings import Settings
+
+DEMO_SIGN_IN = "sanne@demo.groeispurt.nl / groeispurt-demo"
+
+
+def register(commands: Any) -> None:
+    serve = commands.add_parser("serve", help="run the web app")
+    _address(serve)
+    serve.set_defaults(handler=run_serve)
+    start = commands.add_parser("start", help="load the demo organisation (once), then serve")
+    _address(start)
+    start.set_defaults(handler=run_start)
+
+
+def _address(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    # The web layer sits above the service layer: found by name, not imported at the top.
+    app = importlib.import_module("web.app").create_app(settings)
+    print(
+        f"Groeispurt is running at http://{args.host}:{args.port} — sign in as {DEMO_SIGN_IN}",
+        flush=True,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
+    return 0
+
+
+def run_start(args: argparse.Namespace, settings: Settings) -> int:
+    from service.cli_demo import run_demo
+
+    loaded = run_demo(args, settings)
+    if loaded != 0:
+        return loaded
+    return run_serve(args, settings)

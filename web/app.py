@@ -1,0 +1,165 @@
+"""The web application: pages for employees, managers and HR, and the GraphQL endpoint.
+
+`create_app(settings)` builds a Starlette app whose lifespan builds the
+services once (one eventsourcing application per process) and closes them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+
+from domain.errors import DomainError
+from service.container import build_services
+from service.errors import Conflict, Forbidden, NotFound, Unauthenticated
+from service.settings import Settings
+from web import routes_auth, routes_board, routes_cycle, routes_hr, routes_team
+from web.rendering import build_templates, is_htmx, render, translate
+from web.security import CSRFMiddleware, SecurityHeadersMiddleware, session_secret
+
+log = logging.getLogger("groeispurt.web")
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_environment()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        services = build_services(settings)
+        app.state.services = services
+        try:
+            yield
+        finally:
+            services.close()
+
+    routes: list[BaseRoute] = [
+        *routes_auth.routes,
+        *routes_board.routes,
+        *routes_cycle.routes,
+        *routes_team.routes,
+        *routes_hr.routes,
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    if _graphql_available():
+        routes.append(Route("/graphql", GraphQLEndpoint(), methods=["GET", "POST"]))
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(
+                SessionMiddleware,
+                secret_key=session_secret(settings),
+                session_cookie="groeispurt_session",
+                max_age=12 * 60 * 60,
+                same_site="lax",
+                https_only=settings.is_production,
+            ),
+            Middleware(CSRFMiddleware, forbidden=_csrf_refused),
+        ],
+        exception_handlers={
+            Unauthenticated: _sign_in_first,
+            Forbidden: _error_page(403),
+            NotFound: _error_page(404),
+            Conflict: _error_page(409),
+            DomainError: _error_page(400),
+            HTTPException: _http_error,
+            Exception: _server_error,
+        },
+    )
+    app.state.templates = build_templates()
+    return app
+
+
+def _graphql_available() -> bool:
+    try:
+        module = importlib.import_module("service.graphql")
+    except ImportError:
+        return False
+    return hasattr(module, "create_graphql_app")
+
+
+class GraphQLEndpoint:
+    """The GraphQL app, built on first use from the services the lifespan made."""
+
+    def __init__(self) -> None:
+        self.app: Any = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.app is None:
+            module = importlib.import_module("service.graphql")
+            self.app = module.create_graphql_app(scope["app"].state.services)
+        await self.app(scope, receive, send)
+
+
+TITLES = {
+    400: "That did not work",
+    403: "Not allowed",
+    404: "Not found",
+    409: "Changed meanwhile",
+    500: "Something went wrong",
+}
+
+
+def _page(request: Request, status: int, message: str) -> Response:
+    return render(
+        request,
+        "error.html",
+        {"status": status, "title": translate(request, TITLES[status]), "message": message},
+        status_code=status,
+    )
+
+
+def _error_page(status: int) -> Any:
+    async def handler(request: Request, exc: Exception) -> Response:
+        message = getattr(exc, "message", "") or str(exc)
+        return _page(request, status, translate(request, message))
+
+    return handler
+
+
+async def _sign_in_first(request: Request, exc: Exception) -> Response:
+    target = "/sign-in?next=" + quote(request.url.path)
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    status = exc.status_code if exc.status_code in TITLES else 404
+    messages = {
+        404: "There is no page at this address.",
+        405: "This address does not take that kind of request.",
+    }
+    message = messages.get(exc.status_code, "")
+    return _page(request, status, translate(request, message))
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.exception("Unhandled error on %s", request.url.path, exc_info=exc)
+    message = "We could not finish this. Nothing was half-saved; please try again in a moment."
+    return _page(request, 500, translate(request, message))
+
+
+async def _csrf_refused(scope: Scope, receive: Receive, send: Send) -> None:
+    request = Request(scope, receive)
+    message = "This form has expired. Reload the page and try again."
+    response = _page(request, 403, translate(request, message))
+    await response(scope, receive, send)

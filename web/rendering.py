@@ -1,0 +1,130 @@
+"""Templates, the signed-in person, and calling the synchronous store from async routes.
+
+A page is a template extending `layout.html`; its fragment is a template of
+its own (`_board.html`) included by the page. `render` returns the fragment
+to an htmx request and the full page otherwise, from the same URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from uuid import UUID
+
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.templating import Jinja2Templates
+
+from service.actor import Actor
+from service.container import Services
+from service.errors import NotFound, Unauthenticated
+from web.i18n import gettext, pick_language
+from web.security import csrf_token
+
+T = TypeVar("T")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@pass_context
+def _translate(context: Context, message: str, **values: Any) -> str:
+    text = gettext(context.get("lang", "nl"), message)
+    return text.format(**values) if values else text
+
+
+def _day(value: Any) -> str:
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        return value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    return str(value)
+
+
+def build_templates() -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "svg", "xml"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["_"] = _translate
+    env.filters["day"] = _day
+    return Jinja2Templates(env=env)
+
+
+def services_of(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Runs a store call on a worker thread: the eventsourcing library is synchronous."""
+    return await run_in_threadpool(fn, *args, **kwargs)
+
+
+async def current_actor(request: Request) -> Actor:
+    """The signed-in person's Actor (their roles as they are now), or Unauthenticated."""
+    person_id = request.session.get("person_id")
+    if not isinstance(person_id, str):
+        raise Unauthenticated()
+    try:
+        return await call(services_of(request).accounts.actor_for, UUID(person_id))
+    except (NotFound, ValueError):
+        request.session.clear()
+        raise Unauthenticated() from None
+
+
+def language_of(request: Request) -> str:
+    return pick_language(request.session.get("lang"))
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != (
+        "true"
+    )
+
+
+def render(
+    request: Request,
+    page: str,
+    context: dict[str, Any],
+    *,
+    fragment: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    name = fragment if fragment is not None and is_htmx(request) else page
+    full = {
+        "lang": language_of(request),
+        "csrf_token": csrf_token(request.session),
+        "me": request.session.get("name"),
+        "roles": request.session.get("roles", []),
+        "path": request.url.path,
+        "errors": {},
+        "values": {},
+        **context,
+    }
+    return request.app.state.templates.TemplateResponse(
+        request, name, full, status_code=status_code
+    )
+
+
+def redirect(url: str, request: Request | None = None) -> Response:
+    """A redirect that also works for htmx (which would otherwise swap the target page in)."""
+    if request is not None and is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": url})
+    return RedirectResponse(url, status_code=303)
+
+
+def translate(request: Request, message: str) -> str:
+    return gettext(language_of(request), message)

@@ -1,0 +1,96 @@
+"""Signing in and out, and choosing the language of the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from service.actor import Actor
+from service.container import Services
+from service.errors import Unauthenticated
+from web.i18n import LANGUAGES
+from web.rendering import call, current_actor, redirect, render, services_of, translate
+
+
+async def home(request: Request) -> Response:
+    if not isinstance(request.session.get("person_id"), str):
+        return redirect("/sign-in")
+    return redirect("/board")
+
+
+async def sign_in_form(request: Request) -> Response:
+    return render(request, "auth/sign_in.html", {"next": _safe_next(request.query_params)})
+
+
+async def sign_in(request: Request) -> Response:
+    form = await request.form()
+    email, password = str(form.get("email", "")), str(form.get("password", ""))
+    services = services_of(request)
+    next_url = _safe_next(form)
+    try:
+        actor = await call(services.accounts.sign_in, email, password)
+    except Unauthenticated as refused:
+        return render(
+            request,
+            "auth/sign_in.html",
+            {"error": translate(request, refused.message), "email": email, "next": next_url},
+            status_code=401,
+        )
+    details = await call(_person_details, services, actor)
+    request.session.clear()  # a fresh session (and CSRF token) for the signed-in person
+    request.session.update(details)
+    return redirect(next_url)
+
+
+def _person_details(services: Services, actor: Actor) -> dict[str, Any]:
+    assert actor.person_id is not None
+    person = services.app.get_person(actor.person_id)
+    return {
+        "person_id": str(person.id),
+        "name": person.name,
+        "roles": sorted(str(r) for r in actor.roles),
+        "lang": person.language,
+    }
+
+
+async def sign_out(request: Request) -> Response:
+    lang = request.session.get("lang")
+    request.session.clear()
+    if lang:
+        request.session["lang"] = lang
+    return redirect("/sign-in")
+
+
+async def choose_language(request: Request) -> Response:
+    form = await request.form()
+    lang = str(form.get("lang", ""))
+    if lang not in LANGUAGES:
+        lang = "nl"
+    request.session["lang"] = lang
+    if isinstance(request.session.get("person_id"), str):
+        actor = await current_actor(request)
+        await call(services_of(request).app.choose_language, actor, lang)
+    return redirect(_safe_back(str(form.get("back", "/"))))
+
+
+def _safe_next(params: Any) -> str:
+    return _safe_back(str(params.get("next") or "/board"))
+
+
+def _safe_back(url: str) -> str:
+    """Only a path on this site: never an address elsewhere (an open redirect)."""
+    if not url.startswith("/") or url.startswith("//") or "\\" in url:
+        return "/board"
+    return url
+
+
+routes = [
+    Route("/", home),
+    Route("/sign-in", sign_in_form, methods=["GET"]),
+    Route("/sign-in", sign_in, methods=["POST"]),
+    Route("/sign-out", sign_out, methods=["POST"]),
+    Route("/language", choose_language, methods=["POST"]),
+]

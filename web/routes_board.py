@@ -1,0 +1,121 @@
+"""My board: the cycle's cards in To do · Doing · Done, moved by dragging or with buttons.
+
+A move posts the board's version; when the board changed since the page was
+drawn (another tab, another device) nothing is moved and the current board
+comes back with a short message, never an error page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+from uuid import UUID
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from domain.errors import DomainError
+from service.actor import Actor
+from service.container import Services
+from service.errors import Conflict, NotFound
+from web.rendering import call, current_actor, is_htmx, redirect, render, services_of, translate
+
+COLUMNS = ("todo", "doing", "done")
+STALE = "Your board was changed elsewhere in the meantime; this is how it looks now. Try again."
+
+
+async def board_page(request: Request) -> Response:
+    actor = await current_actor(request)
+    employee = request.query_params.get("employee") or str(actor.person_id)
+    cycle = request.query_params.get("cycle") or None
+    context = await call(_board_context, services_of(request), actor, employee, cycle)
+    context["message"] = request.session.pop("board_message", None)
+    return render(request, "board/page.html", context, fragment="board/_board.html")
+
+
+def _board_context(
+    services: Services, actor: Actor, employee: str, cycle: str | None
+) -> dict[str, Any]:
+    queries = services.queries
+    board = queries.board_of(actor, employee, cycle)
+    own = str(actor.person_id) == str(employee)
+    earlier = [] if board and board.get("team_view") else queries.boards_of(actor, employee)
+    person = services.app.get_person(UUID(str(employee)))
+    return {
+        "board": board,
+        "boards": earlier,
+        "employee_id": str(employee),
+        "employee_name": person.name,
+        "own": own,
+        "can_move": bool(
+            own and board and board.get("columns") and board.get("status") == "active"
+        ),
+        "columns": COLUMNS,
+    }
+
+
+async def move(request: Request) -> Response:
+    actor = await current_actor(request)
+    form = await request.form()
+    fields = {k: str(form.get(k, "")) for k in ("cycle_id", "card_id", "column", "index")}
+    version = _whole(form.get("version"))
+    services = services_of(request)
+    message = await call(_move, services, actor, fields, version)
+    if message is not None:
+        message = translate(request, message)
+    if not is_htmx(request):
+        if message:
+            request.session["board_message"] = message
+        return redirect("/board?" + urlencode({"cycle": fields["cycle_id"]}))
+    context = await call(_board_context, services, actor, str(actor.person_id), fields["cycle_id"])
+    context["message"] = message
+    return render(request, "board/_board.html", context)
+
+
+def _move(services: Services, actor: Actor, fields: dict[str, str], version: int) -> str | None:
+    board = services.queries.board_of(actor, actor.person_id, fields["cycle_id"] or None)
+    if board is None:
+        raise NotFound("There is no such board.")
+    if version < int(board["version"]):
+        return STALE
+    try:
+        services.app.move_card(
+            actor,
+            board["cycle_id"],
+            card_id=fields["card_id"],
+            to_column=fields["column"],
+            position=_whole(fields["index"]),
+        )
+    except Conflict:
+        return STALE
+    except DomainError as refused:
+        return refused.message
+    return None
+
+
+async def visibility(request: Request) -> Response:
+    actor = await current_actor(request)
+    form = await request.form()
+    cycle_id, card_id = str(form.get("cycle_id", "")), str(form.get("card_id", ""))
+    visible = form.get("visible") == "true"
+    services = services_of(request)
+    await call(services.app.set_card_visibility, actor, cycle_id, card_id=card_id, visible=visible)
+    if not is_htmx(request):
+        return redirect("/board?" + urlencode({"cycle": cycle_id}))
+    context = await call(_board_context, services, actor, str(actor.person_id), cycle_id)
+    return render(request, "board/_board.html", context)
+
+
+def _whole(value: Any) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return -1
+
+
+routes = [
+    Route("/board", board_page, methods=["GET"]),
+    Route("/board/move", move, methods=["POST"]),
+    Route("/board/visibility", visibility, methods=["POST"]),
+]

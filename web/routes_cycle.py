@@ -1,0 +1,5 @@
+"""Placeholder: filled in below."""
+
+from starlette.routing import Route
+
+routes: list[Route] = []

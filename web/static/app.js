@@ -1,0 +1,82 @@
+// Groeispurt's behaviour: drag and drop on the board, and keeping focus after a swap.
+// No inline script anywhere (the Content-Security-Policy forbids it): everything is here.
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
+  // Every list of cards becomes sortable, in one group, so cards move between columns.
+  function makeSortable(root) {
+    if (typeof Sortable === "undefined") return;
+    root.querySelectorAll("[data-sortable]").forEach(function (list) {
+      if (list.dataset.sortableReady) return;
+      list.dataset.sortableReady = "1";
+      Sortable.create(list, {
+        group: "board",
+        animation: 150,
+        ghostClass: "card--ghost",
+        chosenClass: "card--chosen",
+        filter: "button, summary, a, input",
+        preventOnFilter: false,
+        delay: 120,
+        delayOnTouchOnly: true,
+      });
+    });
+  }
+
+  // One listener for the whole board: Sortable's "end" event bubbles up to it
+  // and becomes one move (card, target column, index, the board's version).
+  document.addEventListener("end", function (event) {
+    var board = event.target.closest && event.target.closest("#board");
+    if (!board || !board.dataset.moveUrl) return;
+    if (event.from === event.to && event.oldIndex === event.newIndex) return;
+    board.classList.add("board--saving");
+    htmx.ajax("POST", board.dataset.moveUrl, {
+      source: board,
+      target: "#board",
+      swap: "outerHTML",
+      headers: { "X-CSRF-Token": csrfToken() },
+      values: {
+        cycle_id: board.dataset.cycleId,
+        card_id: event.item.dataset.cardId,
+        column: event.to.dataset.column,
+        index: String(event.newIndex),
+        version: board.dataset.version,
+      },
+    });
+  });
+
+  // A move button is replaced with the whole board: give focus back to the
+  // same button on the moved card, so keyboard users keep their place.
+  var lastButton = null;
+  var lastCard = null;
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("#board button[id]");
+    var card = button && button.closest("[data-card-id]");
+    lastButton = button ? button.id : null;
+    lastCard = card ? card.dataset.cardId : null;
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!lastButton) return;
+    var again = document.getElementById(lastButton);
+    if (!again && lastCard) {
+      again = document.querySelector('[data-card-id="' + lastCard + '"] button.move');
+    }
+    if (again) again.focus();
+    lastButton = null;
+  });
+
+  // Confirm buttons (approve, submit) without inline script: data-confirm on the button.
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { makeSortable(document); });
+  document.addEventListener("htmx:load", function (event) { makeSortable(event.detail.elt); });
+})();
