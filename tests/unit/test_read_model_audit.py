@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,11 +22,11 @@ def services(tmp_path: Path) -> Iterator[Services]:
     services.close()
 
 
-def all_rows(services: Services, **filters: object) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
+def all_rows(services: Services, **filters: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
     after = 0
     while True:
-        page = list_audit(services.database, limit=4, after=after, **filters)  # type: ignore[arg-type]
+        page = list_audit(services.database, limit=4, after=after, **filters)
         rows += page["rows"]
         if page["next_after"] is None:
             return rows

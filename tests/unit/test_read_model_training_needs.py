@@ -97,7 +97,7 @@ def test_agreed_activities_count_only_once_both_approved(services: Services) -> 
     cycle_id = wishing(app, org, org.employee, "SQL", "Feedback")
     cards = [dict(CARD, i_want_to="SQL")]
     app.hold_session(org.as_manager, cycle_id, held_on="2026-12-01", notes="", cards=cards)
-    card_ids = list(app.repository.get(cycle_id).cards)
+    card_ids: list[str] = list(app.repository.get(cycle_id).cards)
     app.select_cards(org.as_employee, cycle_id, card_ids)
     plan = dict(
         PLAN,
