@@ -78,7 +78,7 @@ def random_history(app: Groeispurt, seed: int, employees: int = 6, steps: int = 
             done += 1
         except DomainError:
             pass  # not allowed at this stage: the random walk tries something else
-        cycle = app.repository.get(cycles[employee])
+        cycle: Any = app.repository.get(cycles[employee])
         if cycle.stage.value == "completed":
             del cycles[employee]
         if rng.random() < 0.01:  # people change too, between and during cycles
