@@ -20,7 +20,7 @@ from typing import Any
 from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel, compact_json, key_of, utc_iso
+from projections.read_model import ReadModel, compact_json, event_at, event_key, utc_iso
 
 TABLE = "rm_audit"
 SUBJECTS = "rm_audit_subjects"
@@ -54,8 +54,8 @@ class AuditReadModel(ReadModel):
         rows: list[tuple[Any, ...]] = []
         for event in events:
             kind = type(event)
-            aggregate, _, name = kind.__qualname__.rpartition(".")
-            key = key_of(event.originator_id)
+            aggregate, name = _names(kind)
+            key = event_key(event)
             subject = _own_subject(kind, event, key)
             if subject is None:
                 subject = _lookup(cursor, subjects, key)
@@ -71,7 +71,7 @@ class AuditReadModel(ReadModel):
                     seq,
                     key,
                     event.originator_version,
-                    utc_iso(event.timestamp),
+                    event_at(event),
                     aggregate,
                     name,
                     employee_id,
@@ -93,13 +93,25 @@ class AuditReadModel(ReadModel):
             )
 
 
+def _names(kind: type) -> tuple[str, str]:
+    """`GrowthCycle.CardMoved` → ("GrowthCycle", "CardMoved"), worked out once per class."""
+    names = _NAMES.get(kind)
+    if names is None:
+        aggregate, _, name = kind.__qualname__.rpartition(".")
+        names = _NAMES[kind] = (aggregate, name)
+    return names
+
+
+_NAMES: dict[type, tuple[str, str]] = {}
+
+
 def _own_subject(kind: type, event: Any, key: str) -> Subject | None:
     """Whom an event concerns when the event itself says so (else: look it up)."""
     if kind is GrowthCycle.Opened:
         return str(event.employee_id), key
     if kind is EmployeeCycles.Started:
         return str(event.employee_id), None
-    if kind.__qualname__.startswith("Person."):
+    if _names(kind)[0] == "Person":
         return key, None
     person = getattr(event, "person_id", None)
     if person is not None:

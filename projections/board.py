@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from projections.database import Cursor, Database
-from projections.read_model import Documents, ReadModel, document_table, event_name, key_of, utc_iso
+from projections.read_model import (
+    Documents,
+    ReadModel,
+    document_table,
+    event_at,
+    event_key,
+    event_name,
+)
 
 TABLE = "rm_boards"
 
@@ -27,9 +34,9 @@ class BoardReadModel(ReadModel):
             if kind == "Opened" and hasattr(event, "planned_session_on"):
                 _opened(docs, event)
                 continue
-            if not hasattr(event, "originator_id"):
-                continue
-            key = key_of(event.originator_id)
+            if not type(event).__qualname__.startswith("GrowthCycle."):
+                continue  # people, indexes: no board to look up
+            key = event_key(event)
             board = docs.get(key)
             if board is None:
                 continue  # an event of another kind of aggregate
@@ -42,11 +49,11 @@ class BoardReadModel(ReadModel):
 
 
 def _opened(docs: Documents, event: Any) -> None:
-    opened_at = utc_iso(event.timestamp)
+    opened_at = event_at(event)
     docs.put(
-        key_of(event.originator_id),
+        event_key(event),
         {
-            "cycle_id": key_of(event.originator_id),
+            "cycle_id": event_key(event),
             "employee_id": str(event.employee_id),
             "manager_id": str(event.manager_id),
             "opened_at": opened_at,
@@ -69,7 +76,7 @@ def _session_held(board: dict[str, Any], event: Any) -> None:
 def _cards_selected(board: dict[str, Any], event: Any) -> None:
     board["columns"] = {"todo": list(event.card_ids), "doing": [], "done": []}
     for card_id in event.card_ids:
-        board["cards"][card_id].update(column="todo", entered_at=utc_iso(event.timestamp))
+        board["cards"][card_id].update(column="todo", entered_at=event_at(event))
 
 
 def _card_moved(board: dict[str, Any], event: Any) -> None:
@@ -78,7 +85,7 @@ def _card_moved(board: dict[str, Any], event: Any) -> None:
     columns[event.to_column].insert(event.position, event.card_id)
     card = board["cards"][event.card_id]
     if event.from_column != event.to_column:
-        card.update(column=event.to_column, entered_at=utc_iso(event.timestamp))
+        card.update(column=event.to_column, entered_at=event_at(event))
 
 
 def _status(status: str) -> Any:

@@ -6,7 +6,6 @@ from projections.audit import AuditReadModel
 from projections.board import BoardReadModel
 from projections.cycle_detail import CycleDetailReadModel
 from projections.follow_ups import FollowUpsReadModel
-from projections.history import HistoryReadModel
 from projections.people import PeopleReadModel
 from projections.read_model import ReadModel
 from projections.training_needs import TrainingNeedsReadModel
@@ -17,7 +16,6 @@ def all_read_models() -> list[ReadModel]:
         BoardReadModel(),
         PeopleReadModel(),
         CycleDetailReadModel(),
-        HistoryReadModel(),
         FollowUpsReadModel(),
         TrainingNeedsReadModel(),
         AuditReadModel(),

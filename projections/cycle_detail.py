@@ -17,7 +17,7 @@ from domain.growth_cycle import GrowthCycle
 from domain.plan import Plan, describe_changes
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import Documents, ReadModel, Rows, document_table, key_of, utc_iso
+from projections.read_model import Documents, ReadModel, Rows, document_table, event_at, event_key
 
 TABLE = "rm_cycles"
 MANAGERS = "rm_cycle_managers"
@@ -55,14 +55,15 @@ class CycleDetailReadModel(ReadModel):
             handler = _HANDLERS.get(kind)
             if handler is None:
                 continue  # an event of another aggregate
-            key = key_of(event.originator_id)
+            key = event_key(event)
             found = docs.get(key)
             if found is None:
                 continue
             handler(found, event)
             found["version"] = event.originator_version
-            found["updated_at"] = utc_iso(event.timestamp)
-            found["stage"] = stage_of(found)
+            found["updated_at"] = event_at(event)
+            if kind not in _SAME_STAGE:
+                found["stage"] = stage_of(found)
             docs.touch(key)
         docs.flush()
         managers.flush()
@@ -88,10 +89,10 @@ def stage_of(doc: Doc) -> str:
 
 
 def _opened(event: Any) -> Doc:
-    at = utc_iso(event.timestamp)
+    at = event_at(event)
     previous = event.previous_cycle_id
     return {
-        "cycle_id": key_of(event.originator_id),
+        "cycle_id": event_key(event),
         "employee_id": str(event.employee_id),
         "manager_id": str(event.manager_id),
         "planned_session_on": event.planned_session_on.isoformat(),
@@ -120,7 +121,7 @@ def _draft_saved(doc: Doc, event: Any) -> None:
     doc["drafts"][event.party] = {
         "party": event.party,
         "draft": True,
-        "saved_at": utc_iso(event.timestamp),
+        "saved_at": event_at(event),
         "preparation": event.preparation,
     }
 
@@ -130,7 +131,7 @@ def _submitted(doc: Doc, event: Any) -> None:
         {
             "party": event.party,
             "version": event.version,
-            "submitted_at": utc_iso(event.timestamp),
+            "submitted_at": event_at(event),
             "preparation": event.preparation,
         }
     )
@@ -142,14 +143,14 @@ def _session_held(doc: Doc, event: Any) -> None:
         "held_on": event.held_on.isoformat(),
         "notes": event.notes,
         "cards": event.cards,
-        "recorded_at": utc_iso(event.timestamp),
+        "recorded_at": event_at(event),
     }
 
 
 def _cards_selected(doc: Doc, event: Any) -> None:
     doc["board"] = {
         "card_ids": list(event.card_ids),
-        "selected_at": utc_iso(event.timestamp),
+        "selected_at": event_at(event),
         "columns": {"todo": list(event.card_ids), "doing": [], "done": []},
         "moves": 0,
         "visible_to_team": [],
@@ -179,7 +180,7 @@ def _plan_written(doc: Doc, event: Any) -> None:
         {
             "version": event.version,
             "plan": event.plan,
-            "written_at": utc_iso(event.timestamp),
+            "written_at": event_at(event),
             "changes": describe_changes(previous, event.plan) if previous is not None else [],
         }
     )
@@ -187,20 +188,20 @@ def _plan_written(doc: Doc, event: Any) -> None:
 
 
 def _approved(doc: Doc, event: Any) -> None:
-    approval = {"party": event.party, "version": event.version, "at": utc_iso(event.timestamp)}
+    approval = {"party": event.party, "version": event.version, "at": event_at(event)}
     doc["approvals"][event.party] = {"version": event.version, "at": approval["at"]}
     doc["approval_history"].append(approval)
 
 
 def _approved_by_both(doc: Doc, event: Any) -> None:
     doc["approved_version"] = event.version
-    doc["approved_at"] = utc_iso(event.timestamp)
+    doc["approved_at"] = event_at(event)
 
 
 def _follow_up_scheduled(doc: Doc, event: Any) -> None:
     doc["follow_up"] = {
         "due_on": event.due_on.isoformat(),
-        "scheduled_at": utc_iso(event.timestamp),
+        "scheduled_at": event_at(event),
         "completed": None,
     }
 
@@ -212,14 +213,14 @@ def _follow_up_completed(doc: Doc, event: Any) -> None:
         "went_well": event.went_well,
         "could_be_better": event.could_be_better,
         "show_and_tell_on": show.isoformat() if show is not None else None,
-        "recorded_at": utc_iso(event.timestamp),
+        "recorded_at": event_at(event),
     }
 
 
 def _closed(doc: Doc, event: Any) -> None:
     doc["closed"] = True
     doc["closed_reason"] = event.reason
-    doc["closed_at"] = utc_iso(event.timestamp)
+    doc["closed_at"] = event_at(event)
 
 
 _HANDLERS: dict[type, Callable[[Doc, Any], None]] = {
@@ -237,6 +238,17 @@ _HANDLERS: dict[type, Callable[[Doc, Any], None]] = {
     GrowthCycle.FollowUpCompleted: _follow_up_completed,
     GrowthCycle.Closed: _closed,
 }
+
+
+# Events that never move a cycle to another stage: no need to work it out again.
+_SAME_STAGE = frozenset(
+    {
+        GrowthCycle.CardMoved,
+        GrowthCycle.CardVisibilityChanged,
+        GrowthCycle.PreparationDraftSaved,
+        GrowthCycle.PreparationSubmitted,
+    }
+)
 
 
 # -- queries -------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any
 from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel, Rows, key_of
+from projections.read_model import ReadModel, Rows, event_key
 
 TABLE = "rm_follow_ups"
 COLUMNS = (
@@ -51,7 +51,9 @@ class FollowUpsReadModel(ReadModel):
         states: dict[str, dict[str, Any]] = {}
         for event in events:
             kind = type(event)
-            key = key_of(event.originator_id)
+            if kind is not GrowthCycle.Opened and kind not in _HANDLERS:
+                continue  # card moves, drafts, other aggregates: nothing to read or write
+            key = event_key(event)
             if kind is GrowthCycle.Opened:
                 row: Row | None = {
                     "cycle_id": key,
@@ -72,9 +74,7 @@ class FollowUpsReadModel(ReadModel):
                 }
                 rows.put(key, row)  # type: ignore[arg-type]
             else:
-                handler = _HANDLERS.get(kind)
-                if handler is None:
-                    continue  # card moves, drafts, other aggregates
+                handler = _HANDLERS[kind]
                 row = rows.get(key)
                 if row is None:
                     continue

@@ -71,7 +71,7 @@ class Documents:
         rows = []
         for key in self._dirty:
             owner, sort_key = self._meta[key]
-            rows.append((key, owner, sort_key, json.dumps(self._docs[key], separators=(",", ":"))))
+            rows.append((key, owner, sort_key, compact_json(self._docs[key])))
         if rows:
             self._cursor.executemany(
                 f"INSERT INTO {self._table} (key, owner, sort_key, doc) VALUES (?, ?, ?, ?) "
@@ -147,37 +147,38 @@ class Rows:
 
 def utc_iso(moment: datetime) -> str:
     """One fixed ISO form (UTC, microseconds) so that stored moments compare as text."""
-    text = _MOMENTS.get(moment)
-    if text is None:
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        elif moment.utcoffset():
-            moment = moment.astimezone(UTC)
-        text = moment.isoformat(timespec="microseconds")
-        _remember(_MOMENTS, moment, text)
-    return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    elif moment.utcoffset():
+        moment = moment.astimezone(UTC)
+    return moment.isoformat(timespec="microseconds")
 
 
-def key_of(value: UUID) -> str:
-    """str(uuid), remembered: every read model keys each event by its aggregate's id."""
-    text = _KEYS.get(value)
-    if text is None:
-        text = str(value)
-        _remember(_KEYS, value, text)
-    return text
+def event_key(event: Any) -> str:
+    """The event's aggregate id as text: how read models key their rows."""
+    return _facts_of(event)[1]
 
 
-# Small memo tables: the same event passes through every read model of a batch,
-# and str(UUID) and isoformat() are among the costliest steps of a rebuild.
-_MOMENTS: dict[datetime, str] = {}
-_KEYS: dict[UUID, str] = {}
-_MEMO_SIZE = 50_000
+def event_at(event: Any) -> str:
+    """The event's moment in `utc_iso` form."""
+    return _facts_of(event)[2]
 
 
-def _remember(table: dict[Any, str], key: Any, text: str) -> None:
-    if len(table) >= _MEMO_SIZE:
-        table.clear()
-    table[key] = text
+# The same event passes through every read model of a batch, and str(UUID) and
+# isoformat() are among the costliest steps of a rebuild: work them out once per
+# event. Keyed by id(event); the entry holds the event itself, so the id cannot be
+# reused by another object while the entry exists.
+_FACTS: dict[int, tuple[Any, str, str]] = {}
+_MEMO_SIZE = 20_000
+
+
+def _facts_of(event: Any) -> tuple[Any, str, str]:
+    found = _FACTS.get(id(event))
+    if found is None or found[0] is not event:
+        if len(_FACTS) >= _MEMO_SIZE:
+            _FACTS.clear()
+        found = _FACTS[id(event)] = (event, str(event.originator_id), utc_iso(event.timestamp))
+    return found
 
 
 def plain(value: Any) -> Any:
@@ -189,8 +190,17 @@ def plain(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-_ENCODER = json.JSONEncoder(separators=(",", ":"), default=plain, ensure_ascii=False)
+# The C encoder, built once: json.dumps builds a new one per call, which costs
+# more than encoding a small event. No circular-reference check: events are trees.
+_C_ENCODER = getattr(json.encoder, "c_make_encoder", None)
+_SLOW = json.JSONEncoder(separators=(",", ":"), default=plain, ensure_ascii=False)
+_ENCODE = (
+    _C_ENCODER(None, plain, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    if _C_ENCODER is not None
+    else lambda value, level: [_SLOW.encode(value)]
+)
 
 
 def compact_json(value: Any) -> str:
-    return _ENCODER.encode(value)
+    """JSON without spaces, dates and ids as text."""
+    return "".join(_ENCODE(value, 0))

@@ -21,7 +21,7 @@ from typing import Any
 from domain.growth_cycle import GrowthCycle
 from domain.person import Person
 from projections.database import Cursor, Database
-from projections.read_model import Documents, ReadModel, Rows, document_table, key_of
+from projections.read_model import Documents, ReadModel, Rows, document_table, event_key
 
 FACTS = "rm_training_needs"
 CYCLES = "rm_training_cycles"
@@ -67,12 +67,12 @@ class TrainingNeedsReadModel(ReadModel):
                 _person_event(people, event)
                 continue
             if kind is GrowthCycle.Opened:
-                key = key_of(event.originator_id)
+                key = event_key(event)
                 cycles.put(key, {"employee_id": str(event.employee_id), "facts": {}, "kinds": {}})
                 continue
             if kind not in _CYCLE_EVENTS:
                 continue
-            key = key_of(event.originator_id)
+            key = event_key(event)
             state = cycles.get(key)
             if state is None:
                 continue
@@ -97,7 +97,7 @@ _CYCLE_EVENTS = (
 
 
 def _person_event(people: Rows, event: Any) -> None:
-    key = key_of(event.originator_id)
+    key = event_key(event)
     if type(event) is Person.Registered:
         people.put(key, {"person_id": key, "team": event.team, "function": event.function})
         return
