@@ -25,9 +25,7 @@ def test_status_shows_each_read_model_behind_the_end_of_the_log(
     assert main(["projections", "status"]) == 0
     lines = capsys.readouterr().out.splitlines()
     table = {line.split()[0]: line.split()[1:] for line in lines[1:]}
-    assert {"board", "cycle_detail", "follow_ups", "training_needs", "audit"} <= set(
-        table
-    )
+    assert {"board", "cycle_detail", "follow_ups", "training_needs", "audit"} <= set(table)
     position, end, behind = table["audit"]
     assert (position, behind) == ("0", end)
 
