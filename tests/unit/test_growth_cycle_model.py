@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import copy
+import os
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -542,6 +543,10 @@ def test_the_growth_cycle_behaves_like_its_reference_model() -> None:
             max_examples=300,
             stateful_step_count=50,
             deadline=None,
+            # The same 300 examples on every run, so CI never fails on the luck of
+            # the draw (the coverage check below needs a run that reaches a
+            # completed follow-up); set HYPOTHESIS_EXPLORE=1 to search afresh.
+            derandomize=os.environ.get("HYPOTHESIS_EXPLORE") != "1",
             suppress_health_check=[HealthCheck.too_slow],
         ),
     )
