@@ -22,6 +22,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from domain.errors import InvalidInput
 from projections.database import Database
+from projections.people import get_person_row
 from service.actor import Actor, Role
 from service.application import Groeispurt
 from service.errors import Unauthenticated
@@ -106,7 +107,13 @@ class Accounts:
         return actor_for_person(self.app, person.id)
 
     def actor_for(self, person_id: UUID) -> Actor:
-        return actor_for_person(self.app, person_id)
+        """The Actor behind a session, from the people read model: one indexed read per
+        request instead of replaying the Person aggregate. A person registered a
+        moment ago in another process is not projected yet: then ask the aggregate."""
+        row = get_person_row(self.database, str(person_id))
+        if row is None:
+            return actor_for_person(self.app, person_id)
+        return Actor(person_id, frozenset(Role(r) for r in row["roles"]))
 
     # -- helpers ------------------------------------------------------------------
 
