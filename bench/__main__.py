@@ -20,6 +20,8 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bench import report
 from bench.generate import generate
+from bench.http_measures import measure_reads
+from bench.move_latency import move_latency
 from bench.store_limits import raw_get_append_save_rate, raw_log_read_rate
 from bench.stores import fresh
 from service.container import build_services
@@ -32,11 +34,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small scales, a few minutes")
     parser.add_argument("--stores", default="sqlite,postgres")
     parser.add_argument("--output", default="BENCHMARKS.md")
+    parser.add_argument("--events", help="override the two scales, e.g. 2000,5000 (smoke tests)")
+    parser.add_argument("--seconds", type=float, help="seconds per latency measurement")
     args = parser.parse_args(argv)
     mode = "quick" if args.quick else "full"
+    scales = SCALES[mode]
+    if args.events:
+        low, high = (int(n) for n in args.events.split(","))
+        scales = (low, high)
+    seconds = args.seconds or (3.0 if args.quick else 10.0)
     results: dict[str, dict[Any, Any]] = {}
     for kind in args.stores.split(","):
-        results[kind] = measure_store(kind, SCALES[mode], repeats=3)
+        results[kind] = measure_store(kind, scales, repeats=3, seconds=seconds)
     command = (
         "python -m bench"
         + (" --quick" if args.quick else "")
@@ -49,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def measure_store(kind: str, scales: tuple[int, int], repeats: int) -> dict[str, Any]:
+def measure_store(
+    kind: str, scales: tuple[int, int], repeats: int, seconds: float
+) -> dict[str, Any]:
     result: dict[Any, Any] = {}
     services = build_services(fresh(kind, "limits"), follow_writes=False)
     try:
@@ -58,8 +69,14 @@ def measure_store(kind: str, scales: tuple[int, int], repeats: int) -> dict[str,
         )
     finally:
         services.close()
+    services = build_services(fresh(kind, "latency"))
+    try:
+        result["move"] = move_latency(services)
+    finally:
+        services.close()
     for scale in scales:
-        services = build_services(fresh(kind, f"scale{scale}"), follow_writes=False)
+        settings = fresh(kind, f"scale{scale}")
+        services = build_services(settings, follow_writes=False)
         try:
             with tqdm(total=scale, desc=f"{kind}: generating {scale:,} events", unit="ev") as bar:
                 started = time.perf_counter()
@@ -80,6 +97,7 @@ def measure_store(kind: str, scales: tuple[int, int], repeats: int) -> dict[str,
             }
         finally:
             services.close()
+        result[scale].update(measure_reads(settings, seconds))
     return result
 
 

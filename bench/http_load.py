@@ -123,7 +123,7 @@ def _wrk(
         "-c",
         str(clients),
         "-d",
-        f"{seconds}s",
+        f"{max(1, round(seconds))}s",
         "-s",
         lua.name,
     ]

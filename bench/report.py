@@ -28,6 +28,21 @@ def render(
         [f"{results[s]['raw_write']:,.0f}" for s in stores],
         "the store's own limit for changing one aggregate: no HTTP, no GraphQL, no projections",
     )
+    row(
+        "card move on a ~10-event cycle (ms, median)",
+        [f"{results[s]['move']['young_ms']:.1f}" for s in stores],
+        "use case + save + read models caught up, in process",
+    )
+    row(
+        "card move on a 1,000-event cycle (ms, median)",
+        [f"{results[s]['move']['old_ms']:.1f}" for s in stores],
+        "the same on a long-lived cycle",
+    )
+    row(
+        "long ÷ young cycle move",
+        [f"{results[s]['move']['old_ms'] / results[s]['move']['young_ms']:.2f}×" for s in stores],
+        "target ≤ 1.2×: snapshots every 50 events keep loading flat",
+    )
     scales = [k for k in results[stores[0]] if isinstance(k, int)]
     for scale in scales:
         tag = f"{scale:,} events"
@@ -50,6 +65,21 @@ def render(
             f"rebuild ÷ log read, {tag}",
             [f"{results[s][scale]['rebuild'] / results[s][scale]['raw_read']:.0%}" for s in stores],
             "target ≥ 50 %: the share of the raw read rate the projections keep",
+        )
+        for clients in (1, 20):
+            measured = [results[s][scale][f"page_{clients}"] for s in stores]
+            row(
+                f"board page, {clients} client(s), {tag}: p50 / p95 / p99 ms",
+                [
+                    f"{v.p50:.1f} / {v.p95:.1f} / {v.p99:.1f} ({v.rate:,.0f} req/s, {v.tool})"
+                    for v in measured
+                ],
+                "signed-in GET /board over real HTTP; target p99 ≤ 15 ms at 20 clients",
+            )
+        row(
+            f"server peak RSS, {tag} (MB)",
+            [f"{results[s][scale]['rss_mb']:.0f}" for s in stores],
+            "VmHWM of the server process after the latency runs; target ≤ 300 MB at 1,000,000",
         )
     lines.append("")
     return "\n".join(lines)
