@@ -20,19 +20,31 @@ from projections.read_model import (
 )
 
 TABLE = "rm_boards"
+# One small row per cycle, so the list of an employee's boards never decodes
+# the boards themselves (five years of cycles stay one cheap query).
+INDEX = "rm_board_index"
+SUMMARY = ("cycle_id", "opened_at", "session_held_on", "status")
 
 
 class BoardReadModel(ReadModel):
     name = "board"
-    tables = (TABLE,)
-    schema = document_table(TABLE)
+    tables = (TABLE, INDEX)
+    schema = (
+        *document_table(TABLE),
+        f"CREATE TABLE IF NOT EXISTS {INDEX} (cycle_id TEXT PRIMARY KEY, "
+        "employee_id TEXT NOT NULL, opened_at TEXT NOT NULL, session_held_on TEXT, "
+        "status TEXT NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {INDEX}_employee ON {INDEX} (employee_id, opened_at)",
+    )
 
     def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
         docs = Documents(cursor, TABLE)
+        summaries: dict[str, dict[str, Any]] = {}
         for event in events:
             kind = event_name(event)
             if kind == "Opened" and hasattr(event, "planned_session_on"):
                 _opened(docs, event)
+                summaries[event_key(event)] = docs.get(event_key(event)) or {}
                 continue
             if not type(event).__qualname__.startswith("GrowthCycle."):
                 continue  # people, indexes: no board to look up
@@ -43,9 +55,21 @@ class BoardReadModel(ReadModel):
             handler = _HANDLERS.get(kind)
             if handler is not None:
                 handler(board, event)
+                if kind in ("SessionHeld", "FollowUpCompleted", "Closed"):
+                    summaries[key] = board
             board["version"] = event.originator_version
             docs.touch(key)
         docs.flush()
+        if summaries:
+            cursor.executemany(
+                f"INSERT INTO {INDEX} (cycle_id, employee_id, opened_at, session_held_on, status) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (cycle_id) DO UPDATE SET "
+                "session_held_on = excluded.session_held_on, status = excluded.status",
+                [
+                    (key, b["employee_id"], b["opened_at"], b.get("session_held_on"), b["status"])
+                    for key, b in summaries.items()
+                ],
+            )
 
 
 def _opened(docs: Documents, event: Any) -> None:
@@ -138,15 +162,7 @@ def get_board(
 
 def list_boards(database: Database, employee_id: str) -> list[dict[str, Any]]:
     """Every cycle's board of an employee, newest first (without the cards)."""
-    import json
-
-    rows = database.query(
-        f"SELECT doc FROM {TABLE} WHERE owner = ? ORDER BY sort_key DESC", (str(employee_id),)
+    return database.query(
+        f"SELECT {', '.join(SUMMARY)} FROM {INDEX} WHERE employee_id = ? ORDER BY opened_at DESC",
+        (str(employee_id),),
     )
-    summaries = []
-    for row in rows:
-        doc = json.loads(row["doc"])
-        summaries.append(
-            {k: doc.get(k) for k in ("cycle_id", "opened_at", "session_held_on", "status")}
-        )
-    return summaries

@@ -7,6 +7,7 @@ exactly once or not at all, even if the process is killed half-way.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -22,6 +23,15 @@ class ReadModel(ABC):
     # CREATE TABLE IF NOT EXISTS … statements, valid on SQLite and PostgreSQL.
     schema: ClassVar[Sequence[str]]
     tables: ClassVar[Sequence[str]]
+    # Raise when the way events are folded changes without the schema changing:
+    # the runner then rebuilds this read model from the log on the next start.
+    revision: ClassVar[int] = 1
+
+    @classmethod
+    def fingerprint(cls) -> str:
+        """Changes whenever the tables or the revision change."""
+        digest = hashlib.sha256("\n".join([str(cls.revision), *cls.schema]).encode())
+        return digest.hexdigest()[:16]
 
     @abstractmethod
     def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:

@@ -24,6 +24,10 @@ TRACKING_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS projection_tracking ("
     "name TEXT PRIMARY KEY, position BIGINT NOT NULL)"
 )
+FINGERPRINT_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS projection_fingerprints ("
+    "name TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)"
+)
 BATCH = 5000
 
 
@@ -36,16 +40,38 @@ class ProjectionRunner:
         self._reached = 0  # highest notification id every read model has applied
 
     def setup(self) -> None:
-        statements = [TRACKING_SCHEMA]
-        for model in self.read_models:
-            statements += list(model.schema)
-        self.database.script(statements)
-        for model in self.read_models:
-            with self.database.transaction() as cursor:
+        """Creates what is missing; a read model whose tables changed since it was
+        built is dropped and starts again from the beginning of the log."""
+        self.database.script([TRACKING_SCHEMA, FINGERPRINT_SCHEMA])
+        built = {
+            row["name"]: row["fingerprint"]
+            for row in self.database.query("SELECT name, fingerprint FROM projection_fingerprints")
+        }
+        positions = {
+            row["name"]: int(row["position"])
+            for row in self.database.query("SELECT name, position FROM projection_tracking")
+        }
+        with self.database.transaction() as cursor:
+            for model in self.read_models:
+                # Built before fingerprints were kept, or built from other tables: start over.
+                unknown = model.name not in built and positions.get(model.name, 0) > 0
+                if unknown or built.get(model.name, model.fingerprint()) != model.fingerprint():
+                    for table in model.tables:
+                        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+                    cursor.execute(
+                        "UPDATE projection_tracking SET position = 0 WHERE name = ?", (model.name,)
+                    )
+                for statement in model.schema:
+                    cursor.execute(statement)
                 cursor.execute(
                     "INSERT INTO projection_tracking (name, position) VALUES (?, 0) "
                     "ON CONFLICT (name) DO NOTHING",
                     (model.name,),
+                )
+                cursor.execute(
+                    "INSERT INTO projection_fingerprints (name, fingerprint) VALUES (?, ?) "
+                    "ON CONFLICT (name) DO UPDATE SET fingerprint = excluded.fingerprint",
+                    (model.name, model.fingerprint()),
                 )
 
     def positions(self) -> dict[str, int]:
