@@ -12,6 +12,7 @@ from datetime import date
 
 from projections.catalogue import all_read_models
 from projections.database import Database, open_database
+from projections.follower import Follower
 from projections.runner import ProjectionRunner
 from service.accounts import Accounts
 from service.application import Groeispurt
@@ -29,8 +30,18 @@ class Services:
     accounts: Accounts
     tokens: Tokens
     queries: ReadQueries
+    follower: Follower | None = None
+
+    def follow_other_writers(self, interval: float = 1.0) -> None:
+        """For a long-running server: catch up now (finishing what a crashed process
+        left), then keep pulling events that other processes write."""
+        self.projections.catch_up()
+        self.follower = Follower(self.projections, interval)
+        self.follower.start()
 
     def close(self) -> None:
+        if self.follower is not None:
+            self.follower.stop()
         self.database.close()
         self.app.close()
 

@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         services = build_services(settings)
+        services.follow_other_writers()
         app.state.services = services
         try:
             yield
