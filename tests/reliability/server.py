@@ -1,0 +1,61 @@
+"""A real `groeispurt serve` process for reliability tests, and signed-in clients."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from service.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env={**os.environ, "GROEISPURT_DATABASE": settings.database, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/sign-in", timeout=1)
+            return process
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the server did not start within 60 s")
+
+
+def signed_in(base: str, email: str, password: str = "groeispurt-demo") -> tuple[httpx.Client, str]:
+    """A client with a session cookie, and the session's CSRF token."""
+    client = httpx.Client(base_url=base, timeout=10)
+    token = csrf_token(client.get("/sign-in").text)
+    response = client.post(
+        "/sign-in", data={"email": email, "password": password, "csrf_token": token}
+    )
+    assert response.status_code in (302, 303), response.status_code
+    return client, csrf_token(client.get("/board").text)
+
+
+def csrf_token(page: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page) or re.search(
+        r'"X-CSRF-Token": ?"([^"]+)"', page
+    )
+    assert found, "no CSRF token on the page"
+    return found.group(1)
