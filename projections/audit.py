@@ -150,38 +150,19 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 def list_audit(
     database: Database,
     *,
-    employee_id: str | None = None,
-    cycle_id: str | None = None,
-    kinds: Sequence[str] | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
     limit: int = 100,
     after: int = 0,
+    **filters: Any,
 ) -> dict[str, Any]:
     """One page of the trail in log order, from position `after` (exclusive).
 
-    `kinds` are event names (`CardMoved`); `since` is inclusive, `until`
-    exclusive. Returns rows and `next_after` (None on the last page).
+    Filters: `employee_id`, `cycle_id`, `kinds` (event names such as
+    `CardMoved`), `since` (inclusive) and `until` (exclusive). Returns rows and
+    `next_after` (None on the last page).
     """
-    where: list[str] = ["seq > ?"]
-    params: list[Any] = [int(after)]
-    if employee_id is not None:
-        where.append("employee_id = ?")
-        params.append(str(employee_id))
-    if cycle_id is not None:
-        # A cycle's rows are found through its employee's index (one index fewer to
-        # keep up on every event): the cycle belongs to one employee for good.
-        where.append("employee_id = ? AND cycle_id = ?")
-        params += [_employee_of(database, str(cycle_id)), str(cycle_id)]
-    if kinds:
-        where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
-        params += list(kinds)
-    if since is not None:
-        where.append("at >= ?")
-        params.append(utc_iso(since))
-    if until is not None:
-        where.append("at < ?")
-        params.append(utc_iso(until))
+    where, params = _where(database, filters)
+    where.append("seq > ?")
+    params.append(int(after))
     limit = max(1, min(int(limit), 1000))
     rows = database.query(
         f"SELECT seq, aggregate_id, version, at, aggregate, kind, employee_id, cycle_id, "
@@ -190,6 +171,43 @@ def list_audit(
     )
     page = [dict(row, changes=json.loads(row["changes"])) for row in rows[:limit]]
     return {"rows": page, "next_after": page[-1]["seq"] if len(rows) > limit else None}
+
+
+def count_audit(database: Database, **filters: Any) -> int:
+    """How many rows the same filters select in all (for a connection's totalCount)."""
+    where, params = _where(database, filters)
+    rows = database.query(
+        f"SELECT COUNT(*) AS n FROM {TABLE} WHERE {' AND '.join(where) or '1 = 1'}", params
+    )
+    return int(rows[0]["n"])
+
+
+def _where(database: Database, filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    unknown = set(filters) - {"employee_id", "cycle_id", "kinds", "since", "until"}
+    if unknown:
+        raise TypeError(f"unknown audit filters: {sorted(unknown)}")
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.get("employee_id") is not None:
+        where.append("employee_id = ?")
+        params.append(str(filters["employee_id"]))
+    if filters.get("cycle_id") is not None:
+        # A cycle's rows are found through its employee's index (one index fewer to
+        # keep up on every event): the cycle belongs to one employee for good.
+        cycle_id = str(filters["cycle_id"])
+        where.append("employee_id = ? AND cycle_id = ?")
+        params += [_employee_of(database, cycle_id), cycle_id]
+    if filters.get("kinds"):
+        kinds = list(filters["kinds"])
+        where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+        params += kinds
+    if filters.get("since") is not None:
+        where.append("at >= ?")
+        params.append(utc_iso(filters["since"]))
+    if filters.get("until") is not None:
+        where.append("at < ?")
+        params.append(utc_iso(filters["until"]))
+    return where, params
 
 
 def _employee_of(database: Database, cycle_id: str) -> str | None:

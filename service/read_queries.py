@@ -164,6 +164,11 @@ class ReadQueries:
         _require_hr(actor)
         return _read("audit", "list_audit")(self.database, **filters)
 
+    def audit_count(self, actor: Actor, **filters: Any) -> int:
+        _require_hr(actor)
+        count: int = _read("audit", "count_audit")(self.database, **filters)
+        return count
+
     def plan_as_of(self, actor: Actor, cycle_id: Any, at: datetime) -> Any:
         """The POP of a cycle as it stood at a moment, with the approvals by then: HR only."""
         _require_hr(actor)

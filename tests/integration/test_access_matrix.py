@@ -201,6 +201,10 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     "follow_ups_due": (lambda w, a: w.services.queries.follow_ups_due(a), EVERYONE),
     "training_needs": (lambda w, a: w.services.queries.training_needs(a), AUDIT),
     "audit": (lambda w, a: w.services.queries.audit(a, employee_id=str(w.employee)), AUDIT),
+    "audit_count": (
+        lambda w, a: w.services.queries.audit_count(a, employee_id=str(w.employee)),
+        AUDIT,
+    ),
     "plan_as_of": (lambda w, a: w.services.queries.plan_as_of(a, w.cycle_id, MOMENT), AUDIT),
 }
 
@@ -292,10 +296,11 @@ READ_MODEL_OF = {
     "cycle": "cycle_detail",
     "cycles_of": "cycle_detail",
     "cycles_i_lead": "cycle_detail",
-    "history": "history",
+    "history": "audit",  # the history is read from the audit trail's rows
     "follow_ups_due": "follow_ups",
     "training_needs": "training_needs",
     "audit": "audit",
+    "audit_count": "audit",
     "plan_as_of": "audit",
 }
 
