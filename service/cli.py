@@ -11,10 +11,18 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from service import cli_backup, cli_demo, cli_projections, cli_serve, cli_tokens, cli_users
+from service import (
+    cli_backup,
+    cli_demo,
+    cli_graphql,
+    cli_projections,
+    cli_serve,
+    cli_tokens,
+    cli_users,
+)
 from service.settings import Settings
 
-AREAS = [cli_demo, cli_users, cli_tokens, cli_backup, cli_serve, cli_projections]
+AREAS = [cli_demo, cli_users, cli_tokens, cli_backup, cli_serve, cli_projections, cli_graphql]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

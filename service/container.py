@@ -16,6 +16,7 @@ from projections.follower import Follower
 from projections.runner import ProjectionRunner
 from service.accounts import Accounts
 from service.application import Groeispurt
+from service.idempotency import IdempotencyKeys
 from service.read_queries import ReadQueries
 from service.settings import Settings
 from service.tokens import Tokens
@@ -30,6 +31,7 @@ class Services:
     accounts: Accounts
     tokens: Tokens
     queries: ReadQueries
+    idempotency: IdempotencyKeys
     follower: Follower | None = None
 
     def follow_other_writers(self, interval: float = 1.0) -> None:
@@ -64,6 +66,8 @@ def build_services(
     accounts.setup()
     tokens = Tokens(database, app)
     tokens.setup()
+    idempotency = IdempotencyKeys(database)
+    idempotency.setup()
     return Services(
         settings=settings,
         app=app,
@@ -72,4 +76,5 @@ def build_services(
         accounts=accounts,
         tokens=tokens,
         queries=ReadQueries(app, database),
+        idempotency=idempotency,
     )

@@ -1,0 +1,129 @@
+"""The GraphQL endpoint: schema, limits, authentication and the error shape."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import strawberry
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionContext, ExecutionResult
+
+from service.actor import Actor
+from service.container import Services
+from service.errors import Unauthenticated
+from service.graphql.context import Context
+from service.graphql.errors import formatted
+from service.graphql.mutations import Mutation
+from service.graphql.queries import Query
+
+MAX_BODY = 64 * 1024
+MAX_DEPTH = 10
+MAX_ALIASES = 30
+MAX_TOKENS = 2000
+
+
+class QuietSchema(strawberry.Schema):
+    """Errors are logged once, by `formatted`, with an id; not again by strawberry."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None
+
+
+def build_schema(*, introspection: bool) -> strawberry.Schema:
+    extensions: list[Any] = [
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+    ]
+    if not introspection:
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    return QuietSchema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+class GroeispurtGraphQL(GraphQL[Context, None]):
+    def __init__(self, services: Services) -> None:
+        development = not services.settings.is_production
+        super().__init__(
+            build_schema(introspection=development),
+            graphql_ide="graphiql" if development else None,
+            allow_queries_via_get=False,
+        )
+        self.services = services
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and _declared_length(scope) > MAX_BODY:
+            response = JSONResponse(
+                {
+                    "errors": [
+                        {
+                            "message": f"The request is larger than {MAX_BODY // 1024} KiB.",
+                            "extensions": {"code": "VALIDATION"},
+                        }
+                    ]
+                },
+                status_code=413,
+            )
+            await response(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+    async def get_context(  # type: ignore[override] # HTTP only: no websockets here
+        self, request: Request, response: Response
+    ) -> Context:
+        try:
+            return Context(services=self.services, actor=await self._actor(request))
+        except Unauthenticated as refused:
+            # Said by the first field that needs an actor, as a GraphQL error.
+            return Context(services=self.services, actor=None, refusal=refused)
+
+    async def _actor(self, request: Request) -> Actor | None:
+        from starlette.concurrency import run_in_threadpool
+
+        header = request.headers.get("authorization", "")
+        if header:
+            scheme, _, token = header.partition(" ")
+            if scheme.lower() != "bearer" or not token:
+                raise Unauthenticated("Use: Authorization: Bearer <token>.")
+            return await run_in_threadpool(self.services.tokens.authenticate, token.strip())
+        person_id = request.scope.get("session", {}).get("person_id")
+        if not isinstance(person_id, str):
+            return None
+        return await run_in_threadpool(self.services.accounts.actor_for, UUID(person_id))
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult | GraphQLExecutionResult
+    ) -> GraphQLHTTPResponse:
+        body: GraphQLHTTPResponse = {"data": result.data}
+        if result.errors:
+            body["errors"] = [formatted(error) for error in result.errors]
+        return body
+
+
+def _declared_length(scope: Scope) -> int:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return MAX_BODY + 1
+    return 0
+
+
+def create_graphql_app(services: Services) -> GroeispurtGraphQL:
+    return GroeispurtGraphQL(services)

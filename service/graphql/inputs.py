@@ -1,0 +1,214 @@
+"""Mutation inputs: one input object per mutation, each with an optional idempotencyKey."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+KEY_HELP = "Send the same key when you retry: the mutation then acts once."
+
+
+@strawberry.enum
+class Column(Enum):
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+
+
+@strawberry.input
+class OpenCycleInput:
+    employee_id: strawberry.ID
+    planned_session_on: date
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input(
+    description="`answers`: {hard: {needed, strengths, untapped, growth: [{skill, why, actions, support, backlogSkillId}]}, soft: {…}, goingWell, couldBeBetter, developmentPhase, ambitions}."
+)
+class PreparationInput:
+    cycle_id: strawberry.ID
+    answers: JSON
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class CardStoryInput:
+    kind: str = strawberry.field(description="hard or soft")
+    as_a: str
+    i_want_to: str
+    in_order_to: str
+    actions: str = ""
+    support: str = ""
+    backlog_skill_id: strawberry.ID | None = None
+
+
+@strawberry.input
+class HoldSessionInput:
+    cycle_id: strawberry.ID
+    held_on: date
+    notes: str = ""
+    cards: list[CardStoryInput]
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class SelectCardsInput:
+    cycle_id: strawberry.ID
+    card_ids: list[strawberry.ID] = strawberry.field(description="At most three.")
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class MoveCardInput:
+    cycle_id: strawberry.ID
+    card_id: strawberry.ID
+    to_column: Column
+    position: int = strawberry.field(default=0, description="0 is the top of the column.")
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class CardVisibilityInput:
+    cycle_id: strawberry.ID
+    card_id: strawberry.ID
+    visible: bool
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input(description="SMART: every goal has a measure and a deadline.")
+class GoalInput:
+    description: str
+    measure: str
+    deadline: date
+
+
+@strawberry.input
+class ActivityInput:
+    description: str
+    type: str = strawberry.field(
+        description="course, book, webinar, conference, shadowing, job_shadowing, internship, workplace_learning, mentoring, other"
+    )
+    form: str = strawberry.field(description="formal, non_formal, informal")
+    skill: str = ""
+
+
+@strawberry.input
+class SupportInput:
+    kind: str = strawberry.field(description="time, budget, people, room_to_experiment")
+    description: str
+
+
+@strawberry.input(
+    description="Drafts the POP, or revises it into a new version (approvals start over)."
+)
+class WritePlanInput:
+    cycle_id: strawberry.ID
+    goals: list[GoalInput]
+    activities: list[ActivityInput] = strawberry.field(default_factory=list)
+    support: list[SupportInput] = strawberry.field(default_factory=list)
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class ApprovePlanInput:
+    cycle_id: strawberry.ID
+    version: int
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input(description="Either `months` (3, 6 or 12 after the session) or `dueOn`.")
+class ScheduleFollowUpInput:
+    cycle_id: strawberry.ID
+    months: int | None = None
+    due_on: date | None = None
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class CompleteFollowUpInput:
+    cycle_id: strawberry.ID
+    held_on: date
+    went_well: str
+    could_be_better: str
+    show_and_tell_on: date | None = None
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class CloseCycleInput:
+    cycle_id: strawberry.ID
+    reason: str = ""
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class RegisterPersonInput:
+    name: str
+    email: str
+    function: str
+    team: str
+    start_date: date
+    manager_id: strawberry.ID | None = None
+    development_phase: str = "junior"
+    language: str = "nl"
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input(description="Changes one detail of a person: set exactly the fields to change.")
+class ChangePersonInput:
+    person_id: strawberry.ID
+    manager_id: strawberry.ID | None = strawberry.UNSET
+    team: str | None = None
+    function: str | None = None
+    name: str | None = None
+    email: str | None = None
+    development_phase: str | None = None
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class RoleInput:
+    person_id: strawberry.ID
+    role: str = strawberry.field(description="hr or admin")
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class BacklogSkillInput:
+    kind: str = strawberry.field(description="hard or soft")
+    horizon: str = strawberry.field(description="now or future")
+    description: str
+    inspiration: str = ""
+    position: int | None = None
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input
+class BacklogChangeInput:
+    skill_id: strawberry.ID
+    description: str | None = None
+    inspiration: str | None = None
+    kind: str | None = None
+    horizon: str | None = None
+    position: int | None = strawberry.field(
+        default=None, description="Move the skill to this place."
+    )
+    retire: bool = False
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+def plain(value: Any) -> Any:
+    """Input objects → the plain dicts and ISO dates the use cases take."""
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if hasattr(value, "__strawberry_definition__"):
+        return {k: plain(v) for k, v in vars(value).items() if k != "idempotency_key"}
+    return value

@@ -1,0 +1,281 @@
+"""GraphQL output types, separate from read-model rows and built by `from_row`.
+
+Deeply nested documents that belong together (a preparation's answers, a POP
+version, a retrospective) are `JSON` values whose shape the SDL describes;
+everything integrators filter or join on is a typed field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+
+@strawberry.type(
+    description="A person in the organisation (colleagues see name, team and function only)."
+)
+class Person:
+    id: strawberry.ID
+    name: str
+    team: str
+    function: str
+    email: str | None
+    manager_id: strawberry.ID | None
+    development_phase: str | None
+    language: str | None
+    start_date: str | None
+    roles: list[str]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Person:
+        return cls(
+            id=strawberry.ID(row.get("person_id") or row["id"]),
+            name=row["name"],
+            team=row["team"],
+            function=row["function"],
+            email=row.get("email"),
+            manager_id=row.get("manager_id"),
+            development_phase=row.get("development_phase"),
+            language=row.get("language"),
+            start_date=row.get("start_date"),
+            roles=list(row.get("roles") or []),
+        )
+
+
+@strawberry.type(description="A skill card as a user story: As a … I want to … in order to ….")
+class Card:
+    id: strawberry.ID
+    kind: str
+    as_a: str
+    i_want_to: str
+    in_order_to: str
+    actions: str
+    support: str
+    backlog_skill_id: strawberry.ID | None
+    column: str | None
+    entered_column_at: str | None
+    visible_to_team: bool
+
+    @classmethod
+    def from_doc(cls, card: dict[str, Any]) -> Card:
+        return cls(
+            id=strawberry.ID(card["id"]),
+            kind=card["kind"],
+            as_a=card.get("as_a", ""),
+            i_want_to=card.get("i_want_to", ""),
+            in_order_to=card.get("in_order_to", ""),
+            actions=card.get("actions", ""),
+            support=card.get("support", ""),
+            backlog_skill_id=card.get("backlog_skill_id"),
+            column=card.get("column"),
+            entered_column_at=card.get("entered_at"),
+            visible_to_team=bool(card.get("visible_to_team")),
+        )
+
+
+@strawberry.type(description="An employee's kanban board of one cycle: To do · Doing · Done.")
+class Board:
+    cycle_id: strawberry.ID
+    employee_id: strawberry.ID
+    status: str
+    version: int = strawberry.field(description="Changes with every event of the cycle.")
+    todo: list[Card]
+    doing: list[Card]
+    done: list[Card]
+
+    @classmethod
+    def from_doc(cls, board: dict[str, Any]) -> Board:
+        lanes = board.get("lanes") or {}
+        return cls(
+            cycle_id=strawberry.ID(board["cycle_id"]),
+            employee_id=strawberry.ID(board["employee_id"]),
+            status=board.get("status", "active"),
+            version=int(board.get("version", 0)),
+            **{
+                lane: [Card.from_doc(c) for c in lanes.get(lane, [])]
+                for lane in ("todo", "doing", "done")
+            },
+        )
+
+
+@strawberry.type(
+    description="A growth cycle as the caller may see it (drafts only to their author)."
+)
+class Cycle:
+    id: strawberry.ID
+    employee_id: strawberry.ID
+    manager_id: strawberry.ID
+    stage: str
+    planned_session_on: str
+    previous_cycle_id: strawberry.ID | None
+    version: int
+    preparations: JSON = strawberry.field(
+        description="Submitted versions per party: {employee: [...], manager: [...]}."
+    )
+    drafts: JSON = strawberry.field(description="The caller's own unsubmitted draft, if any.")
+    session: JSON | None = strawberry.field(description="{held_on, notes, cards: [...]}.")
+    plan_versions: JSON = strawberry.field(
+        description="Every POP version: {version, plan: {goals, activities, support}, at, changes}."
+    )
+    approvals: JSON = strawberry.field(description="party → the version that party approved last.")
+    approved_version: int | None
+    follow_up: JSON | None
+    closed: bool
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Cycle:
+        return cls(
+            id=strawberry.ID(doc["cycle_id"]),
+            employee_id=strawberry.ID(doc["employee_id"]),
+            manager_id=strawberry.ID(doc["manager_id"]),
+            stage=doc["stage"],
+            planned_session_on=doc["planned_session_on"],
+            previous_cycle_id=doc.get("previous_cycle_id"),
+            version=int(doc["version"]),
+            preparations=JSON(doc.get("preparations") or {}),
+            drafts=JSON(doc.get("drafts") or {}),
+            session=doc.get("session"),
+            plan_versions=JSON(doc.get("plan_versions") or []),
+            approvals=JSON(doc.get("approvals") or {}),
+            approved_version=doc.get("approved_version"),
+            follow_up=doc.get("follow_up"),
+            closed=bool(doc.get("closed")),
+        )
+
+
+@strawberry.type(description="One moment in an employee's history across all cycles.")
+class HistoryEntry:
+    at: str
+    cycle_id: strawberry.ID | None
+    kind: str
+    actor: str | None
+    details: JSON
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> HistoryEntry:
+        rest = {k: v for k, v in row.items() if k not in ("at", "cycle_id", "kind", "actor")}
+        return cls(
+            at=row["at"],
+            cycle_id=row.get("cycle_id"),
+            kind=row["kind"],
+            actor=row.get("actor"),
+            details=JSON(rest),
+        )
+
+
+@strawberry.type(description="A follow-up or a cycle waiting on someone.")
+class FollowUpItem:
+    cycle_id: strawberry.ID
+    employee_id: strawberry.ID
+    manager_id: strawberry.ID
+    stage: str
+    due_on: str | None
+    days_overdue: int | None
+    waiting_for: JSON | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> FollowUpItem:
+        return cls(
+            cycle_id=row["cycle_id"],
+            employee_id=row["employee_id"],
+            manager_id=row["manager_id"],
+            stage=row["stage"],
+            due_on=row.get("due_on"),
+            days_overdue=row.get("days_overdue"),
+            waiting_for=row.get("waiting_for"),
+        )
+
+
+@strawberry.type
+class FollowUpsDue:
+    overdue: list[FollowUpItem]
+    due_soon: list[FollowUpItem]
+    scheduled: list[FollowUpItem]
+    waiting: list[FollowUpItem]
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, list[dict[str, Any]]]) -> FollowUpsDue:
+        return cls(
+            **{
+                name: [FollowUpItem.from_row(r) for r in doc.get(name, [])]
+                for name in ("overdue", "due_soon", "scheduled", "waiting")
+            }
+        )
+
+
+@strawberry.type(
+    description="People counted per group, never named; small groups fold into 'other'."
+)
+class TrainingNeedGroup:
+    name: str
+    kind: str
+    people: int
+    people_wishing: int
+    people_agreed: int
+    activities: JSON = strawberry.field(description="Agreed activities by type: {course: 3, …}.")
+    support: JSON
+
+
+@strawberry.type
+class TrainingNeeds:
+    group_by: str
+    min_group_size: int
+    groups: list[TrainingNeedGroup]
+    hard_soft_balance: JSON
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> TrainingNeeds:
+        return cls(
+            group_by=doc["group_by"],
+            min_group_size=doc["min_group_size"],
+            groups=[TrainingNeedGroup(**g) for g in doc["groups"]],
+            hard_soft_balance=doc["hard_soft_balance"],
+        )
+
+
+@strawberry.type(description="One event of the audit trail.")
+class AuditEntry:
+    sequence: int
+    at: str
+    aggregate: str
+    aggregate_id: strawberry.ID
+    version: int
+    kind: str
+    employee_id: strawberry.ID | None
+    cycle_id: strawberry.ID | None
+    changes: JSON
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AuditEntry:
+        return cls(
+            sequence=row["seq"],
+            at=row["at"],
+            aggregate=row["aggregate"],
+            aggregate_id=row["aggregate_id"],
+            version=row["version"],
+            kind=row["kind"],
+            employee_id=row.get("employee_id"),
+            cycle_id=row.get("cycle_id"),
+            changes=row["changes"],
+        )
+
+
+@strawberry.type(description="A skill on HR's company backlog.")
+class BacklogSkill:
+    id: strawberry.ID
+    kind: str
+    horizon: str
+    description: str
+    inspiration: str
+    retired: bool
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> BacklogSkill:
+        return cls(
+            **{
+                k: doc[k]
+                for k in ("id", "kind", "horizon", "description", "inspiration", "retired")
+            }
+        )
