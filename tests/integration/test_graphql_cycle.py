@@ -1,0 +1,95 @@
+"""A whole growth cycle driven only through GraphQL mutations, over real HTTP."""
+
+from __future__ import annotations
+
+from service.container import build_services
+from service.settings import Settings
+from tests.integration.graphql_client import GraphQL, served
+from tests.scenario import PREPARATION, small_org
+
+CYCLE = "id stage version approvedVersion planVersions approvals followUp"
+BOARD = "cycleId version todo { id } doing { id } done { id }"
+
+
+def test_a_full_cycle_runs_through_the_api_with_board_and_history_after_each_step(
+    store: Settings,
+) -> None:
+    services = build_services(store)
+    org = small_org(services.app)
+    manager_token = services.tokens.create("lms-manager", "write", as_email="mia@example.nl")
+    employee_token = services.tokens.create("lms-employee", "write", as_email="eva@example.nl")
+    services.close()
+
+    with served(store) as base:
+        manager, employee = GraphQL(base, manager_token), GraphQL(base, employee_token)
+        history_lengths: list[int] = []
+
+        def look() -> None:
+            data = employee.data(
+                "query($e: ID!) { board { version } history(employeeId: $e, first: 100) { totalCount } }",
+                {"e": str(org.employee)},
+            )
+            history_lengths.append(data["history"]["totalCount"])
+
+        opened = manager.data(
+            f'mutation($e: ID!) {{ openCycle(input: {{employeeId: $e, plannedSessionOn: "2026-12-01"}}) {{ {CYCLE} }} }}',
+            {"e": str(org.employee)},
+        )["openCycle"]
+        cycle_id = opened["id"]
+        assert opened["stage"] == "preparing"
+        look()
+        for client in (employee, manager):
+            client.data(
+                "mutation($c: ID!, $a: JSON!) { submitPreparation(input: {cycleId: $c, answers: $a}) { id } }",
+                {"c": cycle_id, "a": PREPARATION},
+            )
+        look()
+        cards = [
+            {"kind": "hard", "asA": "developer", "iWantTo": f"skill {n}", "inOrderTo": "grow"}
+            for n in range(4)
+        ]
+        session = manager.data(
+            "mutation($c: ID!, $cards: [CardStoryInput!]!) { holdSession(input: {cycleId: $c, "
+            'heldOn: "2026-12-01", notes: "Good talk", cards: $cards}) { session } }',
+            {"c": cycle_id, "cards": cards},
+        )["holdSession"]["session"]
+        card_ids = [card["id"] for card in session["cards"]][:3]
+        look()
+        board = employee.data(
+            f"mutation($c: ID!, $ids: [ID!]!) {{ selectCards(input: {{cycleId: $c, cardIds: $ids}}) {{ {BOARD} }} }}",
+            {"c": cycle_id, "ids": card_ids},
+        )["selectCards"]
+        assert [c["id"] for c in board["todo"]] == card_ids
+        board = employee.data(
+            f"mutation($c: ID!, $card: ID!) {{ moveCard(input: {{cycleId: $c, cardId: $card, toColumn: DOING}}) {{ {BOARD} }} }}",
+            {"c": cycle_id, "card": card_ids[0]},
+        )["moveCard"]
+        assert [c["id"] for c in board["doing"]] == [card_ids[0]]
+        look()
+        plan = manager.data(
+            'mutation($c: ID!) { writePlan(input: {cycleId: $c, goals: [{description: "Report query", '
+            'measure: "runs under 1 s", deadline: "2099-03-01"}], activities: [{description: '
+            '"SQL course", type: "course", form: "formal"}]}) { planVersions } }',
+            {"c": cycle_id},
+        )["writePlan"]
+        assert len(plan["planVersions"]) == 1
+        for client in (employee, manager):
+            approved = client.data(
+                f"mutation($c: ID!) {{ approvePlan(input: {{cycleId: $c, version: 1}}) {{ {CYCLE} }} }}",
+                {"c": cycle_id},
+            )["approvePlan"]
+        assert approved["approvedVersion"] == 1
+        look()
+        manager.data(
+            "mutation($c: ID!) { scheduleFollowUp(input: {cycleId: $c, months: 3}) { followUp } }",
+            {"c": cycle_id},
+        )
+        done = employee.data(
+            f'mutation($c: ID!) {{ completeFollowUp(input: {{cycleId: $c, heldOn: "2027-03-01", '
+            f'wentWell: "SQL", couldBeBetter: "Time"}}) {{ {CYCLE} }} }}',
+            {"c": cycle_id},
+        )["completeFollowUp"]
+        assert done["stage"] == "completed"
+        look()
+        assert history_lengths == sorted(history_lengths)
+        assert history_lengths[-1] > history_lengths[0]
