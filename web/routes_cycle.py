@@ -1,5 +1,201 @@
-"""Placeholder: filled in below."""
+"""My cycle: preparation, the session and its cards, the POP with its versions, the follow-up.
 
+Each tab is a fragment of its own (`cycle/_<tab>.html`) inside `cycle/page.html`.
+A form that a rule refuses comes back with the error next to the field and
+everything the person typed still in it; the use case saved nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+from uuid import UUID
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Route
 
-routes: list[Route] = []
+from domain.errors import DomainError
+from domain.vocabulary import ActivityType, LearningForm, SupportKind
+from service.actor import Actor
+from service.container import Services
+from service.errors import Conflict, NotFound
+from web import forms
+from web.rendering import call, current_actor, redirect, render, services_of, translate
+
+TABS = ("overview", "preparation", "session", "pop", "follow-up")
+Action = Callable[[Services, Actor, UUID, FormData], Any]
+
+
+async def my_cycles(request: Request) -> Response:
+    actor = await current_actor(request)
+    cycles = await call(services_of(request).queries.cycles_of, actor, actor.person_id)
+    if cycles:
+        return redirect(f"/cycles/{cycles[0]['cycle_id']}")
+    return render(request, "cycle/none.html", {})
+
+
+def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str, Any]:
+    doc = services.queries.cycle(actor, cycle_id)
+    if doc is None:
+        raise NotFound("There is no such growth cycle.")
+    party = None
+    if str(actor.person_id) == doc["employee_id"]:
+        party = "employee"
+    elif str(actor.person_id) == doc["manager_id"]:
+        party = "manager"
+    names = {
+        role: services.app.get_person(UUID(doc[f"{role}_id"])).name
+        for role in ("employee", "manager")
+    }
+    return {
+        "cycle": doc,
+        "party": party,
+        "names": names,
+        "cards": {c["id"]: c for c in (doc["session"] or {}).get("cards", [])},
+        "type_options": [("", "—"), *((t.value, t.value) for t in ActivityType)],
+        "form_options": [("", "—"), *((f.value, f.value) for f in LearningForm)],
+        "support_options": [("", "—"), *((k.value, k.value) for k in SupportKind)],
+    }
+
+
+def _values_for(tab: str, context: dict[str, Any]) -> dict[str, str]:
+    """What a form shows before anyone typed: the stored answers."""
+    doc, party = context["cycle"], context["party"]
+    if tab == "preparation" and party:
+        draft = doc["drafts"].get(party)
+        submitted = doc["preparations"][party]
+        source = draft or (submitted[-1] if submitted else None)
+        return forms.flatten(source["preparation"]) if source else {}
+    if tab == "pop" and doc["plan_versions"]:
+        return forms.flatten(doc["plan_versions"][-1]["plan"])
+    return {}
+
+
+def _tab_page(tab: str) -> Callable[[Request], Any]:
+    async def page(request: Request) -> Response:
+        actor = await current_actor(request)
+        cycle_id = request.path_params["cycle_id"]
+        context = await call(cycle_context, services_of(request), actor, cycle_id)
+        context.update(tab=tab, values=_values_for(tab, context))
+        context["message"] = request.session.pop("cycle_message", None)
+        return render(request, "cycle/page.html", context, fragment=f"cycle/_{_file(tab)}.html")
+
+    return page
+
+
+def _file(tab: str) -> str:
+    return tab.replace("-", "_")
+
+
+def _post(tab: str, action: Action, done: str) -> Callable[[Request], Any]:
+    async def handler(request: Request) -> Response:
+        actor = await current_actor(request)
+        cycle_id = request.path_params["cycle_id"]
+        form = await request.form()
+        services = services_of(request)
+        try:
+            await call(action, services, actor, cycle_id, form)
+        except DomainError as refused:
+            where = forms.error_field(refused, positions_of(tab, form))
+            return await _again(request, tab, actor, form, {where: refused.message}, 400)
+        except Conflict as clash:
+            return await _again(request, tab, actor, form, {"form": clash.message}, 409)
+        request.session["cycle_message"] = translate(request, done)
+        return redirect(f"/cycles/{cycle_id}/{tab}" if tab != "overview" else f"/cycles/{cycle_id}")
+
+    return handler
+
+
+async def _again(
+    request: Request,
+    tab: str,
+    actor: Actor,
+    form: FormData,
+    errors: dict[str, str],
+    status: int,
+) -> Response:
+    context = await call(
+        cycle_context, services_of(request), actor, request.path_params["cycle_id"]
+    )
+    shown = {k: translate(request, v) for k, v in errors.items()}
+    context.update(tab=tab, values={k: str(v) for k, v in form.items()}, errors=shown)
+    return render(request, "cycle/page.html", context, status_code=status)
+
+
+def positions_of(tab: str, form: Mapping[str, Any]) -> dict[str, list[int]]:
+    if tab == "pop":
+        return forms.plan_from(form)[1]
+    if tab == "session":
+        return {"cards": forms.filled_rows(forms.unflatten(form).get("cards"))[1]}
+    return {}
+
+
+# -- the actions ---------------------------------------------------------------
+
+
+def _preparation(services: Services, actor: Actor, cycle_id: UUID, form: FormData) -> None:
+    answers = forms.preparation_answers(form)
+    if form.get("action") == "submit":
+        services.app.submit_preparation(actor, cycle_id, answers)
+    else:
+        services.app.save_preparation_draft(actor, cycle_id, answers)
+
+
+def _hold_session(services: Services, actor: Actor, cycle_id: UUID, form: FormData) -> None:
+    cards, _ = forms.filled_rows(forms.unflatten(form).get("cards"))
+    services.app.hold_session(
+        actor, cycle_id, held_on=form.get("held_on") or None, notes=form.get("notes"), cards=cards
+    )
+
+
+def _select(services: Services, actor: Actor, cycle_id: UUID, form: FormData) -> None:
+    services.app.select_cards(actor, cycle_id, [str(c) for c in form.getlist("card_ids")])
+
+
+def _write_plan(services: Services, actor: Actor, cycle_id: UUID, form: FormData) -> None:
+    plan, _ = forms.plan_from(form)
+    services.app.write_plan(actor, cycle_id, plan)
+
+
+def _approve(services: Services, actor: Actor, cycle_id: UUID, form: FormData) -> None:
+    try:
+        version = int(str(form.get("version")))
+    except ValueError:
+        version = -1
+    services.app.approve_plan(actor, cycle_id, version)
+
+
+def _schedule(services: Services, actor: Actor, cycle_id: UUID, form: FormData) -> None:
+    months = str(form.get("months") or "")
+    if months:
+        services.app.schedule_follow_up(actor, cycle_id, months=int(months))
+    else:
+        services.app.schedule_follow_up(actor, cycle_id, due_on=form.get("due_on") or None)
+
+
+def _complete(services: Services, actor: Actor, cycle_id: UUID, form: FormData) -> None:
+    services.app.complete_follow_up(
+        actor,
+        cycle_id,
+        held_on=form.get("held_on") or None,
+        went_well=form.get("went_well"),
+        could_be_better=form.get("could_be_better"),
+        show_and_tell_on=form.get("show_and_tell_on") or None,
+    )
+
+
+BASE = "/cycles/{cycle_id:uuid}"
+routes = [
+    Route("/cycles", my_cycles, methods=["GET"]),
+    Route(BASE, _tab_page("overview"), methods=["GET"]),
+    *[Route(f"{BASE}/{tab}", _tab_page(tab), methods=["GET"]) for tab in TABS[1:]],
+    Route(f"{BASE}/preparation", _post("preparation", _preparation, "Saved."), methods=["POST"]),
+    Route(f"{BASE}/session", _post("session", _hold_session, "Saved."), methods=["POST"]),
+    Route(f"{BASE}/select", _post("session", _select, "Saved."), methods=["POST"]),
+    Route(f"{BASE}/pop", _post("pop", _write_plan, "Saved."), methods=["POST"]),
+    Route(f"{BASE}/approve", _post("pop", _approve, "Approved."), methods=["POST"]),
+    Route(f"{BASE}/follow-up", _post("follow-up", _schedule, "Saved."), methods=["POST"]),
+    Route(f"{BASE}/complete", _post("follow-up", _complete, "Saved."), methods=["POST"]),
+]
