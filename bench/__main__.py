@@ -20,7 +20,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bench import report
 from bench.generate import generate
-from bench.http_measures import measure_reads
+from bench.http_measures import measure_graphql, measure_reads
 from bench.move_latency import move_latency
 from bench.store_limits import raw_get_append_save_rate, raw_log_read_rate
 from bench.stores import fresh
@@ -98,6 +98,7 @@ def measure_store(
         finally:
             services.close()
         result[scale].update(measure_reads(settings, seconds))
+        result[scale].update(measure_graphql(settings, seconds))
     return result
 
 

@@ -49,3 +49,79 @@ def measure_reads(settings: Settings, seconds: float) -> dict[str, Any]:
             )
         result["rss_mb"] = server.peak_rss_mb()
     return result
+
+
+def _active_boards(settings: Settings, count: int) -> list[tuple[str, str, list[str]]]:
+    """(token, cycle id, card ids) for employees whose latest board can still move."""
+    from projections.board import get_board
+
+    services = build_services(settings, follow_writes=False)
+    try:
+        chosen: list[tuple[str, str, list[str]]] = []
+        index = 1
+        while len(chosen) < count and index < 10 * count + 50:
+            person = services.app.find_person_by_email(f"p{index}@bench.groeispurt.nl")
+            index += 1
+            if person is None:
+                continue
+            board = get_board(services.database, str(person.id))
+            if board is None or board.get("status") != "active" or not board.get("columns"):
+                continue
+            token = services.tokens.create(f"bench-{person.id}", "write", as_email=person.email)
+            cards = [c for lane in board["columns"].values() for c in lane]
+            chosen.append((token, board["cycle_id"], cards))
+        return chosen
+    finally:
+        services.close()
+
+
+MOVE = (
+    "mutation($c: ID!, $card: ID!, $to: Column!) { moveCard(input: "
+    "{cycleId: $c, cardId: $card, toColumn: $to}) { version } }"
+)
+
+
+def measure_graphql(settings: Settings, seconds: float, clients: int = 4) -> dict[str, Any]:
+    """Board query latency over GraphQL, and the end-to-end card move rate over HTTP."""
+    import threading
+    import time
+
+    import httpx
+
+    boards = _active_boards(settings, clients)
+    result: dict[str, Any] = {}
+    with running_server(settings) as server:
+        token = boards[0][0]
+        body = json.dumps({"query": "{ board { version todo { id } doing { id } done { id } } }"})
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        for count in (1, 20):
+            result[f"query_{count}"] = measure_latency(
+                server.base + "/graphql", headers, count, seconds, body=body
+            )
+        moved = [0]
+        lock = threading.Lock()
+        deadline = time.monotonic() + seconds
+
+        def mover(token: str, cycle_id: str, cards: list[str]) -> None:
+            with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
+                n = 0
+                while time.monotonic() < deadline:
+                    variables = {"c": cycle_id, "card": cards[0], "to": ("DOING", "TODO")[n % 2]}
+                    answer = client.post(
+                        server.base + "/graphql", json={"query": MOVE, "variables": variables}
+                    ).json()
+                    n += 1
+                    if not answer.get("errors"):
+                        with lock:
+                            moved[0] += 1
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=mover, args=board) for board in boards]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        result["move_rate"] = moved[0] / (time.monotonic() - started)
+        result["move_clients"] = len(boards)
+        result["rss_mb_graphql"] = server.peak_rss_mb()
+    return result

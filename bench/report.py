@@ -76,9 +76,35 @@ def render(
                 ],
                 "signed-in GET /board over real HTTP; target p99 ≤ 15 ms at 20 clients",
             )
+        for clients in (1, 20):
+            measured = [results[s][scale][f"query_{clients}"] for s in stores]
+            row(
+                f"board query over GraphQL, {clients} client(s), {tag}: p50 / p95 / p99 ms",
+                [
+                    f"{v.p50:.1f} / {v.p95:.1f} / {v.p99:.1f} ({v.rate:,.0f} req/s, {v.tool})"
+                    for v in measured
+                ],
+                "POST /graphql with a bearer token; target p99 ≤ 15 ms at 20 clients",
+            )
+        row(
+            f"card moves over GraphQL, {tag} (events/s)",
+            [
+                f"{results[s][scale]['move_rate']:,.0f} ({results[s][scale]['move_clients']} clients)"
+                for s in stores
+            ],
+            "authenticated moveCard over real HTTP, read-your-own-writes included",
+        )
+        row(
+            f"card moves ÷ library limit, {tag}",
+            [f"{results[s][scale]['move_rate'] / results[s]['raw_write']:.0%}" for s in stores],
+            "target ≥ 40 % of the library's own get–append–save rate on the same store",
+        )
         row(
             f"server peak RSS, {tag} (MB)",
-            [f"{results[s][scale]['rss_mb']:.0f}" for s in stores],
+            [
+                f"{max(results[s][scale]['rss_mb'], results[s][scale]['rss_mb_graphql']):.0f}"
+                for s in stores
+            ],
             "VmHWM of the server process after the latency runs; target ≤ 300 MB at 1,000,000",
         )
     lines.append("")

@@ -166,3 +166,9 @@ def list_boards(database: Database, employee_id: str) -> list[dict[str, Any]]:
         f"SELECT {', '.join(SUMMARY)} FROM {INDEX} WHERE employee_id = ? ORDER BY opened_at DESC",
         (str(employee_id),),
     )
+
+
+def employee_of_cycle(database: Database, cycle_id: str) -> str | None:
+    """Whose board a cycle's is (one indexed read, without the board itself)."""
+    rows = database.query(f"SELECT employee_id FROM {INDEX} WHERE cycle_id = ?", (str(cycle_id),))
+    return str(rows[0]["employee_id"]) if rows else None

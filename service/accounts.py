@@ -53,6 +53,18 @@ def actor_for_person(app: Groeispurt, person_id: UUID, *, may_write: bool = True
     return Actor(person.id, frozenset(Role(r) for r in person.roles), may_write=may_write)
 
 
+def current_actor(
+    app: Groeispurt, database: Database, person_id: UUID, *, may_write: bool = True
+) -> Actor:
+    """The Actor behind a session or token, from the people read model: one indexed
+    read per request instead of replaying the Person aggregate. A person registered
+    a moment ago in another process is not projected yet: then ask the aggregate."""
+    row = get_person_row(database, str(person_id))
+    if row is None:
+        return actor_for_person(app, person_id, may_write=may_write)
+    return Actor(person_id, frozenset(Role(r) for r in row["roles"]), may_write=may_write)
+
+
 class Accounts:
     def __init__(
         self,
@@ -107,13 +119,7 @@ class Accounts:
         return actor_for_person(self.app, person.id)
 
     def actor_for(self, person_id: UUID) -> Actor:
-        """The Actor behind a session, from the people read model: one indexed read per
-        request instead of replaying the Person aggregate. A person registered a
-        moment ago in another process is not projected yet: then ask the aggregate."""
-        row = get_person_row(self.database, str(person_id))
-        if row is None:
-            return actor_for_person(self.app, person_id)
-        return Actor(person_id, frozenset(Role(r) for r in row["roles"]))
+        return current_actor(self.app, self.database, person_id)
 
     # -- helpers ------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from uuid import UUID, uuid4
 
 from domain.errors import InvalidInput
 from projections.database import Database
-from service.accounts import actor_for_person
+from service.accounts import current_actor
 from service.actor import Actor, Role
 from service.application import Groeispurt
 from service.errors import NotFound, Unauthenticated
@@ -143,7 +143,9 @@ class Tokens:
             actor = Actor(None, frozenset({Role.HR}), may_write=False)
         else:
             try:
-                actor = actor_for_person(self.app, UUID(row["person_id"]), may_write=may_write)
+                actor = current_actor(
+                    self.app, self.database, UUID(row["person_id"]), may_write=may_write
+                )
             except NotFound:
                 raise Unauthenticated(UNKNOWN) from None
         self._record_use(row["id"], row["last_used_at"])

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from domain.errors import InvalidInput
+from projections.board import employee_of_cycle
 from projections.people import get_person_row
 from service.actor import Actor
 from service.container import Services
@@ -51,8 +52,8 @@ def _cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
 
 
 def _board_of_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
-    employee = _cycle(services, actor, cycle_id)["employee_id"]
-    board = services.queries.board_of(actor, employee, cycle_id)
+    employee = employee_of_cycle(services.database, str(cycle_id))
+    board = services.queries.board_of(actor, employee, cycle_id) if employee else None
     if board is None:
         raise NotFound("There is no such board.")
     return board
