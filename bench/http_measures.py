@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from typing import Any
+from uuid import uuid4
 
 from bench.http_load import measure_latency, running_server, sign_in
 from service.container import build_services
@@ -67,7 +68,9 @@ def _active_boards(settings: Settings, count: int) -> list[tuple[str, str, list[
             board = get_board(services.database, str(person.id))
             if board is None or board.get("status") != "active" or not board.get("columns"):
                 continue
-            token = services.tokens.create(f"bench-{person.id}", "write", as_email=person.email)
+            token = services.tokens.create(
+                f"bench-{uuid4().hex[:8]}", "write", as_email=person.email
+            )
             cards = [c for lane in board["columns"].values() for c in lane]
             chosen.append((token, board["cycle_id"], cards))
         return chosen

@@ -17,7 +17,9 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionContext, ExecutionResult
@@ -47,6 +49,11 @@ class QuietSchema(strawberry.Schema):
 
 def build_schema(*, introspection: bool) -> strawberry.Schema:
     extensions: list[Any] = [
+        # Integrators send the same few documents over and over: parse and
+        # validate each once (the limits below are validation rules, so they
+        # are cached with it).
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
