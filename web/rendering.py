@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
+from projections.people import get_person_row
 from service.actor import Actor
 from service.container import Services
 from service.errors import NotFound, Unauthenticated
@@ -128,3 +129,11 @@ def redirect(url: str, request: Request | None = None) -> Response:
 
 def translate(request: Request, message: str) -> str:
     return gettext(language_of(request), message)
+
+
+def person_name(services: Services, person_id: Any) -> str:
+    """A person's name from the people read model (one indexed read), for display."""
+    row = get_person_row(services.database, str(person_id))
+    if row is not None:
+        return str(row["name"])
+    return services.app.get_person(UUID(str(person_id))).name  # registered a moment ago

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlencode
-from uuid import UUID
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,7 +18,16 @@ from domain.errors import DomainError
 from service.actor import Actor
 from service.container import Services
 from service.errors import Conflict, NotFound
-from web.rendering import call, current_actor, is_htmx, redirect, render, services_of, translate
+from web.rendering import (
+    call,
+    current_actor,
+    is_htmx,
+    person_name,
+    redirect,
+    render,
+    services_of,
+    translate,
+)
 
 COLUMNS = ("todo", "doing", "done")
 STALE = "Your board was changed elsewhere in the meantime; this is how it looks now. Try again."
@@ -41,12 +49,11 @@ def _board_context(
     board = queries.board_of(actor, employee, cycle)
     own = str(actor.person_id) == str(employee)
     earlier = [] if board and board.get("team_view") else queries.boards_of(actor, employee)
-    person = services.app.get_person(UUID(str(employee)))
     return {
         "board": board,
         "boards": earlier,
         "employee_id": str(employee),
-        "employee_name": person.name,
+        "employee_name": person_name(services, employee),
         "own": own,
         "can_move": bool(
             own and board and board.get("columns") and board.get("status") == "active"

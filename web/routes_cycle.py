@@ -22,7 +22,7 @@ from service.actor import Actor
 from service.container import Services
 from service.errors import Conflict, NotFound
 from web import forms
-from web.rendering import call, current_actor, redirect, render, services_of, translate
+from web.rendering import call, current_actor, person_name, redirect, render, services_of, translate
 
 TABS = ("overview", "preparation", "session", "pop", "follow-up")
 Action = Callable[[Services, Actor, UUID, FormData], Any]
@@ -45,10 +45,7 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
         party = "employee"
     elif str(actor.person_id) == doc["manager_id"]:
         party = "manager"
-    names = {
-        role: services.app.get_person(UUID(doc[f"{role}_id"])).name
-        for role in ("employee", "manager")
-    }
+    names = {role: person_name(services, doc[f"{role}_id"]) for role in ("employee", "manager")}
     return {
         "cycle": doc,
         "party": party,
