@@ -9,6 +9,7 @@ through the same catalogue, so a known message shows in Dutch too.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -36,8 +37,43 @@ def translations(language: str) -> NullTranslations:
     return Translations(compiled)
 
 
+# Domain messages that name a field ("planned_session_on is required.") are
+# shown next to that field, so their translation says "this field" instead.
+FIELD_MESSAGES = (
+    (re.compile(r"^[\w.]+ is required\.$"), "This field is required."),
+    (
+        re.compile(r"^[\w.]+ is not a date \(use YYYY-MM-DD\)\.$"),
+        "This is not a date (use YYYY-MM-DD).",
+    ),
+    (re.compile(r"^[\w.]+ is not a date\.$"), "This is not a date."),
+    (
+        re.compile(r"^[\w.]+ must lie between (?P<first>\S+) and (?P<last>\S+)\.$"),
+        "This date must lie between {first} and {last}.",
+    ),
+    (
+        re.compile(r"^[\w.]+ is too long: (?P<n>\d+) characters, at most (?P<max>\d+)\.$"),
+        "This is too long: {n} characters, at most {max}.",
+    ),
+    (re.compile(r"^[\w.]+ contains a control character\.$"), "This contains a control character."),
+    (re.compile(r"^[\w.]+ must be one of: (?P<allowed>.+)\.$"), "This must be one of: {allowed}."),
+    (re.compile(r"^(?P<email>\S+@\S+) is already registered\.$"), "{email} is already registered."),
+    (
+        re.compile(r"^This POP has no version (?P<version>\d+)\.$"),
+        "This POP has no version {version}.",
+    ),
+)
+
+
 def gettext(language: str, message: str) -> str:
-    return translations(language).gettext(message)
+    catalogue = translations(language)
+    text = catalogue.gettext(message)
+    if text != message or language == "en":
+        return text
+    for pattern, generic in FIELD_MESSAGES:
+        found = pattern.match(message)
+        if found:
+            return catalogue.gettext(generic).format(**found.groupdict())
+    return text
 
 
 def pick_language(value: object) -> str:

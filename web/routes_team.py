@@ -1,5 +1,116 @@
-"""Placeholder: filled in below."""
+"""My team: a manager's direct reports, where each one's cycle stands, and opening a new cycle.
 
+Everything here is read through the access-checked queries (`cycles_i_lead`,
+`follow_ups_due`, `people`), so a manager sees exactly what the API shows
+them. Opening a cycle goes through the use case; a refusal comes back next
+to the field with the typed values kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Route
 
-routes: list[Route] = []
+from domain.errors import DomainError, InvalidInput
+from service.actor import Actor
+from service.container import Services
+from service.errors import Forbidden, NotFound
+from web.rendering import call, current_actor, redirect, render, services_of, translate
+
+FIELDS = ("employee_id", "planned_session_on")
+
+
+async def team_page(request: Request) -> Response:
+    actor = await current_actor(request)
+    context = await call(team_context, services_of(request), actor)
+    context["message"] = request.session.pop("team_message", None)
+    return render(request, "team/page.html", context)
+
+
+def team_context(services: Services, actor: Actor) -> dict[str, Any]:
+    """One row per direct report: their latest cycle, what it waits for, its follow-up."""
+    queries = services.queries
+    me = str(actor.person_id)
+    reports = [p for p in queries.people(actor) if p.get("manager_id") == me]
+    latest: dict[str, dict[str, Any]] = {}
+    for led in queries.cycles_i_lead(actor):  # newest first: keep the first per employee
+        latest.setdefault(led["employee_id"], led)
+    due = queries.follow_ups_due(actor)
+    overdue = {i["cycle_id"]: i for i in due["overdue"]}
+    soon = {i["cycle_id"]: i for i in due["due_soon"]}
+    waiting = {i["cycle_id"]: i for i in due["waiting"]}
+    rows = []
+    for person in reports:
+        cycle = latest.get(person["person_id"])
+        cycle_id = cycle["cycle_id"] if cycle else None
+        wait = waiting.get(cycle_id or "")
+        follow_up = (cycle or {}).get("follow_up") or {}
+        rows.append(
+            {
+                "person": person,
+                "cycle": cycle,
+                "waiting_on": wait["waiting_on"] if wait else None,
+                "waiting_for": wait["waiting_for"] if wait else [],
+                "due_on": follow_up.get("due_on"),
+                "overdue": overdue.get(cycle_id or ""),
+                "due_soon": cycle_id in soon,
+                "can_open": cycle is None or cycle["stage"] in ("completed", "closed"),
+            }
+        )
+    return {
+        "rows": rows,
+        "overdue": [_named(i, reports) for i in due["overdue"]],
+        "due_soon": [_named(i, reports) for i in due["due_soon"]],
+        "openable": [("", "—")]
+        + [(r["person"]["person_id"], r["person"]["name"]) for r in rows if r["can_open"]],
+    }
+
+
+def _named(item: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
+    names = {p["person_id"]: p["name"] for p in reports}
+    return {**item, "name": names.get(item["employee_id"], "—")}
+
+
+async def open_cycle(request: Request) -> Response:
+    actor = await current_actor(request)
+    form = await request.form()
+    values = {k: str(form.get(k, "")).strip() for k in FIELDS}
+    services = services_of(request)
+    errors: dict[str, str] = {}
+    try:
+        cycle_id = await call(_open, services, actor, values)
+    except DomainError as refused:
+        field = refused.field if refused.field in FIELDS else "employee_id"
+        errors[field] = translate(request, refused.message)
+    except (Forbidden, NotFound):
+        errors["employee_id"] = translate(
+            request, "You can open a growth cycle only for someone who reports to you."
+        )
+    if errors:
+        context = await call(team_context, services, actor)
+        context.update(values=values, errors=errors)
+        return render(request, "team/page.html", context, status_code=400)
+    request.session["cycle_message"] = translate(request, "The growth cycle is open.")
+    return redirect(f"/cycles/{cycle_id}", request)
+
+
+def _open(services: Services, actor: Actor, values: dict[str, str]) -> Any:
+    try:
+        employee_id = UUID(values["employee_id"])
+    except ValueError:
+        raise InvalidInput("Choose the person the cycle is for.", "employee_id") from None
+    return services.app.open_cycle(
+        actor,
+        employee_id=employee_id,
+        planned_session_on=values["planned_session_on"] or None,
+    )
+
+
+routes = [
+    Route("/team", team_page, methods=["GET"]),
+    Route("/team/cycles", open_cycle, methods=["POST"]),
+]
