@@ -13,11 +13,12 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 
 from domain.employee_cycles import EmployeeCycles
-from domain.errors import InvalidInput, NotAllowedNow
+from domain.errors import NotAllowedNow
 from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Party
 from service.actor import Actor
 from service.errors import Forbidden
+from service.ids import as_uuid
 from service.permissions import CYCLE_ACTIONS
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ class CycleUseCases:
 
     def _cycle_for(self, actor: Actor, cycle_id: Any, action: str) -> tuple[GrowthCycle, Party]:
         _require_writer(actor)
-        cycle_uuid = _as_uuid(cycle_id)
+        cycle_uuid = as_uuid(cycle_id)
         try:
             cycle = self._load_cycle(cycle_uuid)
         except AggregateNotFoundError:
@@ -195,12 +196,3 @@ def party_of(actor: Actor, cycle: GrowthCycle) -> Party | None:
 def _require_writer(actor: Actor) -> None:
     if not actor.may_write:
         raise Forbidden("This token may only read.")
-
-
-def _as_uuid(value: Any) -> UUID:
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(str(value))
-    except ValueError:
-        raise InvalidInput("That is not a valid id.", "id") from None

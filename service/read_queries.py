@@ -23,7 +23,6 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from domain.errors import InvalidInput
 from domain.person import Person
 from projections import board as boards
 from projections import people as people_rows
@@ -31,6 +30,7 @@ from projections.database import Database
 from service.actor import Actor
 from service.application import Groeispurt
 from service.errors import Forbidden, NotFound
+from service.ids import as_uuid
 
 Doc = dict[str, Any]
 TEAM_FIELDS = ("person_id", "name", "team", "function")
@@ -85,8 +85,8 @@ class ReadQueries:
     # -- boards ------------------------------------------------------------------
 
     def board_of(self, actor: Actor, employee_id: Any, cycle_id: Any = None) -> Doc | None:
-        employee = _as_uuid(employee_id)
-        cycle = str(_as_uuid(cycle_id)) if cycle_id is not None else None
+        employee = as_uuid(employee_id)
+        cycle = str(as_uuid(cycle_id)) if cycle_id is not None else None
         if self._is_self_manager_or_hr(actor, employee):
             return boards.get_board(self.database, str(employee), cycle)
         if not self._is_teammate(actor, employee):
@@ -95,7 +95,7 @@ class ReadQueries:
         return _team_view(board) if board is not None else None
 
     def boards_of(self, actor: Actor, employee_id: Any) -> list[Doc]:
-        employee = _as_uuid(employee_id)
+        employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
         return boards.list_boards(self.database, str(employee))
@@ -103,7 +103,7 @@ class ReadQueries:
     # -- cycles, history, follow-ups -------------------------------------------
 
     def cycle(self, actor: Actor, cycle_id: Any) -> Doc | None:
-        doc = _read("cycle_detail", "get_cycle")(self.database, str(_as_uuid(cycle_id)))
+        doc = _read("cycle_detail", "get_cycle")(self.database, str(as_uuid(cycle_id)))
         if doc is None:
             if actor.is_hr:
                 return None
@@ -114,7 +114,7 @@ class ReadQueries:
         return _without_others_drafts(doc, party)
 
     def cycles_of(self, actor: Actor, employee_id: Any) -> list[Doc]:
-        employee = _as_uuid(employee_id)
+        employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
         docs = _read("cycle_detail", "list_cycles")(self.database, employee_id=str(employee))
@@ -127,7 +127,7 @@ class ReadQueries:
         return [_without_others_drafts(d, _party(actor, d)) for d in docs]
 
     def history(self, actor: Actor, employee_id: Any) -> list[Doc]:
-        employee = _as_uuid(employee_id)
+        employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
         result: list[Doc] = _read("history", "get_history")(self.database, str(employee))
@@ -172,7 +172,7 @@ class ReadQueries:
     def plan_as_of(self, actor: Actor, cycle_id: Any, at: datetime) -> Any:
         """The POP of a cycle as it stood at a moment, with the approvals by then: HR only."""
         _require_hr(actor)
-        return _read("audit", "get_plan_as_of")(self.database, str(_as_uuid(cycle_id)), at)
+        return _read("audit", "get_plan_as_of")(self.database, str(as_uuid(cycle_id)), at)
 
     # -- who is who ------------------------------------------------------------
 
@@ -239,12 +239,3 @@ def _read(module: str, query: str) -> Any:
         return getattr(importlib.import_module(f"projections.{module}"), query)
     except (ImportError, AttributeError):
         raise NotFound(f"The {module.replace('_', ' ')} report is not available yet.") from None
-
-
-def _as_uuid(value: Any) -> UUID:
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(str(value))
-    except ValueError:
-        raise InvalidInput("That is not a valid id.", "id") from None

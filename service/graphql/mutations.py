@@ -24,6 +24,7 @@ from service.errors import NotFound
 from service.graphql import inputs as i
 from service.graphql.context import Context
 from service.graphql.types import BacklogSkill, Board, Cycle, Person
+from service.ids import as_uuid
 
 Ctx = Info[Context, None]
 Doc = dict[str, Any]
@@ -102,7 +103,7 @@ class Mutation:
         def command(services: Services, actor: Actor) -> Doc:
             cycle_id = services.app.open_cycle(
                 actor,
-                employee_id=_uuid(input.employee_id),
+                employee_id=as_uuid(input.employee_id),
                 planned_session_on=input.planned_session_on.isoformat(),
             )
             return _cycle(services, actor, cycle_id)
@@ -254,7 +255,7 @@ class Mutation:
     async def register_person(self, info: Ctx, input: i.RegisterPersonInput) -> Person:
         def command(services: Services, actor: Actor) -> Doc:
             details = i.plain(input)
-            details["manager_id"] = _uuid(input.manager_id) if input.manager_id else None
+            details["manager_id"] = as_uuid(input.manager_id) if input.manager_id else None
             return _person(services, services.app.register_person(actor, **details))
 
         return Person.from_row(await _act(info, input.idempotency_key, "registerPerson", command))
@@ -277,9 +278,9 @@ class Mutation:
         [(field, value)] = changes.items()
 
         def command(services: Services, actor: Actor) -> Doc:
-            app, person = services.app, _uuid(input.person_id)
+            app, person = services.app, as_uuid(input.person_id)
             if field == "manager_id":
-                app.change_manager(actor, person, _uuid(value) if value else None)
+                app.change_manager(actor, person, as_uuid(value) if value else None)
             else:
                 use_case = {
                     "team": app.change_team,
@@ -298,7 +299,7 @@ class Mutation:
     @strawberry.mutation(description="An administrator grants a role (hr or admin).")
     async def grant_role(self, info: Ctx, input: i.RoleInput) -> Person:
         def command(services: Services, actor: Actor) -> Doc:
-            services.app.grant_role(actor, _uuid(input.person_id), input.role)
+            services.app.grant_role(actor, as_uuid(input.person_id), input.role)
             return _person(services, input.person_id)
 
         return Person.from_row(await _act(info, input.idempotency_key, "grantRole", command))
@@ -306,7 +307,7 @@ class Mutation:
     @strawberry.mutation(description="An administrator revokes a role.")
     async def revoke_role(self, info: Ctx, input: i.RoleInput) -> Person:
         def command(services: Services, actor: Actor) -> Doc:
-            services.app.revoke_role(actor, _uuid(input.person_id), input.role)
+            services.app.revoke_role(actor, as_uuid(input.person_id), input.role)
             return _person(services, input.person_id)
 
         return Person.from_row(await _act(info, input.idempotency_key, "revokeRole", command))
@@ -347,12 +348,3 @@ class Mutation:
 
         result = await _act(info, input.idempotency_key, "changeBacklogSkill", command)
         return [BacklogSkill.from_doc(d) for d in result["skills"]]
-
-
-def _uuid(value: Any) -> Any:
-    from uuid import UUID
-
-    try:
-        return UUID(str(value))
-    except ValueError:
-        raise InvalidInput("That is not a valid id.", "id") from None

@@ -1,0 +1,17 @@
+"""Ids as they arrive from forms, URLs and GraphQL: text that must be a UUID."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from domain.errors import InvalidInput
+
+
+def as_uuid(value: Any) -> UUID:
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise InvalidInput("That is not a valid id.", "id") from None
