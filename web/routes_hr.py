@@ -1,5 +1,218 @@
-"""Placeholder: filled in below."""
+"""HR: the audit trail of every cycle and person, and the POP as it stood at a moment.
 
+Only people with the hr role get here: the read queries refuse everyone else
+(Forbidden becomes the 403 page), so the pages add no rules of their own.
+The training-needs report lives in `routes_hr_reports`, people management in
+`routes_hr_people`; their routes are listed here so the app mounts one list.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Route
 
-routes: list[Route] = []
+from service.actor import Actor
+from service.container import Services
+from service.errors import Forbidden
+from web import routes_hr_people, routes_hr_reports
+from web.rendering import call, current_actor, redirect, render, services_of, translate
+
+PAGE_SIZE = 50
+# The kinds of event HR filters on, with the English label the catalogue translates.
+KINDS = {
+    "Opened": "Cycle opened",
+    "PreparationDraftSaved": "Preparation draft saved",
+    "PreparationSubmitted": "Preparation submitted",
+    "SessionHeld": "Session held",
+    "CardsSelected": "Cards chosen for the board",
+    "CardMoved": "Card moved",
+    "CardVisibilityChanged": "Card shown or hidden",
+    "PlanDrafted": "POP written",
+    "PlanRevised": "POP revised",
+    "PlanApproved": "POP approved by one party",
+    "PlanApprovedByBoth": "POP approved by both",
+    "FollowUpScheduled": "Follow-up planned",
+    "FollowUpCompleted": "Follow-up held",
+    "Closed": "Cycle closed",
+    "Registered": "Person registered",
+    "ManagerChanged": "Manager changed",
+    "TeamChanged": "Team changed",
+    "FunctionChanged": "Function changed",
+    "RoleGranted": "Role granted",
+    "RoleRevoked": "Role revoked",
+}
+FILTERS = ("employee_id", "cycle_id", "since", "until", "view")
+
+
+async def hr_home(request: Request) -> Response:
+    await current_actor(request)
+    return redirect("/hr/audit")
+
+
+async def audit_page(request: Request) -> Response:
+    actor = await current_actor(request)
+    params = request.query_params
+    values = {k: params.get(k, "").strip() for k in FILTERS}
+    kinds = [k for k in params.getlist("kind") if k in KINDS]
+    errors: dict[str, str] = {}
+    filters: dict[str, Any] = {"kinds": kinds or None}
+    for name in ("employee_id", "cycle_id"):
+        filters[name] = values[name] or None
+    for name, shift in (("since", 0), ("until", 1)):
+        if values[name]:
+            try:
+                day = date.fromisoformat(values[name]) + timedelta(days=shift)
+                filters[name] = datetime.combine(day, time(), tzinfo=UTC)
+            except ValueError:
+                errors[name] = translate(request, "This is not a date (use YYYY-MM-DD).")
+    if filters.get("since") and filters.get("until") and filters["since"] >= filters["until"]:
+        errors["until"] = translate(request, "The end of the period lies before its start.")
+    after = _whole(params.get("after"))
+    context = await call(_audit_context, services_of(request), actor, filters, after, errors)
+    base = [(k, v) for k, v in values.items() if v] + [("kind", k) for k in kinds]
+    context.update(
+        values=values,
+        chosen_kinds=kinds,
+        kinds=KINDS,
+        errors=errors,
+        after=after,
+        next_url=_url("/hr/audit", [*base, ("after", context["next_after"])])
+        if context["next_after"]
+        else None,
+        first_url=_url("/hr/audit", base) if after else None,
+        view_urls={v: _url("/hr/audit", [*_without(base, "view"), ("view", v)]) for v in VIEWS},
+        view=values["view"] if values["view"] in VIEWS else "table",
+    )
+    return render(request, "hr/audit.html", context)
+
+
+VIEWS = ("table", "timeline")
+
+
+def _audit_context(
+    services: Services, actor: Actor, filters: dict[str, Any], after: int, errors: dict[str, str]
+) -> dict[str, Any]:
+    _require_hr(actor)
+    people = services.queries.people(actor)
+    names = {p["person_id"]: p["name"] for p in people}
+    page: dict[str, Any] = {"rows": [], "next_after": None}
+    total = 0
+    if not errors:
+        page = services.queries.audit(actor, limit=PAGE_SIZE, after=after, **filters)
+        total = services.queries.audit_count(actor, **filters)
+    rows = [_shown(row, names) for row in page["rows"]]
+    cycles: list[dict[str, Any]] = []
+    if filters.get("employee_id"):
+        cycles = services.queries.cycles_of(actor, filters["employee_id"])
+    return {
+        "rows": rows,
+        "days": _by_day(rows),
+        "total": total,
+        "next_after": page["next_after"],
+        "people": [("", "—"), *((p["person_id"], p["name"]) for p in people)],
+        "cycles": [("", "—"), *((c["cycle_id"], c["opened_at"][:10]) for c in cycles)],
+    }
+
+
+def _shown(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """A row as the page shows it: who, a one-line summary and the full fields on request."""
+    changes = row["changes"]
+    short = []
+    for key, value in changes.items():
+        if isinstance(value, str | int | float | bool) or value is None:
+            text = str(value)
+            short.append(f"{key}: {text[:60]}{'…' if len(text) > 60 else ''}")
+        else:
+            short.append(f"{key}: …")
+    return {
+        **row,
+        "who": names.get(row["employee_id"] or row["aggregate_id"], ""),
+        "summary": " · ".join(short[:4]) + (" · …" if len(short) > 4 else ""),
+        "full": json.dumps(changes, ensure_ascii=False, indent=2),
+        "day": row["at"][:10],
+        "plan_event": row["kind"].startswith("Plan"),
+    }
+
+
+def _by_day(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    days: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        days.setdefault(row["day"], []).append(row)
+    return list(days.items())
+
+
+async def plan_page(request: Request) -> Response:
+    """The POP of a cycle as it stood at a moment (default: now)."""
+    actor = await current_actor(request)
+    params = request.query_params
+    values = {k: params.get(k, "").strip() for k in ("employee_id", "cycle_id", "at")}
+    errors: dict[str, str] = {}
+    at = datetime.now(UTC)
+    if values["at"]:
+        try:
+            at = datetime.fromisoformat(values["at"])
+        except ValueError:
+            errors["at"] = translate(request, "This is not a date and time.")
+    context = await call(_plan_context, services_of(request), actor, values, at, errors)
+    context.update(values=values, errors=errors, at=at)
+    return render(request, "hr/plan.html", context)
+
+
+def _plan_context(
+    services: Services, actor: Actor, values: dict[str, str], at: datetime, errors: dict[str, str]
+) -> dict[str, Any]:
+    _require_hr(actor)
+    queries = services.queries
+    people = queries.people(actor)
+    plan, cycle = None, None
+    if values["cycle_id"] and not errors:
+        cycle = queries.cycle(actor, values["cycle_id"])
+        plan = queries.plan_as_of(actor, values["cycle_id"], at)
+        if cycle is not None and not values["employee_id"]:
+            values["employee_id"] = cycle["employee_id"]
+    cycles = queries.cycles_of(actor, values["employee_id"]) if values["employee_id"] else []
+    names = {p["person_id"]: p["name"] for p in people}
+    return {
+        "plan": plan,
+        "cycle": cycle,
+        "names": names,
+        "asked": bool(values["cycle_id"]),
+        "people": [("", "—"), *((p["person_id"], p["name"]) for p in people)],
+        "cycles": [("", "—"), *((c["cycle_id"], c["opened_at"][:10]) for c in cycles)],
+    }
+
+
+def _require_hr(actor: Actor) -> None:
+    """The page lists names before it asks HR-only queries: refuse others first."""
+    if not actor.is_hr:
+        raise Forbidden()
+
+
+def _url(path: str, params: list[tuple[str, Any]]) -> str:
+    return path + ("?" + urlencode(params) if params else "")
+
+
+def _without(params: list[tuple[str, Any]], name: str) -> list[tuple[str, Any]]:
+    return [(k, v) for k, v in params if k != name]
+
+
+def _whole(value: Any) -> int:
+    try:
+        return max(0, int(str(value)))
+    except ValueError:
+        return 0
+
+
+routes = [
+    Route("/hr", hr_home, methods=["GET"]),
+    Route("/hr/audit", audit_page, methods=["GET"]),
+    Route("/hr/pop", plan_page, methods=["GET"]),
+    *routes_hr_reports.routes,
+    *routes_hr_people.routes,
+]

@@ -121,3 +121,87 @@ def test_a_manager_opens_a_cycle_for_a_new_report_and_lands_on_it(client: TestCl
     assert opened.status_code == 200
     assert "Groeispurt van Ilse Verbeke" in opened.text
     assert "De groeispurt is geopend." in opened.text
+
+
+# -- HR ---------------------------------------------------------------------------
+
+
+def test_only_hr_sees_the_hr_link_and_pages(client: TestClient) -> None:
+    sign_in(client, "sanne")
+    assert 'href="/hr"' not in client.get("/board").text
+    for path in ("/hr/audit", "/hr/pop", "/hr/training-needs", "/hr/training-needs.csv"):
+        assert client.get(path).status_code == 403, path
+    sign_in(client, "hr")
+    assert 'href="/hr"' in client.get("/board").text
+
+
+def test_the_audit_trail_filters_by_kind_of_event_and_pages_on(client: TestClient) -> None:
+    sign_in(client, "hr")
+    first = client.get("/hr/audit").text
+    assert "Groeispurt geopend" in first
+    following = re.search(r'href="(/hr/audit\?[^"]*after=\d+)"', first)
+    assert following is not None
+    second = client.get(following.group(1).replace("&amp;", "&")).text
+    assert 'rel="next"' in second or "Vanaf het begin" in second
+    moves = client.get("/hr/audit?kind=CardMoved").text
+    kinds = set(re.findall(r"<td>([^<]+)<br><span", moves))
+    assert kinds == {"Kaart verplaatst"}
+
+
+def test_the_audit_trail_has_a_timeline_look(client: TestClient) -> None:
+    sign_in(client, "hr")
+    page = client.get("/hr/audit?view=timeline&kind=Opened").text
+    assert 'class="timeline plain"' in page
+    assert "timeline-event" in page
+
+
+def test_hr_sees_a_pop_as_it_stood_at_the_moment_both_approved(client: TestClient) -> None:
+    sign_in(client, "hr")
+    trail = client.get("/hr/audit?kind=PlanApprovedByBoth").text
+    link = re.search(r'href="(/hr/pop\?cycle_id=[^"]+)"', trail)
+    assert link is not None
+    page = client.get(link.group(1).replace("&amp;", "&")).text
+    assert "Versie 1" in page
+    assert "Door beiden goedgekeurd op" in page
+
+
+def test_the_training_needs_chart_and_csv_show_the_same_numbers(client: TestClient) -> None:
+    sign_in(client, "hr")
+    page = client.get("/hr/training-needs?group_by=team").text
+    assert "<svg" in page
+    assert 'class="bar--hard"' in page
+    assert 'class="bar--soft"' in page
+    drawn = [int(n) for n in re.findall(r'class="chart-value"[^>]*>(\d+)<', page)]
+    csv = client.get("/hr/training-needs.csv?group_by=team")
+    assert csv.headers["content-type"].startswith("text/csv")
+    lines = csv.text.strip().splitlines()
+    assert lines[0].startswith("group_by,group,kind,people")
+    in_csv = {(c[1], c[2]): int(c[3]) for c in (line.split(",") for line in lines[1:])}
+    assert sum(v for (_, kind), v in in_csv.items() if kind in ("hard", "soft")) == sum(drawn)
+
+
+def test_registering_a_person_without_an_email_shows_the_error_and_keeps_the_name(
+    client: TestClient,
+) -> None:
+    token = sign_in(client, "hr")
+    page = _register(client, token, email="")
+    assert page.status_code == 400  # type: ignore[attr-defined]
+    text = page.text  # type: ignore[attr-defined]
+    assert 'id="f-email-error"' in text
+    assert 'value="Ilse Verbeke"' in text
+
+
+def test_hr_registers_a_person_and_changes_their_team(client: TestClient) -> None:
+    token = sign_in(client, "hr")
+    marieke = _option(client.get("/hr/people").text, "Marieke Jansen")
+    listed = _register(client, token, manager_id=marieke)
+    assert "Ilse Verbeke is geregistreerd." in listed.text  # type: ignore[attr-defined]
+    person = re.search(r'href="/hr/people/([0-9a-f-]{36})">Wijzig<span[^>]*> Ilse', listed.text)  # type: ignore[attr-defined]
+    assert person is not None
+    url = f"/hr/people/{person.group(1)}"
+    blank = client.post(f"{url}/team", data={"team": " ", "csrf_token": token})
+    assert blank.status_code == 400
+    assert 'id="f-team-error"' in blank.text
+    changed = client.post(f"{url}/team", data={"team": "ICT", "csrf_token": token})
+    assert changed.status_code == 200
+    assert 'value="ICT"' in changed.text

@@ -1,0 +1,170 @@
+"""HR: the people of the organisation; registering someone; changing manager, team, function.
+
+Each change is a form of its own that calls one use case, so a refusal of
+one never leaves another half-done; the error comes back next to its field
+with what was typed still there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from domain.errors import DomainError, InvalidInput
+from service.actor import Actor
+from service.container import Services
+from service.errors import Forbidden, NotFound
+from web.rendering import call, current_actor, redirect, render, services_of, translate
+
+PERSON_FIELDS = (
+    "name",
+    "email",
+    "function",
+    "team",
+    "manager_id",
+    "development_phase",
+    "language",
+    "start_date",
+)
+CHANGES = ("manager", "team", "function")
+
+
+async def people_page(request: Request) -> Response:
+    actor = await current_actor(request)
+    context = await call(_people_context, services_of(request), actor)
+    context["message"] = request.session.pop("hr_message", None)
+    context["values"] = {"development_phase": "junior", "language": "nl"}
+    return render(request, "hr/people.html", context)
+
+
+def _people_context(services: Services, actor: Actor) -> dict[str, Any]:
+    if not (actor.is_hr or actor.is_admin):
+        raise Forbidden()
+    people = services.queries.people(actor)
+    names = {p["person_id"]: p["name"] for p in people}
+    return {
+        "people": people,
+        "names": names,
+        "managers": [("", "—"), *((p["person_id"], p["name"]) for p in people)],
+    }
+
+
+async def register(request: Request) -> Response:
+    actor = await current_actor(request)
+    form = await request.form()
+    values = {k: str(form.get(k, "")).strip() for k in PERSON_FIELDS}
+    services = services_of(request)
+    try:
+        await call(_register, services, actor, values)
+    except DomainError as refused:
+        field = refused.field if refused.field in PERSON_FIELDS else "name"
+        return await _people_again(request, actor, values, {field: refused.message})
+    except NotFound:
+        return await _people_again(
+            request, actor, values, {"manager_id": "There is no such person."}
+        )
+    request.session["hr_message"] = translate(request, "{name} is registered.").format(
+        name=values["name"]
+    )
+    return redirect("/hr/people", request)
+
+
+def _register(services: Services, actor: Actor, values: dict[str, str]) -> None:
+    details: dict[str, Any] = {k: v or None for k, v in values.items()}
+    details["manager_id"] = _person_id(values["manager_id"], "manager_id")
+    services.app.register_person(actor, **details)
+
+
+async def _people_again(
+    request: Request, actor: Actor, values: dict[str, str], errors: dict[str, str]
+) -> Response:
+    context = await call(_people_context, services_of(request), actor)
+    shown = {k: translate(request, v) for k, v in errors.items()}
+    context.update(values=values, errors=shown, open_form=True)
+    return render(request, "hr/people.html", context, status_code=400)
+
+
+async def person_page(request: Request) -> Response:
+    actor = await current_actor(request)
+    person_id = str(request.path_params["person_id"])
+    context = await call(_person_context, services_of(request), actor, person_id)
+    context["message"] = request.session.pop("hr_message", None)
+    return render(request, "hr/person.html", context)
+
+
+def _person_context(services: Services, actor: Actor, person_id: str) -> dict[str, Any]:
+    context = _people_context(services, actor)
+    person = next((p for p in context["people"] if p["person_id"] == person_id), None)
+    if person is None:
+        raise NotFound("There is no such person.")
+    context["person"] = person
+    context["managers"] = [m for m in context["managers"] if m[0] != person_id]
+    context["values"] = {
+        "manager_id": person["manager_id"] or "",
+        "team": person["team"],
+        "function": person["function"],
+    }
+    return context
+
+
+async def change(request: Request) -> Response:
+    actor = await current_actor(request)
+    person_id = str(request.path_params["person_id"])
+    what = str(request.path_params["what"])
+    if what not in CHANGES:
+        raise NotFound("There is no page at this address.")
+    form = await request.form()
+    field = "manager_id" if what == "manager" else what
+    typed = str(form.get(field, "")).strip()
+    services = services_of(request)
+    try:
+        await call(_change, services, actor, person_id, what, typed, form)
+    except DomainError as refused:
+        return await _person_again(request, actor, person_id, field, typed, refused.message)
+    except NotFound as missing:
+        return await _person_again(request, actor, person_id, field, typed, missing.message)
+    request.session["hr_message"] = translate(request, "Saved.")
+    return redirect(f"/hr/people/{person_id}", request)
+
+
+def _change(
+    services: Services, actor: Actor, person_id: str, what: str, typed: str, form: FormData
+) -> None:
+    person = UUID(person_id)
+    if what == "manager":
+        services.app.change_manager(actor, person, _person_id(typed, "manager_id"))
+    elif what == "team":
+        services.app.change_team(actor, person, typed)
+    else:
+        services.app.change_function(actor, person, typed)
+
+
+async def _person_again(
+    request: Request, actor: Actor, person_id: str, field: str, typed: str, message: str
+) -> Response:
+    context = await call(_person_context, services_of(request), actor, person_id)
+    context["values"][field] = typed
+    context["errors"] = {field: translate(request, message)}
+    return render(request, "hr/person.html", context, status_code=400)
+
+
+def _person_id(value: str, field: str) -> UUID | None:
+    if not value:
+        return None
+    try:
+        return UUID(value)
+    except ValueError:
+        raise InvalidInput("That is not a valid id.", field) from None
+
+
+routes = [
+    Route("/hr/people", people_page, methods=["GET"]),
+    Route("/hr/people", register, methods=["POST"]),
+    Route("/hr/people/{person_id:uuid}", person_page, methods=["GET"]),
+    Route("/hr/people/{person_id:uuid}/{what}", change, methods=["POST"]),
+]
