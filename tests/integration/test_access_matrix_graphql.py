@@ -1,0 +1,122 @@
+"""The access matrix holds over GraphQL too: every operation maps to a matrix row,
+and representative operations give each caller, over real HTTP, the matrix's answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from service.graphql.app import build_schema
+from tests.integration import test_access_matrix as matrix
+from tests.integration.graphql_client import GraphQL, served
+
+world = matrix.world  # the matrix's own world, made visible to pytest here
+
+# Which matrix rows each GraphQL operation runs (its use cases and read queries).
+MUTATIONS = {
+    "openCycle": {"open_cycle"},
+    "savePreparationDraft": {"save_preparation_draft"},
+    "submitPreparation": {"submit_preparation"},
+    "holdSession": {"hold_session"},
+    "selectCards": {"select_cards"},
+    "moveCard": {"move_card"},
+    "setCardVisibility": {"set_card_visibility"},
+    "writePlan": {"write_plan"},
+    "approvePlan": {"approve_plan"},
+    "scheduleFollowUp": {"schedule_follow_up"},
+    "completeFollowUp": {"complete_follow_up"},
+    "closeCycle": {"close_cycle"},
+    "registerPerson": {"register_person"},
+    "changePerson": {"change_manager", "change_team", "change_function", "change_name",
+                     "change_email", "change_development_phase"},
+    "grantRole": {"grant_role"},
+    "revokeRole": {"revoke_role"},
+    "addBacklogSkill": {"add_backlog_skill"},
+    "changeBacklogSkill": {"reword_backlog_skill", "move_backlog_skill", "retire_backlog_skill"},
+}  # fmt: skip
+QUERIES = {
+    "me": {"me"},
+    "people": {"people"},
+    "board": {"board_of"},
+    "cycle": {"cycle"},
+    "cycles": {"cycles_of"},
+    "history": {"history"},
+    "followUpsDue": {"follow_ups_due"},
+    "trainingNeeds": {"training_needs"},
+    "auditTrail": {"audit", "audit_count"},
+    "planAsOf": {"plan_as_of"},
+    "backlog": {"backlog"},
+}
+
+
+def test_every_graphql_operation_runs_rows_of_the_access_matrix() -> None:
+    schema = build_schema(introspection=True)._schema
+    assert schema.mutation_type is not None
+    assert set(schema.mutation_type.fields) == set(MUTATIONS), "map the new mutation here"
+    assert schema.query_type is not None
+    assert set(schema.query_type.fields) == set(QUERIES), "map the new query here"
+    for rows in MUTATIONS.values():
+        assert rows <= set(matrix.USE_CASES)
+    for rows in QUERIES.values():
+        assert rows <= set(matrix.READ_QUERIES)
+
+
+# (operation, matrix row, document): the variables come from the world.
+OPERATIONS = [
+    ("moveCard", "move_card", "mutation($c: ID!, $card: ID!) { moveCard(input: {cycleId: $c, "
+     "cardId: $card, toColumn: DOING}) { version } }"),
+    ("writePlan", "write_plan", "mutation($c: ID!) { writePlan(input: {cycleId: $c, goals: "
+     "[{description: \"G\", measure: \"M\", deadline: \"2099-01-01\"}]}) { id } }"),
+    ("openCycle", "open_cycle", "mutation($e: ID!) { openCycle(input: {employeeId: $e, "
+     "plannedSessionOn: \"2027-01-10\"}) { id } }"),
+    ("registerPerson", "register_person", "mutation { registerPerson(input: {name: \"N\", "
+     "email: \"n-gql@example.nl\", function: \"F\", team: \"T\", startDate: \"2026-01-01\"}) { id } }"),
+    ("board", "board_of", "query($e: ID!) { board(employeeId: $e) { version } }"),
+    ("history", "history", "query($e: ID!) { history(employeeId: $e) { totalCount } }"),
+    ("trainingNeeds", "training_needs", "{ trainingNeeds { groupBy } }"),
+    ("auditTrail", "audit", "{ auditTrail(first: 1) { totalCount } }"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def tokens(world: matrix.World) -> dict[str, str | None]:
+    services = world.services
+    made: dict[str, str | None] = {"no_one": None}
+    for role, actor in world.actors.items():
+        if role in ("no_one", "read_token"):
+            continue
+        if role == "write_token":
+            made[role] = services.tokens.create("gql-write", "write", as_email="eva@example.nl")
+            continue
+        assert actor.person_id is not None
+        email = services.app.get_person(actor.person_id).email
+        made[role] = services.tokens.create(f"gql-{role}", "write", as_email=email)
+    made["read_token"] = services.tokens.create("gql-read", "read")
+    return made
+
+
+def test_graphql_gives_every_caller_the_matrix_answer_over_http(
+    world: matrix.World, tokens: dict[str, str | None]
+) -> None:
+    variables: dict[str, Any] = {
+        "c": str(world.cycle_id),
+        "card": world.card_ids[0],
+        "e": str(world.employee),
+    }
+    wrong = []
+    with served(world.services.settings) as base:
+        for (operation, row, document), role in (
+            (op, role) for op in OPERATIONS for role in matrix.ROLES
+        ):
+            allowed_roles = (matrix.USE_CASES | matrix.READ_QUERIES)[row][1]
+            body = GraphQL(base, tokens[role]).post(
+                document, {k: v for k, v in variables.items() if f"${k}" in document}
+            )
+            codes = {e["extensions"]["code"] for e in body.get("errors") or []}
+            got = "refused" if codes & {"FORBIDDEN", "UNAUTHENTICATED"} else "allowed"
+            expected = "allowed" if role in allowed_roles else "refused"
+            if got != expected:
+                wrong.append(f"{operation} as {role}: expected {expected}, got {got} {codes}")
+    assert not wrong, "\n".join(wrong)
