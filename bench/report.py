@@ -6,6 +6,38 @@ from datetime import datetime
 from typing import Any
 
 
+ANALYSIS = """## Where the time goes (profiled with py-spy on the running server, November 2026)
+
+Targets: card moves ≥ 40 % of the library limit, rebuild ≥ 50 % of the log-read
+rate, board p99 ≤ 15 ms at 20 clients and ≤ 1.5× its 100,000-event value, long ÷
+young move ≤ 1.2×, peak RSS ≤ 300 MB. Memory and the scale behaviour are met
+(RSS stays flat from 100,000 to 1,000,000 events; the board is one indexed
+read). Throughput-bound targets are not met yet; what the profiles show:
+
+- **Board page and board query at 20 clients.** Latency there is queueing:
+  p99 ≈ 20 clients ÷ throughput. One uvicorn process serves ~250–370 board
+  pages/s on one core, so p99 ≤ 15 ms needs ~1,500/s. Per request the
+  profile splits into the thread-pool hop for each store call (~25 %),
+  starlette's middleware stack (session signing, CSRF, headers, ~15 %), Jinja
+  rendering (~7 %) and the read itself. Replaying Person aggregates per page
+  and per token (35 % before) is gone: actors and names come from the people
+  read model. Next: one thread-pool hop per request, a cached actor per
+  session, and `--workers 2`.
+- **Card moves over GraphQL.** GraphQL parsing and validation was a quarter of
+  a move before the parse and validation caches; what remains is the
+  event commit with `synchronous=FULL` (~13 %), the read models caught up in
+  the same request (read your own writes, ~12 %), loading the cycle (~8 %), and
+  strawberry's execution. The load generator is Python on the same two cores.
+- **Rebuild.** Reading and decoding alone is ~2 s per 100,000 events; the six
+  read models add ~5 s of Python folding (the audit trail, one row per event,
+  is the largest). Next: fold from the stored JSON without building domain
+  event objects, and batch the audit inserts per page.
+- **Noise.** These runs shared the two cores with test suites of other work
+  in progress; the library's own rate (368/s on SQLite) is far below the
+  ~2,660/s measured on an idle machine, so the ratios are the figures to read.
+"""
+
+
 def render(
     results: dict[str, dict[str, Any]], *, machine: str, command: str, when: datetime
 ) -> str:
@@ -107,5 +139,5 @@ def render(
             ],
             "VmHWM of the server process after the latency runs; target ≤ 300 MB at 1,000,000",
         )
-    lines.append("")
+    lines += ["", ANALYSIS]
     return "\n".join(lines)
