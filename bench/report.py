@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-
 ANALYSIS = """## Where the time goes (profiled with py-spy on the running server, November 2026)
 
 Targets: card moves ≥ 40 % of the library limit, rebuild ≥ 50 % of the log-read
