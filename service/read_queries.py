@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from domain.errors import InvalidInput
 from domain.person import Person
 from projections import board as boards
 from projections import people as people_rows
@@ -135,6 +136,12 @@ class ReadQueries:
 
     def follow_ups_due(self, actor: Actor, soon_days: int = 30) -> dict[str, list[Doc]]:
         """HR sees every follow-up; anyone else those of the people they manage."""
+        if (
+            isinstance(soon_days, bool)
+            or not isinstance(soon_days, int)
+            or not 0 <= soon_days <= 366
+        ):
+            raise InvalidInput("soon_days must be a number of days from 0 to 366.", "soon_days")
         list_follow_ups = _read("follow_ups", "list_follow_ups")
         today = self.app.today()
         if actor.is_hr:
