@@ -1,0 +1,129 @@
+"""Bad and hostile input, through GraphQL and the pages: a clear refusal, nothing stored,
+and text that looks like markup stays text everywhere it is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from service.container import build_services
+from service.settings import Settings
+from tests.integration.graphql_client import GraphQL, served
+from tests.reliability.server import csrf_token
+from tests.scenario import fixed_today, small_org
+
+SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+HOLD = (
+    "mutation($c: ID!, $cards: [CardStoryInput!]!, $notes: String!) { holdSession(input: "
+    '{cycleId: $c, heldOn: "2026-12-01", notes: $notes, cards: $cards}) { session } }'
+)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
+    settings = Settings(database=str(tmp_path / "db"), secret_key="hostile-tests")
+    services = build_services(settings, clock=fixed_today)
+    org = small_org(services.app)
+    services.accounts.set_password(org.employee, "a-long-password")
+    cycle_id = services.app.open_cycle(
+        org.as_manager, employee_id=org.employee, planned_session_on="2026-12-01"
+    )
+    tokens = {
+        "manager": services.tokens.create("m", "write", as_email="mia@example.nl"),
+        "employee": services.tokens.create("e", "write", as_email="eva@example.nl"),
+    }
+    services.close()
+    with served(settings) as base:
+        yield {"base": base, "settings": settings, "cycle": str(cycle_id), **tokens}
+
+
+def _events(settings: Settings) -> int:
+    services = build_services(settings)
+    try:
+        return services.projections.log_end()
+    finally:
+        services.close()
+
+
+def _card(**overrides: str) -> dict[str, str]:
+    return {"kind": "hard", "asA": "developer", "iWantTo": "learn SQL", "inOrderTo": "grow",
+            **overrides}  # fmt: skip
+
+
+def test_refused_input_says_why_and_stores_nothing(world: dict[str, Any]) -> None:
+    manager = GraphQL(world["base"], world["manager"])
+    before = _events(world["settings"])
+    cases: dict[str, dict[str, Any]] = {
+        "oversized": {"cards": [_card(asA="x" * 5000)], "notes": ""},
+        "control character": {"cards": [_card(iWantTo="learn\x00SQL")], "notes": ""},
+        "bidi override": {"cards": [_card(iWantTo="learn \u202eLQS")], "notes": ""},
+        "unknown kind": {"cards": [_card(kind="medium")], "notes": ""},
+        "no cards": {"cards": [], "notes": ""},
+    }
+    for name, variables in cases.items():
+        error = manager.error(HOLD, {"c": world["cycle"], **variables})
+        assert error["extensions"]["code"] == "VALIDATION", name
+    bad_date = manager.error(
+        'mutation($c: ID!) { holdSession(input: {cycleId: $c, heldOn: "2026-02-30", '
+        "cards: []}) { session } }",
+        {"c": world["cycle"]},
+    )
+    assert bad_date["extensions"]["code"] == "VALIDATION"
+    huge = httpx.post(
+        f"{world['base']}/graphql",
+        json={"query": HOLD, "variables": {"c": world["cycle"], "cards": [_card()],
+                                           "notes": "n" * 100_000}},
+        headers={"Authorization": f"Bearer {world['manager']}"},
+    )  # fmt: skip
+    assert huge.status_code == 413
+    assert _events(world["settings"]) == before
+
+
+def test_markup_is_stored_as_text_and_shown_escaped(world: dict[str, Any]) -> None:
+    manager = GraphQL(world["base"], world["manager"])
+    session = manager.data(
+        HOLD,
+        {"c": world["cycle"], "notes": SCRIPT,
+         "cards": [_card(asA=SCRIPT, iWantTo=SCRIPT, inOrderTo=SCRIPT, actions=SCRIPT)]},
+    )["holdSession"]["session"]  # fmt: skip
+    assert session["notes"] == SCRIPT
+    card_id = session["cards"][0]["id"]
+    employee = GraphQL(world["base"], world["employee"])
+    employee.data(
+        "mutation($c: ID!, $ids: [ID!]!) { selectCards(input: {cycleId: $c, cardIds: $ids}) "
+        "{ version } }",
+        {"c": world["cycle"], "ids": [card_id]},
+    )
+    board = employee.data("{ board { todo { asA iWantTo } } }")["board"]
+    assert board["todo"][0]["iWantTo"] == SCRIPT
+    with httpx.Client(base_url=world["base"], follow_redirects=True) as browser:
+        token = csrf_token(browser.get("/sign-in").text)
+        browser.post("/sign-in", data={"email": "eva@example.nl", "password": "a-long-password",
+                                       "csrf_token": token})  # fmt: skip
+        for path in ("/board", f"/cycles/{world['cycle']}/session"):
+            page = browser.get(path).text
+            assert "<script>alert" not in page, path
+            assert "&lt;script&gt;alert" in page, path
+
+
+def test_malformed_cookies_and_tokens_are_refused_calmly(world: dict[str, Any]) -> None:
+    for cookie in ("garbage", "a.b.c", "x" * 4000, "eyJwZXJzb25faWQiOiAiMSJ9.AAAA.BBBB"):
+        response = httpx.get(
+            f"{world['base']}/board",
+            cookies={"groeispurt_session": cookie},
+            follow_redirects=False,
+        )
+        assert response.status_code in (302, 303, 307), cookie
+    for header in ("Bearer", "Basic abc", "Bearer gst_" + "x" * 5000, "Bearer ' OR 1=1"):
+        response = httpx.post(
+            f"{world['base']}/graphql",
+            json={"query": "{ me { id } }"},
+            headers={"Authorization": header},
+        )
+        assert response.status_code != 500, header
+        codes = {e["extensions"]["code"] for e in response.json()["errors"]}
+        assert codes == {"UNAUTHENTICATED"}, header
