@@ -67,28 +67,27 @@ def _person(services: Services, person_id: Any) -> Doc:
     return row
 
 
-def _cycle_command(name: str, call: Callable[[Services, Actor, Any], Any]) -> Any:
-    """A mutation that runs one cycle use case and answers with the cycle."""
+def _command(name: str, call: Callable[[Services, Actor, Any], Any], answer: type) -> Any:
+    """A mutation that runs one use case on a cycle and answers with the cycle or its board."""
+    read, shape = (_cycle, Cycle.from_doc) if answer is Cycle else (_board_of_cycle, Board.from_doc)
 
-    async def resolve(self: Any, info: Ctx, input: Any) -> Cycle:
+    async def resolve(self: Any, info: Ctx, input: Any) -> Any:
         def command(services: Services, actor: Actor) -> Doc:
             call(services, actor, input)
-            return _cycle(services, actor, input.cycle_id)
+            return read(services, actor, input.cycle_id)
 
-        return Cycle.from_doc(await _act(info, input.idempotency_key, name, command))
+        return shape(await _act(info, input.idempotency_key, name, command))
 
+    resolve.__annotations__["return"] = answer
     return resolve
+
+
+def _cycle_command(name: str, call: Callable[[Services, Actor, Any], Any]) -> Any:
+    return _command(name, call, Cycle)
 
 
 def _board_command(name: str, call: Callable[[Services, Actor, Any], Any]) -> Any:
-    async def resolve(self: Any, info: Ctx, input: Any) -> Board:
-        def command(services: Services, actor: Actor) -> Doc:
-            call(services, actor, input)
-            return _board_of_cycle(services, actor, input.cycle_id)
-
-        return Board.from_doc(await _act(info, input.idempotency_key, name, command))
-
-    return resolve
+    return _command(name, call, Board)
 
 
 def _typed(resolve: Any, input_type: type) -> Any:
