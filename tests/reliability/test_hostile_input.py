@@ -110,6 +110,32 @@ def test_markup_is_stored_as_text_and_shown_escaped(world: dict[str, Any]) -> No
             assert "&lt;script&gt;alert" in page, path
 
 
+def test_a_pop_with_a_past_deadline_or_markup_is_handled_where_the_user_is(
+    world: dict[str, Any],
+) -> None:
+    manager = GraphQL(world["base"], world["manager"])
+    manager.data(HOLD, {"c": world["cycle"], "notes": "", "cards": [_card()]})
+    plan = (
+        "mutation($c: ID!, $d: String!, $when: Date!) { writePlan(input: {cycleId: $c, goals: "
+        "[{description: $d, measure: $d, deadline: $when}], activities: [{description: $d, "
+        'type: "course", form: "formal"}], support: [{kind: "time", description: $d}]}) '
+        "{ planVersions } }"
+    )
+    past = manager.error(plan, {"c": world["cycle"], "d": "Goal", "when": "2001-01-01"})
+    assert past["extensions"] == {"code": "VALIDATION", "field": "goals.0.deadline"}
+    versions = manager.data(plan, {"c": world["cycle"], "d": SCRIPT, "when": "2099-01-01"})
+    stored = versions["writePlan"]["planVersions"][0]["plan"]
+    assert stored["goals"][0]["description"] == SCRIPT
+    assert stored["activities"][0]["description"] == SCRIPT
+    with httpx.Client(base_url=world["base"], follow_redirects=True) as browser:
+        token = csrf_token(browser.get("/sign-in").text)
+        browser.post("/sign-in", data={"email": "eva@example.nl", "password": "a-long-password",
+                                       "csrf_token": token})  # fmt: skip
+        page = browser.get(f"/cycles/{world['cycle']}/pop").text
+        assert "<script>alert" not in page
+        assert "&lt;script&gt;alert" in page
+
+
 def test_malformed_cookies_and_tokens_are_refused_calmly(world: dict[str, Any]) -> None:
     for cookie in ("garbage", "a.b.c", "x" * 4000, "eyJwZXJzb25faWQiOiAiMSJ9.AAAA.BBBB"):
         response = httpx.get(
