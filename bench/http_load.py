@@ -20,23 +20,58 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import IO
 
 import httpx
 
 from service.settings import Settings
+
+# One server process per core, as in production: reads scale with processes.
+WORKERS = os.cpu_count() or 1
 
 
 @dataclass
 class Server:
     base: str
     process: subprocess.Popen[bytes]
+    log: IO[str]
+
+    def wait_until_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None and time.monotonic() < deadline:
+            try:
+                httpx.get(f"{self.base}/sign-in", timeout=1)
+                return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        raise ServerFailed(f"the server at {self.base} did not answer", self.log_tail())
+
+    def log_tail(self, lines: int = 30) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return "\n".join(self.log.read().splitlines()[-lines:])
 
     def peak_rss_mb(self) -> float:
-        with open(f"/proc/{self.process.pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        return 0.0
+        """Peak resident memory of the server: its own plus every worker's, summed."""
+        return sum(_peak_rss_mb(pid) for pid in [self.process.pid, *self._workers()])
+
+    def _workers(self) -> list[int]:
+        path = f"/proc/{self.process.pid}/task/{self.process.pid}/children"
+        with open(path, encoding="ascii") as children:
+            return [int(pid) for pid in children.read().split()]
+
+
+class ServerFailed(RuntimeError):
+    def __init__(self, what: str, detail: str) -> None:
+        super().__init__(f"{what}:\n{detail}")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def free_port() -> int:
@@ -46,28 +81,26 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(settings: Settings) -> Iterator[Server]:
+def running_server(settings: Settings, workers: int = WORKERS) -> Iterator[Server]:
+    """`groeispurt serve` on a free port; its log is kept so that a failure can say why."""
     port = free_port()
     env = dict(os.environ, GROEISPURT_DATABASE=settings.database)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                httpx.get(f"{base}/sign-in", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield Server(base, process)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(
+            [*command, "--workers", str(workers)], env=env, stdout=log, stderr=log
+        )
+        server = Server(f"http://127.0.0.1:{port}", process, log)
+        try:
+            server.wait_until_ready()
+            yield server
+        except Exception as error:
+            if not isinstance(error, ServerFailed):
+                error.add_note(f"the server's log:\n{server.log_tail()}")
+            raise
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def sign_in(base: str, email: str, password: str) -> httpx.Client:
@@ -103,8 +136,19 @@ def measure_latency(
     url: str, headers: dict[str, str], clients: int, seconds: float, body: str | None = None
 ) -> Latency:
     if shutil.which("wrk"):
-        return _wrk(url, headers, clients, seconds, body)
+        try:
+            return _wrk(url, headers, clients, seconds, body)
+        except WrkFailed as failure:
+            report_fallback(failure)
     return _python_client(url, headers, clients, seconds, body)
+
+
+class WrkFailed(RuntimeError):
+    """wrk stopped before measuring; the Python client measures instead."""
+
+
+def report_fallback(failure: WrkFailed) -> None:
+    print(f"{failure}; measuring with the Python client instead", file=sys.stderr)
 
 
 def _wrk(
@@ -129,8 +173,7 @@ def _wrk(
     ]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    os.unlink(lua.name)
+    output = _run_wrk([*command, url], lua.name)
     values = dict(re.findall(r"^(P50|P95|P99|REQ|ERR) (\S+)$", output, re.MULTILINE))
     if float(values["ERR"]) > 0:
         raise RuntimeError(f"wrk saw {values['ERR']} errors on {url}")
@@ -141,6 +184,67 @@ def _wrk(
         float(values["REQ"]) / seconds,
         "wrk",
     )
+
+
+MOVES_SCRIPT = """
+local boards = {%s}
+local threads, next_board = {}, 1
+function setup(thread)
+  thread:set("board", next_board)
+  next_board = next_board + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  mine = boards[board]
+  sent, failed = 0, 0
+end
+function request()
+  sent = sent + 1
+  local headers = {["Authorization"] = mine[1], ["Content-Type"] = "application/json"}
+  return wrk.format("POST", nil, headers, mine[2 + sent %% 2])
+end
+function response(status, headers, body)
+  if status ~= 200 or string.find(body, '"errors"', 1, true) then failed = failed + 1 end
+end
+done = function(summary, latency, requests)
+  local failures = 0
+  for _, thread in ipairs(threads) do failures = failures + thread:get("failed") end
+  io.write(string.format("REQ %%d\\nFAILED %%d\\n", summary.requests, failures))
+end
+"""
+
+
+def wrk_moves(url: str, boards: list[tuple[str, str, str]], seconds: float) -> float:
+    """Successful requests per second, one wrk thread and connection per board.
+
+    `boards`: (Authorization header, body moving the card there, body moving it
+    back). Each connection alternates its two bodies, so every request is a
+    real move; a request answered with GraphQL errors does not count.
+    """
+
+    def lua(text: str) -> str:
+        return "[==[" + text + "]==]"
+
+    rows = ", ".join("{" + ", ".join(lua(part) for part in board) + "}" for board in boards)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(MOVES_SCRIPT % rows)
+    count = len(boards)
+    command = ["wrk", "-t", str(count), "-c", str(count), "-d", f"{max(1, round(seconds))}s"]
+    output = _run_wrk([*command, "-s", script.name, url], script.name)
+    values = dict(re.findall(r"^(REQ|FAILED) (\d+)$", output, re.MULTILINE))
+    return (int(values["REQ"]) - int(values["FAILED"])) / max(1, round(seconds))
+
+
+def _run_wrk(command: list[str], script: str) -> str:
+    try:
+        finished = subprocess.run(command, capture_output=True, text=True)
+    finally:
+        os.unlink(script)
+    if finished.returncode != 0:
+        raise RuntimeError(
+            f"wrk stopped with code {finished.returncode}: {finished.stderr.strip()}"
+        )
+    return finished.stdout
 
 
 def _python_client(

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
+import threading
+import time
 from typing import Any
 from uuid import uuid4
 
-from bench.http_load import measure_latency, running_server, sign_in
+import httpx
+
+from bench.http_load import (
+    WrkFailed,
+    measure_latency,
+    report_fallback,
+    running_server,
+    sign_in,
+    wrk_moves,
+)
 from service.container import build_services
 from service.settings import Settings
 
@@ -84,13 +96,56 @@ MOVE = (
 )
 
 
+def move_rate(url: str, boards: list[tuple[str, str, list[str]]], seconds: float) -> float:
+    """Card moves per second, each client moving the first card of its own board."""
+    if shutil.which("wrk"):
+        bodies = [
+            (
+                f"Bearer {token}",
+                _move_body(cycle, cards[0], "DOING"),
+                _move_body(cycle, cards[0], "TODO"),
+            )
+            for token, cycle, cards in boards
+        ]
+        try:
+            return wrk_moves(url, bodies, seconds)
+        except WrkFailed as failure:
+            report_fallback(failure)
+    return _python_moves(url, boards, seconds)
+
+
+def _move_body(cycle_id: str, card_id: str, to: str) -> str:
+    return json.dumps({"query": MOVE, "variables": {"c": cycle_id, "card": card_id, "to": to}})
+
+
+def _python_moves(url: str, boards: list[tuple[str, str, list[str]]], seconds: float) -> float:
+    moved = [0]
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def mover(token: str, cycle_id: str, cards: list[str]) -> None:
+        with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
+            n = 0
+            while time.monotonic() < deadline:
+                body = _move_body(cycle_id, cards[0], ("DOING", "TODO")[n % 2])
+                headers = {"Content-Type": "application/json"}
+                answer = client.post(url, content=body, headers=headers).json()
+                n += 1
+                if not answer.get("errors"):
+                    with lock:
+                        moved[0] += 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=mover, args=board) for board in boards]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return moved[0] / (time.monotonic() - started)
+
+
 def measure_graphql(settings: Settings, seconds: float, clients: int = 4) -> dict[str, Any]:
     """Board query latency over GraphQL, and the end-to-end card move rate over HTTP."""
-    import threading
-    import time
-
-    import httpx
-
     boards = _active_boards(settings, clients)
     result: dict[str, Any] = {}
     with running_server(settings) as server:
@@ -101,30 +156,7 @@ def measure_graphql(settings: Settings, seconds: float, clients: int = 4) -> dic
             result[f"query_{count}"] = measure_latency(
                 server.base + "/graphql", headers, count, seconds, body=body
             )
-        moved = [0]
-        lock = threading.Lock()
-        deadline = time.monotonic() + seconds
-
-        def mover(token: str, cycle_id: str, cards: list[str]) -> None:
-            with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
-                n = 0
-                while time.monotonic() < deadline:
-                    variables = {"c": cycle_id, "card": cards[0], "to": ("DOING", "TODO")[n % 2]}
-                    answer = client.post(
-                        server.base + "/graphql", json={"query": MOVE, "variables": variables}
-                    ).json()
-                    n += 1
-                    if not answer.get("errors"):
-                        with lock:
-                            moved[0] += 1
-
-        started = time.monotonic()
-        threads = [threading.Thread(target=mover, args=board) for board in boards]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        result["move_rate"] = moved[0] / (time.monotonic() - started)
+        result["move_rate"] = move_rate(server.base + "/graphql", boards, seconds)
         result["move_clients"] = len(boards)
         result["rss_mb_graphql"] = server.peak_rss_mb()
     return result

@@ -5,9 +5,17 @@ text for both stores: statements use `?` placeholders (turned into `%s` for
 PostgreSQL) and `INSERT … ON CONFLICT … DO UPDATE`, which both understand.
 
 SQLite: one connection per thread on the events' file, WAL with
-synchronous=FULL so a committed view change is durable, and a busy timeout
-so a projection and the event recorder wait for each other instead of failing.
+synchronous=FULL so a committed change is durable, and a busy timeout so
+processes wait for each other instead of failing. Within one process every
+writer takes the event recorder's own writer lock first: threads then queue
+on a lock that wakes them at once, instead of on SQLite's busy handler,
+which sleeps in growing steps and made concurrent card moves crawl.
 PostgreSQL: a connection pool; the schema from the settings is the search path.
+
+`transaction(durable=False)` is for read models only: they are rebuilt from
+the log, so their commits need not wait for the disk. On a crash the last
+of them may roll back, together with their tracking position, and the next
+catch-up applies those events again; accounts and tokens stay durable.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ class Cursor(Protocol):
 class Database:
     dialect: str
 
-    def transaction(self) -> Any:
+    def transaction(self, durable: bool = True) -> Any:
         """A context manager giving a cursor; commits on success, rolls back on error."""
         raise NotImplementedError
 
@@ -50,8 +58,9 @@ class Database:
 class SQLiteDatabase(Database):
     dialect = "sqlite"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, write_lock: Any = None) -> None:
         self.path = path
+        self._write_lock = write_lock if write_lock is not None else threading.Lock()
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -70,18 +79,25 @@ class SQLiteDatabase(Database):
         return conn
 
     @contextmanager
-    def transaction(self) -> Iterator[Cursor]:
+    def transaction(self, durable: bool = True) -> Iterator[Cursor]:
         conn = self._connection()
         cursor = conn.cursor()
-        # IMMEDIATE takes the write lock up front, so two writers queue on the
-        # busy timeout instead of one failing half-way with "database is locked".
-        cursor.execute("BEGIN IMMEDIATE")
-        try:
-            yield cursor
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.commit()
+        with self._write_lock:
+            if not durable:
+                cursor.execute("PRAGMA synchronous=NORMAL")
+            try:
+                # IMMEDIATE takes the write lock up front, so two processes queue on
+                # the busy timeout instead of one failing half-way ("database is locked").
+                cursor.execute("BEGIN IMMEDIATE")
+                try:
+                    yield cursor
+                except BaseException:
+                    conn.rollback()
+                    raise
+                conn.commit()
+            finally:
+                if not durable:
+                    cursor.execute("PRAGMA synchronous=FULL")
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         rows = self._connection().execute(sql, tuple(params)).fetchall()
@@ -139,8 +155,10 @@ class PostgresDatabase(Database):
         )
 
     @contextmanager
-    def transaction(self) -> Iterator[Cursor]:
+    def transaction(self, durable: bool = True) -> Iterator[Cursor]:
         with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
+            if not durable:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
             yield _PostgresCursor(cursor)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
@@ -152,8 +170,12 @@ class PostgresDatabase(Database):
         self._pool.close()
 
 
-def open_database(eventsourcing_env: dict[str, str]) -> Database:
-    """The database the events live in, opened for the read side."""
+def open_database(eventsourcing_env: dict[str, str], write_lock: Any = None) -> Database:
+    """The database the events live in, opened for the read side.
+
+    `write_lock`: the event recorder's writer lock (SQLite), shared so that
+    events and read models are written one after the other in this process.
+    """
     if eventsourcing_env["PERSISTENCE_MODULE"] == "eventsourcing.postgres":
         return PostgresDatabase(eventsourcing_env)
-    return SQLiteDatabase(eventsourcing_env["SQLITE_DBNAME"])
+    return SQLiteDatabase(eventsourcing_env["SQLITE_DBNAME"], write_lock)

@@ -153,7 +153,7 @@ class ProjectionRunner:
         the folding itself.
         """
         names = [model.name for model in models]
-        with self.database.transaction() as cursor:
+        with self.database.transaction(durable=False) as cursor:
             # Read the positions inside the transaction: another process may have
             # applied some of these events since we looked (exactly once).
             cursor.execute(

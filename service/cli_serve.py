@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 from typing import Any
 
 from service.settings import Settings
@@ -23,18 +24,38 @@ def register(commands: Any) -> None:
 def _address(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("GROEISPURT_WORKERS", "1")),
+        help="server processes (default 1, or GROEISPURT_WORKERS); one per core serves most",
+    )
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     # The web layer sits above the service layer: found by name, not imported at the top.
-    app = importlib.import_module("web.app").create_app(settings)
+    web_app = importlib.import_module("web.app")
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": "warning",
+        "access_log": False,
+        "proxy_headers": True,
+    }
     print(
         f"Groeispurt is running at http://{args.host}:{args.port} — sign in as {DEMO_SIGN_IN}",
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
+    if args.workers > 1:
+        # Each worker builds the app from the environment (the settings came from
+        # there too). The session secret is made here, once, so that every worker
+        # signs and accepts the same session cookies.
+        importlib.import_module("web.security").session_secret(settings)
+        uvicorn.run("web.app:create_app", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(web_app.create_app(settings), **options)
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from projections.catalogue import all_read_models
 from projections.database import Database, open_database
@@ -57,7 +58,7 @@ def build_services(
     """`follow_writes`: after each save, bring the read models up to it (read your own writes)."""
     settings = settings or Settings.from_environment()
     app = Groeispurt(settings, clock=clock)
-    database = open_database(settings.eventsourcing_env())
+    database = open_database(settings.eventsourcing_env(), _recorder_write_lock(app))
     projections = ProjectionRunner(app, database, all_read_models())
     projections.setup()
     if follow_writes:
@@ -78,3 +79,13 @@ def build_services(
         queries=ReadQueries(app, database),
         idempotency=idempotency,
     )
+
+
+def _recorder_write_lock(app: Groeispurt) -> Any:
+    """The SQLite recorder's writer lock: the library takes it for every append.
+
+    Private to the library's connection pool, so looked up defensively: without
+    it the read side falls back to a lock of its own (correct, only slower).
+    """
+    pool = getattr(getattr(app.recorder, "datastore", None), "pool", None)
+    return getattr(pool, "_writer_lock", None)

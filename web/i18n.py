@@ -10,7 +10,7 @@ through the same catalogue, so a known message shows in Dutch too.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -64,7 +64,9 @@ FIELD_MESSAGES = (
 )
 
 
+@lru_cache(maxsize=8192)
 def gettext(language: str, message: str) -> str:
+    """Cached: a page asks for the same few dozen texts on every request."""
     catalogue = translations(language)
     text = catalogue.gettext(message)
     if text != message or language == "en":

@@ -19,6 +19,7 @@ from service.actor import Actor
 from service.container import Services
 from service.errors import Conflict, NotFound
 from web.rendering import (
+    as_signed_in,
     call,
     current_actor,
     is_htmx,
@@ -34,17 +35,17 @@ STALE = "Your board was changed elsewhere in the meantime; this is how it looks 
 
 
 async def board_page(request: Request) -> Response:
-    actor = await current_actor(request)
-    employee = request.query_params.get("employee") or str(actor.person_id)
+    employee = request.query_params.get("employee") or None
     cycle = request.query_params.get("cycle") or None
-    context = await call(_board_context, services_of(request), actor, employee, cycle)
+    context = await as_signed_in(request, _board_context, employee, cycle)
     context["message"] = request.session.pop("board_message", None)
     return render(request, "board/page.html", context, fragment="board/_board.html")
 
 
 def _board_context(
-    services: Services, actor: Actor, employee: str, cycle: str | None
+    services: Services, actor: Actor, employee: str | None, cycle: str | None
 ) -> dict[str, Any]:
+    employee = employee or str(actor.person_id)
     queries = services.queries
     board = queries.board_of(actor, employee, cycle)
     own = str(actor.person_id) == str(employee)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -24,7 +25,6 @@ from strawberry.extensions import (
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionContext, ExecutionResult
 
-from service.actor import Actor
 from service.container import Services
 from service.errors import Unauthenticated
 from service.graphql.context import Context
@@ -47,19 +47,27 @@ class QuietSchema(strawberry.Schema):
         return None
 
 
+CACHED_DOCUMENTS = 256
+# The limits as validation rule classes, made once. The validation cache is
+# keyed by the rule classes too, and QueryDepthLimiter and MaxAliasesLimiter
+# make a new class per instance: built per request, they made every request
+# miss the cache and validate again (half the time of a card move).
+LIMIT_RULES = (
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+)
+
+
 def build_schema(*, introspection: bool) -> strawberry.Schema:
+    rules = [*LIMIT_RULES] if introspection else [*LIMIT_RULES, NoSchemaIntrospectionCustomRule]
     extensions: list[Any] = [
         # Integrators send the same few documents over and over: parse and
-        # validate each once (the limits below are validation rules, so they
-        # are cached with it).
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        # validate each once.
+        lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
+        lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
+        lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
     ]
-    if not introspection:
-        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return QuietSchema(query=Query, mutation=Mutation, extensions=extensions)
 
 
@@ -93,25 +101,23 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
     async def get_context(  # type: ignore[override] # HTTP only: no websockets here
         self, request: Request, response: Response
     ) -> Context:
-        try:
-            return Context(services=self.services, actor=await self._actor(request))
-        except Unauthenticated as refused:
-            # Said by the first field that needs an actor, as a GraphQL error.
-            return Context(services=self.services, actor=None, refusal=refused)
-
-    async def _actor(self, request: Request) -> Actor | None:
-        from starlette.concurrency import run_in_threadpool
-
+        """Who asks is looked up later, by the first resolver that needs it (see Context)."""
         header = request.headers.get("authorization", "")
         if header:
             scheme, _, token = header.partition(" ")
             if scheme.lower() != "bearer" or not token:
-                raise Unauthenticated("Use: Authorization: Bearer <token>.")
-            return await run_in_threadpool(self.services.tokens.authenticate, token.strip())
+                # Said by the first field that needs an actor, as a GraphQL error.
+                refusal = Unauthenticated("Use: Authorization: Bearer <token>.")
+                return Context(services=self.services, refusal=refusal)
+            return Context(
+                services=self.services,
+                identify=partial(self.services.tokens.authenticate, token.strip()),
+            )
         person_id = request.scope.get("session", {}).get("person_id")
         if not isinstance(person_id, str):
-            return None
-        return await run_in_threadpool(self.services.accounts.actor_for, UUID(person_id))
+            return Context(services=self.services)
+        accounts = self.services.accounts
+        return Context(services=self.services, identify=lambda: accounts.actor_for(UUID(person_id)))
 
     async def process_result(
         self, request: Request, result: ExecutionResult | GraphQLExecutionResult

@@ -1,9 +1,15 @@
-"""What each resolver knows about the request: the services and who is asking."""
+"""What each resolver knows about the request: the services and who is asking.
+
+Who is asking is looked up on first use, on the worker thread that runs the
+resolver's store call: a token or session costs a read, and doing it there
+saves every request a second hop between the event loop and the thread pool.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
@@ -11,7 +17,7 @@ from strawberry.types import Info
 
 from service.actor import Actor
 from service.container import Services
-from service.errors import Unauthenticated
+from service.errors import NotFound, Unauthenticated
 
 T = TypeVar("T")
 
@@ -19,10 +25,24 @@ T = TypeVar("T")
 @dataclass
 class Context:
     services: Services
-    actor: Actor | None
+    actor: Actor | None = None
     refusal: Unauthenticated | None = None
+    # Looks the caller up (reads the store); None once done, or for nobody.
+    identify: Callable[[], Actor] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def who(self) -> Actor:
+        """The asking actor, or Unauthenticated. May read the store: call it off the loop."""
+        if self.identify is not None:
+            with self._lock:  # sibling fields resolve on threads of their own
+                if self.identify is not None:
+                    try:
+                        self.actor = self.identify()
+                    except Unauthenticated as refused:
+                        self.refusal = refused
+                    except (NotFound, ValueError):
+                        self.refusal = Unauthenticated("Sign in again.")
+                    self.identify = None
         if self.refusal is not None:
             raise self.refusal
         if self.actor is None:
@@ -32,5 +52,5 @@ class Context:
 
 async def run(info: Info[Context, None], work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Runs a synchronous store call on a worker thread, as the asking actor."""
-    actor = info.context.who()
-    return await run_in_threadpool(work, actor, *args, **kwargs)
+    context = info.context
+    return await run_in_threadpool(lambda: work(context.who(), *args, **kwargs))

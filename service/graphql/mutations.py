@@ -33,16 +33,20 @@ Doc = dict[str, Any]
 async def _act(
     info: Ctx, key: str | None, operation: str, command: Callable[[Services, Actor], Doc]
 ) -> Doc:
-    services, actor = info.context.services, info.context.who()
-    return await run_in_threadpool(
-        services.idempotency.once,
-        actor,
-        key,
-        operation,
-        lambda: command(services, actor),
-        lambda doc: doc,
-        lambda doc: doc,
-    )
+    services, context = info.context.services, info.context
+
+    def act() -> Doc:
+        actor = context.who()
+        return services.idempotency.once(
+            actor,
+            key,
+            operation,
+            lambda: command(services, actor),
+            lambda doc: doc,
+            lambda doc: doc,
+        )
+
+    return await run_in_threadpool(act)
 
 
 def _cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:

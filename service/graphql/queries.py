@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from service.actor import Actor
 from service.graphql.context import Context, run
 from service.graphql.pagination import (
     Connection,
@@ -73,8 +75,12 @@ class Query:
         employee_id: strawberry.ID | None = None,
         cycle_id: strawberry.ID | None = None,
     ) -> Board | None:
-        employee = employee_id or str(info.context.who().person_id)
-        doc = await run(info, info.context.services.queries.board_of, employee, cycle_id)
+        queries = info.context.services.queries
+
+        def read(actor: Actor) -> dict[str, Any] | None:
+            return queries.board_of(actor, employee_id or str(actor.person_id), cycle_id)
+
+        doc = await run(info, read)
         return Board.from_doc(doc) if doc else None
 
     @strawberry.field

@@ -144,6 +144,22 @@ def test_a_too_deep_query_is_refused_before_it_runs(world: dict[str, Any]) -> No
     assert error["extensions"]["code"] == "VALIDATION"
 
 
+def test_a_document_sent_again_is_not_validated_again(world: dict[str, Any]) -> None:
+    # strawberry keeps its validation cache per size; the limits must not defeat it.
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    from service.graphql.app import CACHED_DOCUMENTS
+
+    cache: Any = _get_validate_cache(CACHED_DOCUMENTS)
+    client = GraphQL(world["base"], world["tokens"]["employee"])
+    client.data("{ me { id } }")
+    before = cache.cache_info()
+    client.data("{ me { id } }")
+    client.data("{ me { id } }")
+    after = cache.cache_info()
+    assert (after.hits - before.hits, after.misses - before.misses) == (2, 0)
+
+
 def test_hundreds_of_aliases_are_refused(world: dict[str, Any]) -> None:
     query = "{ " + " ".join(f"a{n}: me {{ id }}" for n in range(300)) + " }"
     error = GraphQL(world["base"], world["tokens"]["employee"]).error(query)

@@ -23,9 +23,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+def start_server(settings: Settings, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "service.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         cwd=ROOT,
         env={**os.environ, "GROEISPURT_DATABASE": settings.database, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.DEVNULL,

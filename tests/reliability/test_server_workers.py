@@ -1,0 +1,78 @@
+"""`groeispurt serve --workers 2`: two processes that behave as one server.
+
+Every request below opens a connection of its own, so the kernel hands them
+to either worker: a session made by one must be honoured by the other (one
+session secret), and a move saved by one must show on the page the other
+draws (one store, read models caught up before the answer).
+"""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from projections.board import get_board
+from service.container import build_services
+from service.demo import load_demo
+from service.settings import Settings
+from tests.reliability.server import csrf_token, free_port, start_server
+
+EMPLOYEE = "sanne@demo.groeispurt.nl"
+PASSWORD = "groeispurt-demo"
+
+
+def test_two_workers_share_sessions_and_show_each_others_moves(store: Settings) -> None:
+    services = build_services(store)
+    load_demo(services.app, accounts=services.accounts)
+    employee = services.app.find_person_by_email(EMPLOYEE)
+    assert employee is not None
+    board = get_board(services.database, str(employee.id))
+    assert board is not None
+    cycle_id, card = board["cycle_id"], board["columns"]["todo"][0]
+    services.close()
+
+    port = free_port()
+    server = start_server(store, port, workers=2)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=10) as signing_in:
+            token = csrf_token(signing_in.get("/sign-in").text)
+            answer = signing_in.post(
+                "/sign-in", data={"email": EMPLOYEE, "password": PASSWORD, "csrf_token": token}
+            )
+            assert answer.status_code == 303
+            session_token = csrf_token(signing_in.get("/board").text)
+            cookies = dict(signing_in.cookies)  # the session now holds its CSRF token
+
+        def fresh_get(path: str) -> httpx.Response:
+            with httpx.Client(base_url=base, timeout=10, cookies=cookies) as client:
+                return client.get(path)
+
+        pages = [fresh_get("/board") for _ in range(20)]
+        assert [page.status_code for page in pages] == [200] * 20
+
+        for step, column in enumerate(("doing", "done", "todo", "doing")):
+            version = re.search(r'data-version="(\d+)"', fresh_get("/board").text)
+            assert version is not None
+            with httpx.Client(base_url=base, timeout=10, cookies=cookies) as client:
+                moved = client.post(
+                    "/board/move",
+                    headers={"HX-Request": "true", "X-CSRF-Token": session_token},
+                    data={
+                        "cycle_id": cycle_id,
+                        "card_id": card,
+                        "column": column,
+                        "index": "0",
+                        "version": version.group(1),
+                    },
+                )
+            assert moved.status_code == 200, step
+            assert 'class="notice"' not in moved.text, step
+            for _ in range(4):
+                page = fresh_get("/board").text
+                lane = page.split(f'data-column="{column}"', 1)[1].split("</ol>", 1)[0]
+                assert f'data-card-id="{card}"' in lane, (step, column)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
