@@ -15,6 +15,7 @@ from projections.catalogue import all_read_models
 from projections.database import Database, open_database
 from projections.follower import Follower
 from projections.runner import ProjectionRunner
+from projections.sqlite_writer_lock import ProcessWriterLock
 from service.accounts import Accounts
 from service.application import Groeispurt
 from service.idempotency import IdempotencyKeys
@@ -47,6 +48,13 @@ class Services:
             self.follower.stop()
         self.database.close()
         self.app.close()
+        lock = getattr(
+            getattr(getattr(self.app.recorder, "datastore", None), "pool", None),
+            "_writer_lock",
+            None,
+        )
+        if isinstance(lock, ProcessWriterLock):
+            lock.close()
 
 
 def build_services(
@@ -58,7 +66,7 @@ def build_services(
     """`follow_writes`: after each save, bring the read models up to it (read your own writes)."""
     settings = settings or Settings.from_environment()
     app = Groeispurt(settings, clock=clock)
-    database = open_database(settings.eventsourcing_env(), _recorder_write_lock(app))
+    database = open_database(settings.eventsourcing_env(), _recorder_write_lock(app, settings))
     projections = ProjectionRunner(app, database, all_read_models())
     projections.setup()
     if follow_writes:
@@ -81,11 +89,20 @@ def build_services(
     )
 
 
-def _recorder_write_lock(app: Groeispurt) -> Any:
-    """The SQLite recorder's writer lock: the library takes it for every append.
+def _recorder_write_lock(app: Groeispurt, settings: Settings) -> Any:
+    """One writer lock for the SQLite file, shared by the library's appends and our
+    writes, queueing threads and processes alike (see `ProcessWriterLock`).
 
-    Private to the library's connection pool, so looked up defensively: without
-    it the read side falls back to a lock of its own (correct, only slower).
+    The library's lock is private to its connection pool, so it is looked up
+    defensively: without it the read side falls back to a lock of its own
+    (correct, only slower).
     """
+    env = settings.eventsourcing_env()
     pool = getattr(getattr(app.recorder, "datastore", None), "pool", None)
-    return getattr(pool, "_writer_lock", None)
+    if pool is None or not hasattr(pool, "_writer_lock"):
+        return None
+    path = env.get("SQLITE_DBNAME", "")
+    if path in ("", ":memory:") or path.startswith("file:"):
+        return pool._writer_lock
+    pool._writer_lock = ProcessWriterLock(f"{path}.writer-lock", pool._writer_lock)
+    return pool._writer_lock
