@@ -121,6 +121,10 @@ class _PostgresCursor:
         return self._cursor.execute(_pg(sql), tuple(params))
 
     def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any:
+        if len(params) == 1:
+            # psycopg sends many rows in pipeline mode, whose setup and sync cost
+            # more round trips than they save for the one row a card move writes.
+            return self._cursor.execute(_pg(sql), tuple(params[0]))
         return self._cursor.executemany(_pg(sql), [tuple(p) for p in params])
 
     def fetchall(self) -> list[Any]:
@@ -147,7 +151,9 @@ class PostgresDatabase(Database):
         )
         if env.get("POSTGRES_PASSWORD"):
             conninfo += f" password={env['POSTGRES_PASSWORD']}"
-        kwargs: dict[str, Any] = {"row_factory": dict_row}
+        # Autocommit: a read is one round trip, not BEGIN, SELECT and the pool's
+        # COMMIT; `transaction()` still opens a real transaction (BEGIN … COMMIT).
+        kwargs: dict[str, Any] = {"row_factory": dict_row, "autocommit": True}
         if env.get("POSTGRES_SCHEMA"):
             kwargs["options"] = f"-c search_path={env['POSTGRES_SCHEMA']}"
         self._pool = ConnectionPool(
@@ -156,7 +162,15 @@ class PostgresDatabase(Database):
 
     @contextmanager
     def transaction(self, durable: bool = True) -> Iterator[Cursor]:
-        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
+        # Pipeline mode: statements whose results nobody reads (the writes, the
+        # SET, BEGIN and COMMIT) travel with the next read instead of one round
+        # trip each; a read still waits for its own answer.
+        with (
+            self._pool.connection() as conn,
+            conn.pipeline(),
+            conn.transaction(),
+            conn.cursor() as cursor,
+        ):
             if not durable:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
             yield _PostgresCursor(cursor)
