@@ -30,7 +30,7 @@ from service.container import build_services
 from service.errors import Conflict, Forbidden, NotFound, Unauthenticated
 from service.settings import Settings
 from web import routes_auth, routes_board, routes_cycle, routes_hr, routes_team
-from web.rendering import build_templates, is_htmx, render, translate
+from web.rendering import build_templates, compile_all, is_htmx, render, translate
 from web.security import CSRFMiddleware, SecurityHeadersMiddleware, session_secret
 
 log = logging.getLogger("groeispurt.web")
@@ -45,6 +45,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         services = build_services(settings)
         services.follow_other_writers()
         app.state.services = services
+        # Built now rather than on the first request, which would otherwise wait
+        # for the schema and every template to compile.
+        if graphql is not None:
+            graphql.build(services)
+        compile_all(templates)
         # What startup built (schema, templates, catalogues) lives as long as the
         # process: keep it out of the collector's way, so the full collections
         # that requests trigger stay short instead of walking it every time.
@@ -55,7 +60,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             services.close()
 
+    # The API first: integrators' calls then skip matching every page's route.
+    graphql = GraphQLEndpoint() if _graphql_available() else None
     routes: list[BaseRoute] = [
+        *([Route("/graphql", graphql, methods=["GET", "POST"])] if graphql else []),
         *routes_auth.routes,
         *routes_board.routes,
         *routes_cycle.routes,
@@ -63,8 +71,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *routes_hr.routes,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    if _graphql_available():
-        routes.append(Route("/graphql", GraphQLEndpoint(), methods=["GET", "POST"]))
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
@@ -90,7 +96,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Exception: _server_error,
         },
     )
-    app.state.templates = build_templates()
+    app.state.templates = templates = build_templates()
     return app
 
 
@@ -103,15 +109,17 @@ def _graphql_available() -> bool:
 
 
 class GraphQLEndpoint:
-    """The GraphQL app, built on first use from the services the lifespan made."""
+    """The GraphQL app, built by the lifespan from the services it made."""
 
     def __init__(self) -> None:
         self.app: Any = None
 
+    def build(self, services: Any) -> None:
+        self.app = importlib.import_module("service.graphql").create_graphql_app(services)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.app is None:
-            module = importlib.import_module("service.graphql")
-            self.app = module.create_graphql_app(scope["app"].state.services)
+        if self.app is None:  # served without the lifespan having run
+            self.build(scope["app"].state.services)
         await self.app(scope, receive, send)
 
 

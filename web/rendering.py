@@ -90,6 +90,12 @@ def build_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def compile_all(templates: Jinja2Templates) -> None:
+    """Compiles every template into the environment's cache (it holds up to 400)."""
+    for name in templates.env.list_templates(extensions=["html"]):
+        templates.env.get_template(name)
+
+
 def services_of(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
