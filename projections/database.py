@@ -162,15 +162,9 @@ class PostgresDatabase(Database):
 
     @contextmanager
     def transaction(self, durable: bool = True) -> Iterator[Cursor]:
-        # Pipeline mode: statements whose results nobody reads (the writes, the
-        # SET, BEGIN and COMMIT) travel with the next read instead of one round
-        # trip each; a read still waits for its own answer.
-        with (
-            self._pool.connection() as conn,
-            conn.pipeline(),
-            conn.transaction(),
-            conn.cursor() as cursor,
-        ):
+        # Not in pipeline mode: a cursor there can hand a later SELECT the result
+        # of an earlier INSERT ("the last operation didn't produce records").
+        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
             if not durable:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
             yield _PostgresCursor(cursor)
