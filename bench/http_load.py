@@ -83,24 +83,40 @@ def free_port() -> int:
 @contextmanager
 def running_server(settings: Settings, workers: int = WORKERS) -> Iterator[Server]:
     """`groeispurt serve` on a free port; its log is kept so that a failure can say why."""
-    port = free_port()
-    env = dict(os.environ, GROEISPURT_DATABASE=settings.database)
-    command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
     with tempfile.TemporaryFile("w+") as log:
-        process = subprocess.Popen(
-            [*command, "--workers", str(workers)], env=env, stdout=log, stderr=log
-        )
-        server = Server(f"http://127.0.0.1:{port}", process, log)
+        server = _start(settings, workers, log)
         try:
-            server.wait_until_ready()
             yield server
         except Exception as error:
             if not isinstance(error, ServerFailed):
                 error.add_note(f"the server's log:\n{server.log_tail()}")
             raise
         finally:
+            server.process.terminate()
+            server.process.wait(timeout=30)
+
+
+def _start(settings: Settings, workers: int, log: IO[str], attempts: int = 3) -> Server:
+    """Starts the server; one that exits at once (its port taken between choosing
+    and binding it) is started again on another port."""
+    env = dict(os.environ, GROEISPURT_DATABASE=settings.database)
+    for attempt in range(1, attempts + 1):
+        port = free_port()
+        command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
+        process = subprocess.Popen(
+            [*command, "--workers", str(workers)], env=env, stdout=log, stderr=log
+        )
+        server = Server(f"http://127.0.0.1:{port}", process, log)
+        try:
+            server.wait_until_ready()
+            return server
+        except ServerFailed:
+            exited = process.poll() is not None
             process.terminate()
             process.wait(timeout=30)
+            if not exited or attempt == attempts:
+                raise
+    raise AssertionError("unreachable")
 
 
 def sign_in(base: str, email: str, password: str) -> httpx.Client:
