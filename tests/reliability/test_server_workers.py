@@ -9,14 +9,18 @@ draws (one store, read models caught up before the answer).
 from __future__ import annotations
 
 import re
+import time
+from pathlib import Path
 
 import httpx
+import pytest
 
 from projections.board import get_board
 from service.container import build_services
 from service.demo import load_demo
 from service.settings import Settings
 from tests.reliability.server import csrf_token, free_port, start_server
+from tests.stores import clean_store
 
 EMPLOYEE = "sanne@demo.groeispurt.nl"
 PASSWORD = "groeispurt-demo"
@@ -76,3 +80,35 @@ def test_two_workers_share_sessions_and_show_each_others_moves(store: Settings) 
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_workers_starting_together_on_an_empty_store_all_come_up(kind: str, tmp_path: Path) -> None:
+    # Workers that each created the tables at the same moment failed on
+    # PostgreSQL ("tuple concurrently updated"), and one failed worker stops
+    # the whole server: the tables are now made once, before the workers start.
+    for attempt in range(3):
+        folder = tmp_path / str(attempt)
+        folder.mkdir()
+        with clean_store(kind, folder) as settings:
+            port = free_port()
+            server = start_server(settings, port, workers=4)
+            try:
+                # A worker that fails to start stops the server within its startup:
+                # give every worker time to get there, then the server must still serve.
+                deadline = time.monotonic() + 30
+                while len(_children(server.pid)) < 4 and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                time.sleep(3)
+                assert server.poll() is None, "a worker failed and stopped the server"
+                for _ in range(8):
+                    page = httpx.get(f"http://127.0.0.1:{port}/sign-in", timeout=10)
+                    assert page.status_code == 200
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+
+
+def _children(pid: int) -> list[str]:
+    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as children:
+        return children.read().split()
