@@ -257,9 +257,7 @@ def _run_wrk(command: list[str], script: str) -> str:
     finally:
         os.unlink(script)
     if finished.returncode != 0:
-        raise RuntimeError(
-            f"wrk stopped with code {finished.returncode}: {finished.stderr.strip()}"
-        )
+        raise WrkFailed(f"wrk stopped with code {finished.returncode}: {finished.stderr.strip()}")
     return finished.stdout
 
 

@@ -51,10 +51,9 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     )
     if args.workers > 1:
         # Each worker builds the app from the environment (the settings came from
-        # there too). What they share is made here, once, before they start: the
-        # tables (workers creating them at the same moment fail on PostgreSQL with
-        # "tuple concurrently updated", and the failed worker stops the server),
-        # and the session secret, so that every worker accepts the same cookies.
+        # there too). The session secret is made here, once, so that every worker
+        # signs and accepts the same session cookies; the tables too, so the
+        # workers (which take turns at setting up) find them ready.
         build_services(settings, follow_writes=False).close()
         importlib.import_module("web.security").session_secret(settings)
         uvicorn.run("web.app:create_app", factory=True, workers=args.workers, **options)

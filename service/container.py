@@ -15,6 +15,7 @@ from projections.catalogue import all_read_models
 from projections.database import Database, open_database
 from projections.follower import Follower
 from projections.runner import ProjectionRunner
+from projections.setup_lock import setup_lock
 from projections.sqlite_writer_lock import ProcessWriterLock
 from service.accounts import Accounts
 from service.application import Groeispurt
@@ -65,18 +66,19 @@ def build_services(
 ) -> Services:
     """`follow_writes`: after each save, bring the read models up to it (read your own writes)."""
     settings = settings or Settings.from_environment()
-    app = Groeispurt(settings, clock=clock)
-    database = open_database(settings.eventsourcing_env(), _recorder_write_lock(app, settings))
-    projections = ProjectionRunner(app, database, all_read_models())
-    projections.setup()
+    with setup_lock(settings.eventsourcing_env()):
+        app = Groeispurt(settings, clock=clock)
+        database = open_database(settings.eventsourcing_env(), _recorder_write_lock(app, settings))
+        projections = ProjectionRunner(app, database, all_read_models())
+        projections.setup()
+        accounts = Accounts(database, app)
+        accounts.setup()
+        tokens = Tokens(database, app)
+        tokens.setup()
+        idempotency = IdempotencyKeys(database)
+        idempotency.setup()
     if follow_writes:
         app.on_saved = projections.wait_for
-    accounts = Accounts(database, app)
-    accounts.setup()
-    tokens = Tokens(database, app)
-    tokens.setup()
-    idempotency = IdempotencyKeys(database)
-    idempotency.setup()
     return Services(
         settings=settings,
         app=app,
