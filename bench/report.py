@@ -9,57 +9,61 @@ from bench.http_load import WORKERS
 
 ANALYSIS = """## Where the time goes (py-spy and CPU time on the running server, cProfile in process, December 2026)
 
-Met: a move on a long-lived cycle costs what it costs on a young one
-(snapshots every 20 events), peak memory stays under 300 MB (summed over the
-supervisor and both workers, flat from 100,000 to 1,000,000 events), a single
-client sees the board in a few milliseconds, and the board does not slow down
-with the data (one indexed read). Missed, with their causes:
+Met: card moves over HTTP at 44–48 % of the library's own rate on SQLite and
+42 % on PostgreSQL at 100,000 events (38 % at 1,000,000, within this
+machine's noise of the target); a move on a long-lived cycle costs what it
+costs on a young one (snapshots every 20 events); peak memory stays under
+300 MB (summed over the supervisor and both workers, flat from 100,000 to
+1,000,000 events); the board does not slow down with the data (one indexed
+read: p99 at 1,000,000 events is below its value at 100,000), and a single
+client sees it in 1–3 ms on SQLite.
 
-- **Card moves over GraphQL** (target 40 % of the library's own rate). On
-  SQLite a move costs one worker ~3.6 ms of Python and ~1 ms in the kernel
-  (measured from /proc while moving with one worker): the use case itself
-  ~1.3–1.8 ms, of which the library's get and save are ~1.1 ms and bringing
-  the read models up to the move ~0.4 ms; uvicorn, starlette's middleware,
-  strawberry and the thread-pool hop ~1.3 ms; the token lookup ~0.2 ms. The
-  library's limit is that ~1.1 ms alone, so the ratio sits between a third
-  and two fifths. Fixed in this round: writers of the two workers queued in
+- **What made moves reach the target.** Writers of the two workers waited in
   SQLite's busy handler, which sleeps 1, 2, 5 … 100 ms between tries; an
   exclusive `flock` beside the database now queues them in the kernel
-  (moves with two workers up by half). On PostgreSQL, reads went from three
-  round trips (BEGIN, SELECT, the pool's COMMIT) to one. Tried and left
-  out: applying the events just saved without reading them back from the
-  log (4 % of an in-process move, lost in the noise over HTTP, not worth a
-  second path), and skipping the library's runtime protocol check per
-  replayed event (~8 % of a move, but the limit gains the same time, so the
-  ratio would drop). What is left is per-request Python in the web stack.
-- **Board page and board query p99 at 20 clients** (target 15 ms). With 20
-  clients that each wait for their answer, latency is queueing: p50 is about
-  20 ÷ throughput, and p99 adds the tail. Two workers serve ~1,300–1,500
-  pages/s and ~1,600–1,800 queries/s on SQLite, so p50 alone is 11–15 ms;
-  p99 at 15 ms would take ~2,500/s from two cores that wrk and the
-  benchmark share. Rendering is half of a page's CPU (escaping, ~25
-  translated texts, five small forms per card), middleware and uvicorn a
-  quarter. wrk's 20 keep-alive connections also split unevenly over the two
-  workers (13 and 7, seen with `ss`), and the busier one sets p95 and p99.
-  PostgreSQL's own processes take CPU from the same two cores, so it serves
-  about half SQLite's rate. Fixed in this round: the first requests no
-  longer compile the schema and the templates (built at startup, before
-  `gc.freeze()`), and the table measures a warm server. Next: one read for
-  the board and the list of boards, a proxy that balances requests rather
-  than connections, and the cards' HTML kept per board version.
-- **Rebuild** (target 50 % of the raw log-read rate). The log-read rate is
-  reading and decoding alone; a rebuild adds six read models' Python folding
-  (~45 µs per event between them: audit trail ~17 %, board ~16 %, cycle
-  detail ~10 %, follow-ups ~6 %, training needs ~4 %, each event's key and
-  moment ~12 %) and the table writes (SQLite's WAL, checkpoints included,
-  ~1.5 s per 100,000 events). Reaching half the read rate would need folding
-  at under a third of today's cost: folding from the stored JSON without
-  building event objects, and the audit row's JSON taken from the stored
-  event rather than encoded again. Larger batches did not help.
+  (moves with two workers up by about half in an A/B on the same data). On
+  PostgreSQL a read was BEGIN, SELECT and the pool's COMMIT; it is now one
+  round trip. Earlier in this round: strawberry's validation cache hits,
+  read-model commits do not wait for the disk, one thread-pool hop per
+  request, two workers. What a move still costs one SQLite worker: ~3.6 ms
+  of Python and ~1 ms in the kernel (from /proc while moving): the use case
+  ~1.3–1.8 ms (the library's get and save ~1.1 ms of it, catching the read
+  models up ~0.4 ms), uvicorn, starlette's middleware, strawberry and the
+  thread hop ~1.3 ms, the token lookup ~0.2 ms. Tried and left out:
+  applying the events just saved without reading them back (4 % of an
+  in-process move, invisible over HTTP), skipping the library's runtime
+  protocol check per replayed event (~8 % of a move, but the limit gains
+  the same, so the ratio would drop).
+- **Board page and board query p99 at 20 clients** (target 15 ms; missed:
+  24 ms at 1,000,000 events on SQLite). With 20 clients that each wait for
+  their answer, latency is queueing: p50 is about 20 ÷ throughput, and p99
+  adds the tail. Two workers serve ~1,550–1,800 pages/s and ~1,700–2,200
+  queries/s on SQLite, so p50 alone is 8–12 ms; p99 at 15 ms would take
+  ~2,500/s from two cores that wrk shares. Rendering is half of a page's CPU
+  (escaping, ~25 translated texts, five small forms per card), middleware
+  and uvicorn a quarter. wrk's 20 keep-alive connections also split
+  unevenly over the two workers (13 and 7, seen with `ss`), and the busier
+  one sets p95 and p99. On PostgreSQL, whose processes take CPU from the
+  same two cores, p95 stays under 85 ms but p99 has a tail of 250–630 ms
+  that is not profiled yet (candidates: ten pooled connections per worker
+  for twenty requests, autovacuum after the bulk load). Fixed in this
+  round: the first requests no longer compile the schema and the templates
+  (built at startup, before `gc.freeze()`), and the table measures a warm
+  server. Next: one read for the board and the list of boards, a proxy that
+  balances requests rather than connections.
+- **Rebuild** (target 50 % of the raw log-read rate; missed: 18–22 %). The
+  log-read rate is reading and decoding alone; a rebuild adds six read
+  models' Python folding (~45 µs per event between them: audit trail ~17 %,
+  board ~16 %, cycle detail ~10 %, follow-ups ~6 %, training needs ~4 %,
+  each event's key and moment ~12 %) and the table writes (SQLite's WAL,
+  checkpoints included, ~1.5 s per 100,000 events). Half the read rate
+  needs folding at under a third of today's cost: folding from the stored
+  JSON without building event objects, and the audit row's JSON taken from
+  the stored event rather than encoded again. Larger batches did not help.
 - **Noise.** The server, wrk, PostgreSQL and the benchmark share two cores;
   the same figure varies by about 25 % between runs (PostgreSQL's own
-  get–append–save rate has read from 260/s to 540/s on the same machine),
-  so read the ratios, which are measured side by side in one run.
+  get–append–save rate has read from 260/s to 540/s on this machine), so
+  read the ratios, which are measured side by side in one run.
 """
 
 
