@@ -9,9 +9,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
+from projections.board import get_board
+from service.container import build_services
+from service.demo import load_demo
 from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,3 +72,34 @@ def csrf_token(page: str) -> str:
     )
     assert found, "no CSRF token on the page"
     return found.group(1)
+
+
+def move_on_board(
+    client: httpx.Client, csrf: str, cycle_id: str, card: str, column: str, version: object
+) -> httpx.Response:
+    """Drags a card as the board page does (htmx POST with the board's version)."""
+    return client.post(
+        "/board/move",
+        headers={"HX-Request": "true", "X-CSRF-Token": csrf},
+        data={
+            "cycle_id": cycle_id,
+            "card_id": card,
+            "column": column,
+            "index": "0",
+            "version": str(version),
+        },
+    )
+
+
+def demo_board(settings: Settings, email: str = "sanne@demo.groeispurt.nl") -> dict[str, Any]:
+    """Loads the demo organisation into the store and returns that employee's board."""
+    services = build_services(settings)
+    try:
+        load_demo(services.app, accounts=services.accounts)
+        employee = services.app.find_person_by_email(email)
+        assert employee is not None
+        board = get_board(services.database, str(employee.id))
+        assert board is not None
+        return board
+    finally:
+        services.close()

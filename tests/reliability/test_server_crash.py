@@ -19,12 +19,16 @@ from uuid import UUID
 
 import httpx
 
-from projections.board import get_board
 from service.container import build_services
-from service.demo import load_demo
 from service.settings import Settings
 from tests.integration.test_projection_rebuild import dump
-from tests.reliability.server import free_port, signed_in, start_server
+from tests.reliability.server import (
+    demo_board,
+    free_port,
+    move_on_board,
+    signed_in,
+    start_server,
+)
 from tests.scenario import load_cycle
 
 EMPLOYEE = "sanne@demo.groeispurt.nl"
@@ -35,17 +39,11 @@ COLUMNS = ("todo", "doing", "done")
 def test_killing_the_server_mid_request_loses_no_acknowledged_move(
     store: Settings, tmp_path: Path
 ) -> None:
-    services = build_services(store)
-    load_demo(services.app, accounts=services.accounts)
-    employee = services.app.find_person_by_email(EMPLOYEE)
-    assert employee is not None
-    board = get_board(services.database, str(employee.id))
-    assert board is not None
+    board = demo_board(store, EMPLOYEE)
     cycle_id, card_ids = (
         board["cycle_id"],
         list(board["columns"]["todo"] + board["columns"]["doing"]),
     )
-    services.close()
 
     rng = random.Random(11)
     acknowledged = attempted = 0
@@ -120,17 +118,7 @@ class Round:
             with self.lock:
                 self.sent += 1
             try:
-                response = client.post(
-                    "/board/move",
-                    headers={"HX-Request": "true", "X-CSRF-Token": token},
-                    data={
-                        "cycle_id": cycle_id,
-                        "card_id": card,
-                        "column": target,
-                        "index": "0",
-                        "version": str(version),
-                    },
-                )
+                response = move_on_board(client, token, cycle_id, card, target, version)
             except httpx.TransportError:
                 return  # the server died under this request
             if response.status_code == 200 and 'class="notice"' not in response.text:

@@ -15,11 +15,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from projections.board import get_board
-from service.container import build_services
-from service.demo import load_demo
 from service.settings import Settings
-from tests.reliability.server import csrf_token, free_port, start_server
+from tests.reliability.server import (
+    csrf_token,
+    demo_board,
+    free_port,
+    move_on_board,
+    start_server,
+)
 from tests.stores import clean_store
 
 EMPLOYEE = "sanne@demo.groeispurt.nl"
@@ -27,14 +30,8 @@ PASSWORD = "groeispurt-demo"
 
 
 def test_two_workers_share_sessions_and_show_each_others_moves(store: Settings) -> None:
-    services = build_services(store)
-    load_demo(services.app, accounts=services.accounts)
-    employee = services.app.find_person_by_email(EMPLOYEE)
-    assert employee is not None
-    board = get_board(services.database, str(employee.id))
-    assert board is not None
+    board = demo_board(store, EMPLOYEE)
     cycle_id, card = board["cycle_id"], board["columns"]["todo"][0]
-    services.close()
 
     port = free_port()
     server = start_server(store, port, workers=2)
@@ -60,16 +57,8 @@ def test_two_workers_share_sessions_and_show_each_others_moves(store: Settings) 
             version = re.search(r'data-version="(\d+)"', fresh_get("/board").text)
             assert version is not None
             with httpx.Client(base_url=base, timeout=10, cookies=cookies) as client:
-                moved = client.post(
-                    "/board/move",
-                    headers={"HX-Request": "true", "X-CSRF-Token": session_token},
-                    data={
-                        "cycle_id": cycle_id,
-                        "card_id": card,
-                        "column": column,
-                        "index": "0",
-                        "version": version.group(1),
-                    },
+                moved = move_on_board(
+                    client, session_token, cycle_id, card, column, version.group(1)
                 )
             assert moved.status_code == 200, step
             assert 'class="notice"' not in moved.text, step
