@@ -36,6 +36,8 @@ class Services:
     queries: ReadQueries
     idempotency: IdempotencyKeys
     follower: Follower | None = None
+    # SQLite: the lock every writer of the file takes (see ProcessWriterLock).
+    writer_lock: Any = None
 
     def follow_other_writers(self, interval: float = 1.0) -> None:
         """For a long-running server: catch up now (finishing what a crashed process
@@ -49,13 +51,8 @@ class Services:
             self.follower.stop()
         self.database.close()
         self.app.close()
-        lock = getattr(
-            getattr(getattr(self.app.recorder, "datastore", None), "pool", None),
-            "_writer_lock",
-            None,
-        )
-        if isinstance(lock, ProcessWriterLock):
-            lock.close()
+        if isinstance(self.writer_lock, ProcessWriterLock):
+            self.writer_lock.close()
 
 
 def build_services(
@@ -68,7 +65,8 @@ def build_services(
     settings = settings or Settings.from_environment()
     with setup_lock(settings.eventsourcing_env()):
         app = Groeispurt(settings, clock=clock)
-        database = open_database(settings.eventsourcing_env(), _recorder_write_lock(app, settings))
+        writer_lock = _recorder_write_lock(app, settings)
+        database = open_database(settings.eventsourcing_env(), writer_lock)
         projections = ProjectionRunner(app, database, all_read_models())
         projections.setup()
         accounts = Accounts(database, app)
@@ -88,6 +86,7 @@ def build_services(
         tokens=tokens,
         queries=ReadQueries(app, database),
         idempotency=idempotency,
+        writer_lock=writer_lock,
     )
 
 
