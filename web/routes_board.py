@@ -20,13 +20,10 @@ from service.container import Services
 from service.errors import Conflict, NotFound
 from web.rendering import (
     as_signed_in,
-    call,
-    current_actor,
     is_htmx,
     person_name,
     redirect,
     render,
-    services_of,
     translate,
 )
 
@@ -64,21 +61,28 @@ def _board_context(
 
 
 async def move(request: Request) -> Response:
-    actor = await current_actor(request)
     form = await request.form()
     fields = {k: str(form.get(k, "")) for k in ("cycle_id", "card_id", "column", "index")}
     version = _whole(form.get("version"))
-    services = services_of(request)
-    message = await call(_move, services, actor, fields, version)
+    htmx = is_htmx(request)
+    # One hop to the thread pool: who asks, the move, and the board drawn after it.
+    message, context = await as_signed_in(request, _move_then_board, fields, version, htmx)
     if message is not None:
         message = translate(request, message)
-    if not is_htmx(request):
+    if context is None:
         if message:
             request.session["board_message"] = message
         return redirect("/board?" + urlencode({"cycle": fields["cycle_id"]}))
-    context = await call(_board_context, services, actor, str(actor.person_id), fields["cycle_id"])
     context["message"] = message
     return render(request, "board/_board.html", context)
+
+
+def _move_then_board(
+    services: Services, actor: Actor, fields: dict[str, str], version: int, htmx: bool
+) -> tuple[str | None, dict[str, Any] | None]:
+    """The move's message (None when it moved), and the board when htmx redraws it."""
+    message = _move(services, actor, fields, version)
+    return message, _board_context(services, actor, None, fields["cycle_id"]) if htmx else None
 
 
 def _move(services: Services, actor: Actor, fields: dict[str, str], version: int) -> str | None:
@@ -103,16 +107,23 @@ def _move(services: Services, actor: Actor, fields: dict[str, str], version: int
 
 
 async def visibility(request: Request) -> Response:
-    actor = await current_actor(request)
     form = await request.form()
     cycle_id, card_id = str(form.get("cycle_id", "")), str(form.get("card_id", ""))
     visible = form.get("visible") == "true"
-    services = services_of(request)
-    await call(services.app.set_card_visibility, actor, cycle_id, card_id=card_id, visible=visible)
-    if not is_htmx(request):
+    context = await as_signed_in(
+        request, _show_then_board, cycle_id, card_id, visible, is_htmx(request)
+    )
+    if context is None:
         return redirect("/board?" + urlencode({"cycle": cycle_id}))
-    context = await call(_board_context, services, actor, str(actor.person_id), cycle_id)
     return render(request, "board/_board.html", context)
+
+
+def _show_then_board(
+    services: Services, actor: Actor, cycle_id: Any, card_id: str, visible: bool, htmx: bool
+) -> dict[str, Any] | None:
+    # cycle_id is the form's text: the use case checks it and refuses what is not an id.
+    services.app.set_card_visibility(actor, cycle_id, card_id=card_id, visible=visible)
+    return _board_context(services, actor, None, cycle_id) if htmx else None
 
 
 def _whole(value: Any) -> int:
