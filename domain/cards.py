@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from typing import Any, TypedDict
+from uuid import UUID, uuid5
 
 from domain.errors import InvalidInput
 from domain.text import LONG, check_text
 from domain.vocabulary import SkillKind, parse_choice
 
 MAX_CANDIDATES = 8
-# The seed's deliberate work-in-progress limit: three cards on the board.
-BOARD_LIMIT = 3
 
 
 class CardStory(TypedDict):
@@ -56,3 +55,8 @@ def parse_cards(data: Any) -> list[CardStory]:
     if len(data) > MAX_CANDIDATES:
         raise InvalidInput(f"Write at most {MAX_CANDIDATES} candidate cards.", "cards")
     return [parse_card(f"cards.{i}", card) for i, card in enumerate(data)]
+
+
+def number_cards(cycle_id: UUID, stories: list[CardStory]) -> list[dict[str, Any]]:
+    """Each candidate card with an id made from the cycle's id and the card's place."""
+    return [{"id": str(uuid5(cycle_id, f"card-{i}")), **story} for i, story in enumerate(stories)]

@@ -5,26 +5,29 @@ approved by both → follow-up → completed (or closed at any moment).
 
 Each command checks its rules and records one past-tense event; the event's
 `apply` is the only place state changes, so replaying the log rebuilds the
-same cycle.
+same cycle. The events stay nested here: their topic (module and class name)
+is what the event store records, so moving them would orphan stored events.
+Its rules live beside it: `cycle_stages`, `board`, `plan`, `follow_up`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from uuid import UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from domain.cards import BOARD_LIMIT, parse_cards
-from domain.dates import add_months, check_date, require_date
+from domain.board import column_of, parse_card_choice, parse_move
+from domain.cards import number_cards, parse_cards
+from domain.cycle_stages import check_open, check_preparing, stage_of
+from domain.dates import require_date
 from domain.errors import InvalidInput, NotAllowedNow
-from domain.plan import Plan, parse_plan
+from domain.follow_up import follow_up_due, parse_retrospective
+from domain.plan import Plan, check_version_to_approve, parse_plan
 from domain.preparation import Preparation, check_ready_to_submit, parse_preparation
 from domain.text import LONG, check_text
-from domain.vocabulary import Column, Party, Stage, parse_choice
-
-FOLLOW_UP_MONTHS = (3, 6, 12)
+from domain.vocabulary import Column, Party, Stage
 
 
 class GrowthCycle(Aggregate):
@@ -83,19 +86,7 @@ class GrowthCycle(Aggregate):
 
     @property
     def stage(self) -> Stage:
-        if self.closed:
-            return Stage.CLOSED
-        if self.follow_up is not None:
-            return Stage.COMPLETED
-        if self.follow_up_on is not None:
-            return Stage.FOLLOW_UP_SCHEDULED
-        if self.approved_version is not None and self.approved_version == self.plan_version:
-            return Stage.PLAN_AGREED
-        if self.board is not None:
-            return Stage.ON_BOARD
-        if self.session is not None:
-            return Stage.SESSION_HELD
-        return Stage.PREPARING
+        return stage_of(self)
 
     @property
     def plan_version(self) -> int:
@@ -106,10 +97,7 @@ class GrowthCycle(Aggregate):
         return self.stage not in (Stage.COMPLETED, Stage.CLOSED)
 
     def column_of(self, card_id: str) -> Column | None:
-        for column, ids in (self.board or {}).items():
-            if card_id in ids:
-                return Column(column)
-        return None
+        return column_of(self.board, card_id)
 
     # -- preparation ---------------------------------------------------------
 
@@ -121,7 +109,7 @@ class GrowthCycle(Aggregate):
             cycle.drafts[self.party] = self.preparation  # type: ignore[assignment]
 
     def save_preparation_draft(self, party: Party, answers: Any) -> None:
-        self._check_preparing()
+        check_preparing(self)
         self.trigger_event(
             self.PreparationDraftSaved, party=party.value, preparation=parse_preparation(answers)
         )
@@ -136,7 +124,7 @@ class GrowthCycle(Aggregate):
             cycle.drafts.pop(self.party, None)
 
     def submit_preparation(self, party: Party, answers: Any) -> None:
-        self._check_preparing()
+        check_preparing(self)
         preparation = parse_preparation(answers)
         check_ready_to_submit(preparation)
         self.trigger_event(
@@ -145,11 +133,6 @@ class GrowthCycle(Aggregate):
             version=len(self.preparations[party.value]) + 1,
             preparation=preparation,
         )
-
-    def _check_preparing(self) -> None:
-        self._check_open()
-        if self.session is not None:
-            raise NotAllowedNow("The session has been held; preparations can no longer change.")
 
     # -- the session and the board -------------------------------------------
 
@@ -163,11 +146,8 @@ class GrowthCycle(Aggregate):
             cycle.cards = {card["id"]: card for card in self.cards}
 
     def hold_session(self, *, held_on: Any, notes: Any, cards: Any) -> None:
-        self._check_preparing()
-        stories = parse_cards(cards)
-        numbered = [
-            {"id": str(uuid5(self.id, f"card-{i}")), **story} for i, story in enumerate(stories)
-        ]
+        check_preparing(self)
+        numbered = number_cards(self.id, parse_cards(cards))
         self.trigger_event(
             self.SessionHeld,
             held_on=require_date("held_on", held_on),
@@ -182,24 +162,12 @@ class GrowthCycle(Aggregate):
             cycle.board = {"todo": list(self.card_ids), "doing": [], "done": []}
 
     def select_cards(self, card_ids: Any) -> None:
-        self._check_open()
+        check_open(self)
         if self.session is None:
             raise NotAllowedNow("Hold the session before choosing the cards for the board.")
         if self.board is not None:
             raise NotAllowedNow("The cards for this cycle's board have already been chosen.")
-        if not isinstance(card_ids, list) or not card_ids:
-            raise InvalidInput("Choose at least one card for the board.", "card_ids")
-        ids = [str(c) for c in card_ids]
-        if len(set(ids)) != len(ids):
-            raise InvalidInput("The same card was chosen twice.", "card_ids")
-        if len(ids) > BOARD_LIMIT:
-            raise InvalidInput(
-                f"Choose at most {BOARD_LIMIT} cards: the board's work-in-progress limit.",
-                "card_ids",
-            )
-        unknown = [c for c in ids if c not in self.cards]
-        if unknown:
-            raise InvalidInput("A chosen card is not one of this session's cards.", "card_ids")
+        ids = parse_card_choice(card_ids, self.cards)
         self.trigger_event(self.CardsSelected, card_ids=ids)
 
     class CardMoved(Aggregate.Event):
@@ -215,27 +183,11 @@ class GrowthCycle(Aggregate):
 
     def move_card(self, card_id: str, to_column: Any, position: Any) -> bool:
         """Moves a card; returns False (and records nothing) when it is already there."""
-        self._check_open()
-        if self.board is None:
-            raise NotAllowedNow("This cycle has no cards on its board yet.")
-        card_id = str(card_id)
-        from_column = self.column_of(card_id)
-        if from_column is None:
-            raise NotAllowedNow("That card is not on this cycle's board.")
-        to = parse_choice(Column, "to_column", to_column)
-        if isinstance(position, bool) or not isinstance(position, int) or position < 0:
-            raise InvalidInput("position must be a whole number from 0.", "position")
-        others = [c for c in self.board[to.value] if c != card_id]
-        position = min(position, len(others))
-        if from_column is to and self.board[to.value].index(card_id) == position:
+        check_open(self)
+        move = parse_move(self.board, str(card_id), to_column, position)
+        if move is None:
             return False
-        self.trigger_event(
-            self.CardMoved,
-            card_id=str(card_id),
-            from_column=from_column.value,
-            to_column=to.value,
-            position=position,
-        )
+        self.trigger_event(self.CardMoved, **move)
         return True
 
     class CardVisibilityChanged(Aggregate.Event):
@@ -278,7 +230,7 @@ class GrowthCycle(Aggregate):
 
     def write_plan(self, plan: Any, *, today: date) -> None:
         """Drafts the first version of the POP, or revises it into a new version."""
-        self._check_open()
+        check_open(self)
         if self.session is None:
             raise NotAllowedNow("The POP is written after the session has been held.")
         current = self.plan_versions[-1] if self.plan_versions else None
@@ -302,18 +254,10 @@ class GrowthCycle(Aggregate):
             cycle.approved_version = self.version
 
     def approve_plan(self, party: Party, version: Any) -> None:
-        self._check_open()
+        check_open(self)
         if not self.plan_versions:
             raise NotAllowedNow("There is no POP to approve yet.")
-        if isinstance(version, bool) or not isinstance(version, int):
-            raise InvalidInput("version must be a whole number.", "version")
-        if not 1 <= version <= self.plan_version:
-            raise InvalidInput(f"This POP has no version {version}.", "version")
-        if version != self.plan_version:
-            raise NotAllowedNow(
-                f"Version {version} has been replaced by version {self.plan_version}; "
-                "read and approve the current version."
-            )
+        version = check_version_to_approve(version, current=self.plan_version)
         if self.approvals.get(party.value) == version:
             raise NotAllowedNow(f"The {party.value} has already approved version {version}.")
         self.trigger_event(self.PlanApproved, party=party.value, version=version)
@@ -330,20 +274,10 @@ class GrowthCycle(Aggregate):
 
     def schedule_follow_up(self, *, due_on: Any = None, months: Any = None) -> None:
         """Due `months` (3, 6 or 12) after the session, or on a chosen date."""
-        self._check_open()
+        check_open(self)
         if self.session is None:
             raise NotAllowedNow("A follow-up is agreed at the session; hold the session first.")
-        if (due_on is None) == (months is None):
-            raise InvalidInput("Give either a number of months or a date.", "due_on")
-        held_on: date = self.session["held_on"]
-        if months is not None:
-            if type(months) is not int or months not in FOLLOW_UP_MONTHS:
-                raise InvalidInput("A follow-up comes after 3, 6 or 12 months.", "months")
-            due = add_months(held_on, months)
-        else:
-            due = require_date("due_on", due_on)
-            if due <= held_on:
-                raise InvalidInput("The follow-up must come after the session.", "due_on")
+        due = follow_up_due(self.session["held_on"], due_on=due_on, months=months)
         self.trigger_event(self.FollowUpScheduled, due_on=due)
 
     class FollowUpCompleted(Aggregate.Event):
@@ -363,25 +297,18 @@ class GrowthCycle(Aggregate):
     def complete_follow_up(
         self, *, held_on: Any, went_well: Any, could_be_better: Any, show_and_tell_on: Any = None
     ) -> None:
-        self._check_open()
+        check_open(self)
         if self.follow_up_on is None:
             raise NotAllowedNow("Schedule the follow-up before completing it.")
         assert self.session is not None
-        held = require_date("held_on", held_on)
-        if held < self.session["held_on"]:
-            raise InvalidInput("The follow-up cannot be held before the session.", "held_on")
-        show_and_tell = check_date("show_and_tell_on", show_and_tell_on, required=False)
-        if show_and_tell is not None and show_and_tell < held:
-            raise InvalidInput("The show & tell comes after the follow-up.", "show_and_tell_on")
-        self.trigger_event(
-            self.FollowUpCompleted,
-            held_on=held,
-            went_well=check_text("went_well", went_well, max_length=LONG, multiline=True),
-            could_be_better=check_text(
-                "could_be_better", could_be_better, max_length=LONG, multiline=True
-            ),
-            show_and_tell_on=show_and_tell,
+        retrospective = parse_retrospective(
+            self.session["held_on"],
+            held_on=held_on,
+            went_well=went_well,
+            could_be_better=could_be_better,
+            show_and_tell_on=show_and_tell_on,
         )
+        self.trigger_event(self.FollowUpCompleted, **retrospective)
 
     class Closed(Aggregate.Event):
         reason: str
@@ -397,9 +324,3 @@ class GrowthCycle(Aggregate):
         self.trigger_event(
             self.Closed, reason=check_text("reason", reason, required=False, max_length=LONG)
         )
-
-    def _check_open(self) -> None:
-        if self.closed:
-            raise NotAllowedNow("This cycle is closed.")
-        if self.follow_up is not None:
-            raise NotAllowedNow("This cycle is completed; open the next cycle to go on.")

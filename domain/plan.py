@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, TypedDict
 
 from domain.dates import require_date
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, NotAllowedNow
 from domain.text import LONG, check_text
 from domain.vocabulary import ActivityType, LearningForm, SupportKind, parse_choice
 
@@ -71,6 +71,20 @@ def parse_plan(data: Any, *, today: date, previous: Plan | None = None) -> Plan:
             for i, s in enumerate(_list(data, "support", MAX_SUPPORT))
         ],
     )
+
+
+def check_version_to_approve(version: Any, *, current: int) -> int:
+    """Only the current version can be approved: an older one is no longer the plan."""
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InvalidInput("version must be a whole number.", "version")
+    if not 1 <= version <= current:
+        raise InvalidInput(f"This POP has no version {version}.", "version")
+    if version != current:
+        raise NotAllowedNow(
+            f"Version {version} has been replaced by version {current}; "
+            "read and approve the current version."
+        )
+    return version
 
 
 def describe_changes(old: Plan, new: Plan) -> list[str]:

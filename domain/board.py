@@ -1,0 +1,65 @@
+"""The personal kanban: which cards go on it, where a card stands, where it may go."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any, TypedDict
+
+from domain.errors import InvalidInput, NotAllowedNow
+from domain.vocabulary import Column, parse_choice
+
+# The seed's deliberate work-in-progress limit: three cards on the board.
+BOARD_LIMIT = 3
+
+
+def column_of(board: Mapping[str, list[str]] | None, card_id: str) -> Column | None:
+    for column, ids in (board or {}).items():
+        if card_id in ids:
+            return Column(column)
+    return None
+
+
+class CardMove(TypedDict):
+    card_id: str
+    from_column: str
+    to_column: str
+    position: int
+
+
+def parse_card_choice(card_ids: Any, candidates: Collection[str]) -> list[str]:
+    """The ids of the cards chosen for the board, from the session's candidates."""
+    if not isinstance(card_ids, list) or not card_ids:
+        raise InvalidInput("Choose at least one card for the board.", "card_ids")
+    ids = [str(c) for c in card_ids]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput("The same card was chosen twice.", "card_ids")
+    if len(ids) > BOARD_LIMIT:
+        raise InvalidInput(
+            f"Choose at most {BOARD_LIMIT} cards: the board's work-in-progress limit.",
+            "card_ids",
+        )
+    unknown = [c for c in ids if c not in candidates]
+    if unknown:
+        raise InvalidInput("A chosen card is not one of this session's cards.", "card_ids")
+    return ids
+
+
+def parse_move(
+    board: Mapping[str, list[str]] | None, card_id: str, to_column: Any, position: Any
+) -> CardMove | None:
+    """Where the card goes, or None when it is already there."""
+    if board is None:
+        raise NotAllowedNow("This cycle has no cards on its board yet.")
+    from_column = column_of(board, card_id)
+    if from_column is None:
+        raise NotAllowedNow("That card is not on this cycle's board.")
+    to = parse_choice(Column, "to_column", to_column)
+    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
+        raise InvalidInput("position must be a whole number from 0.", "position")
+    others = [c for c in board[to.value] if c != card_id]
+    position = min(position, len(others))
+    if from_column is to and board[to.value].index(card_id) == position:
+        return None
+    return CardMove(
+        card_id=card_id, from_column=from_column.value, to_column=to.value, position=position
+    )

@@ -1,0 +1,40 @@
+"""Where a growth cycle stands, and what its stage still allows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from domain.errors import NotAllowedNow
+from domain.vocabulary import Stage
+
+if TYPE_CHECKING:  # the cycle imports this module: a runtime import would be circular
+    from domain.growth_cycle import GrowthCycle
+
+
+def stage_of(cycle: GrowthCycle) -> Stage:
+    if cycle.closed:
+        return Stage.CLOSED
+    if cycle.follow_up is not None:
+        return Stage.COMPLETED
+    if cycle.follow_up_on is not None:
+        return Stage.FOLLOW_UP_SCHEDULED
+    if cycle.approved_version is not None and cycle.approved_version == cycle.plan_version:
+        return Stage.PLAN_AGREED
+    if cycle.board is not None:
+        return Stage.ON_BOARD
+    if cycle.session is not None:
+        return Stage.SESSION_HELD
+    return Stage.PREPARING
+
+
+def check_open(cycle: GrowthCycle) -> None:
+    if cycle.closed:
+        raise NotAllowedNow("This cycle is closed.")
+    if cycle.follow_up is not None:
+        raise NotAllowedNow("This cycle is completed; open the next cycle to go on.")
+
+
+def check_preparing(cycle: GrowthCycle) -> None:
+    check_open(cycle)
+    if cycle.session is not None:
+        raise NotAllowedNow("The session has been held; preparations can no longer change.")

@@ -1,0 +1,97 @@
+"""How a mutation runs its use case and answers with what it changed.
+
+Every mutation runs inside `IdempotencyKeys.once`, so a retry with the same
+key returns the first answer instead of acting again, and answers with the
+object it changed, read from the read models (which the save has already
+brought up to date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from strawberry.types import Info
+
+from projections.board import employee_of_cycle
+from projections.people import get_person_row
+from service.actor import Actor
+from service.container import Services
+from service.errors import NotFound
+from service.graphql.context import Context
+from service.graphql.types import Board, Cycle
+
+Ctx = Info[Context, None]
+Doc = dict[str, Any]
+
+
+async def act(
+    info: Ctx, key: str | None, operation: str, command: Callable[[Services, Actor], Doc]
+) -> Doc:
+    services, context = info.context.services, info.context
+
+    def act_once() -> Doc:
+        actor = context.who()
+        return services.idempotency.once(
+            actor,
+            key,
+            operation,
+            lambda: command(services, actor),
+            lambda doc: doc,
+            lambda doc: doc,
+        )
+
+    return await run_in_threadpool(act_once)
+
+
+def read_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
+    doc = services.queries.cycle(actor, cycle_id)
+    if doc is None:
+        raise NotFound("There is no such cycle.")
+    return doc
+
+
+def read_board_of_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
+    employee = employee_of_cycle(services.database, str(cycle_id))
+    board = services.queries.board_of(actor, employee, cycle_id) if employee else None
+    if board is None:
+        raise NotFound("There is no such board.")
+    return board
+
+
+def read_person(services: Services, person_id: Any) -> Doc:
+    row = get_person_row(services.database, str(person_id))
+    if row is None:
+        raise NotFound("There is no such person.")
+    return row
+
+
+def _command(name: str, call: Callable[[Services, Actor, Any], Any], answer: type) -> Any:
+    """A mutation that runs one use case on a cycle and answers with the cycle or its board."""
+    read, shape = (
+        (read_cycle, Cycle.from_doc) if answer is Cycle else (read_board_of_cycle, Board.from_doc)
+    )
+
+    async def resolve(self: Any, info: Ctx, input: Any) -> Any:
+        def command(services: Services, actor: Actor) -> Doc:
+            call(services, actor, input)
+            return read(services, actor, input.cycle_id)
+
+        return shape(await act(info, input.idempotency_key, name, command))
+
+    resolve.__annotations__["return"] = answer
+    return resolve
+
+
+def cycle_command(name: str, call: Callable[[Services, Actor, Any], Any]) -> Any:
+    return _command(name, call, Cycle)
+
+
+def board_command(name: str, call: Callable[[Services, Actor, Any], Any]) -> Any:
+    return _command(name, call, Board)
+
+
+def typed(resolve: Any, input_type: type) -> Any:
+    resolve.__annotations__ = {**resolve.__annotations__, "input": input_type}
+    return resolve

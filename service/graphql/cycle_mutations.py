@@ -1,0 +1,125 @@
+"""Mutations that take a growth cycle from opening to its follow-up or closing."""
+
+from __future__ import annotations
+
+import strawberry
+
+from service.actor import Actor
+from service.container import Services
+from service.graphql import inputs as i
+from service.graphql.commands import Ctx, Doc, act, cycle_command, read_cycle, typed
+from service.graphql.types import Cycle
+from service.ids import as_uuid
+
+
+@strawberry.mutation(description="The employee's manager opens a growth cycle.")
+async def open_cycle(info: Ctx, input: i.OpenCycleInput) -> Cycle:
+    def command(services: Services, actor: Actor) -> Doc:
+        cycle_id = services.app.open_cycle(
+            actor,
+            employee_id=as_uuid(input.employee_id),
+            planned_session_on=input.planned_session_on.isoformat(),
+        )
+        return read_cycle(services, actor, cycle_id)
+
+    return Cycle.from_doc(await act(info, input.idempotency_key, "openCycle", command))
+
+
+save_preparation_draft = strawberry.mutation(
+    resolver=typed(
+        cycle_command(
+            "savePreparationDraft",
+            lambda s, a, n: s.app.save_preparation_draft(a, n.cycle_id, n.answers),
+        ),
+        i.PreparationInput,
+    ),
+    description="Saves a draft only its author sees.",
+)
+submit_preparation = strawberry.mutation(
+    resolver=typed(
+        cycle_command(
+            "submitPreparation",
+            lambda s, a, n: s.app.submit_preparation(a, n.cycle_id, n.answers),
+        ),
+        i.PreparationInput,
+    ),
+    description="Shares the preparation with the other party; may be resubmitted until the session.",
+)
+hold_session = strawberry.mutation(
+    resolver=typed(
+        cycle_command(
+            "holdSession",
+            lambda s, a, n: s.app.hold_session(
+                a,
+                n.cycle_id,
+                held_on=n.held_on.isoformat(),
+                notes=n.notes,
+                cards=i.plain(n.cards),
+            ),
+        ),
+        i.HoldSessionInput,
+    ),
+    description="The manager records the session and its candidate cards.",
+)
+write_plan = strawberry.mutation(
+    resolver=typed(
+        cycle_command(
+            "writePlan",
+            lambda s, a, n: s.app.write_plan(
+                a,
+                n.cycle_id,
+                {
+                    "goals": i.plain(n.goals),
+                    "activities": i.plain(n.activities),
+                    "support": i.plain(n.support),
+                },
+            ),
+        ),
+        i.WritePlanInput,
+    ),
+    description="Drafts the POP or revises it into a new version.",
+)
+approve_plan = strawberry.mutation(
+    resolver=typed(
+        cycle_command("approvePlan", lambda s, a, n: s.app.approve_plan(a, n.cycle_id, n.version)),
+        i.ApprovePlanInput,
+    ),
+    description="A party approves a version; both approving the same version makes it count.",
+)
+schedule_follow_up = strawberry.mutation(
+    resolver=typed(
+        cycle_command(
+            "scheduleFollowUp",
+            lambda s, a, n: s.app.schedule_follow_up(
+                a,
+                n.cycle_id,
+                months=n.months,
+                due_on=n.due_on.isoformat() if n.due_on else None,
+            ),
+        ),
+        i.ScheduleFollowUpInput,
+    ),
+)
+complete_follow_up = strawberry.mutation(
+    resolver=typed(
+        cycle_command(
+            "completeFollowUp",
+            lambda s, a, n: s.app.complete_follow_up(
+                a,
+                n.cycle_id,
+                held_on=n.held_on.isoformat(),
+                went_well=n.went_well,
+                could_be_better=n.could_be_better,
+                show_and_tell_on=n.show_and_tell_on.isoformat() if n.show_and_tell_on else None,
+            ),
+        ),
+        i.CompleteFollowUpInput,
+    ),
+    description="The retrospective: what went well, what could be better.",
+)
+close_cycle = strawberry.mutation(
+    resolver=typed(
+        cycle_command("closeCycle", lambda s, a, n: s.app.close_cycle(a, n.cycle_id, n.reason)),
+        i.CloseCycleInput,
+    ),
+)
