@@ -16,13 +16,13 @@ from uuid import UUID
 
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
 from projections.people import get_person_row
 from service.actor import Actor
+from service.calls import in_thread, short_read
 from service.container import Services
 from service.errors import NotFound, Unauthenticated
 from web.i18n import gettext, pick_language
@@ -103,7 +103,7 @@ def services_of(request: Request) -> Services:
 
 async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Runs a store call on a worker thread: the eventsourcing library is synchronous."""
-    return await run_in_threadpool(fn, *args, **kwargs)
+    return await in_thread(fn, *args, **kwargs)
 
 
 class _SignedOut(Exception):
@@ -116,6 +116,22 @@ async def as_signed_in(request: Request, fn: Callable[..., T], *args: Any) -> T:
     The actor (their roles as they are now) is looked up on that same thread:
     one hop to the thread pool per request instead of two.
     """
+    return await _as_signed_in(request, fn, args, short=False)
+
+
+async def reading_as_signed_in(request: Request, fn: Callable[..., T], *args: Any) -> T:
+    """`as_signed_in` for a short read (one person's board): see `service.calls.short_read`."""
+    return await _as_signed_in(request, fn, args, short=True)
+
+
+async def current_actor(request: Request) -> Actor:
+    """The signed-in person's Actor (their roles as they are now), or Unauthenticated."""
+    return await reading_as_signed_in(request, lambda services, actor: actor)
+
+
+async def _as_signed_in(
+    request: Request, fn: Callable[..., T], args: tuple[Any, ...], *, short: bool
+) -> T:
     person_id = request.session.get("person_id")
     if not isinstance(person_id, str):
         raise Unauthenticated()
@@ -129,15 +145,10 @@ async def as_signed_in(request: Request, fn: Callable[..., T], *args: Any) -> T:
         return fn(services, actor, *args)
 
     try:
-        return await run_in_threadpool(work)
+        return await (short_read(services, work) if short else in_thread(work))
     except _SignedOut:
         request.session.clear()
         raise Unauthenticated() from None
-
-
-async def current_actor(request: Request) -> Actor:
-    """The signed-in person's Actor (their roles as they are now), or Unauthenticated."""
-    return await as_signed_in(request, lambda services, actor: actor)
 
 
 def language_of(request: Request) -> str:

@@ -22,6 +22,7 @@ from web.rendering import (
     as_signed_in,
     is_htmx,
     person_name,
+    reading_as_signed_in,
     redirect,
     render,
     translate,
@@ -34,7 +35,7 @@ STALE = "Your board was changed elsewhere in the meantime; this is how it looks 
 async def board_page(request: Request) -> Response:
     employee = request.query_params.get("employee") or None
     cycle = request.query_params.get("cycle") or None
-    context = await as_signed_in(request, _board_context, employee, cycle)
+    context = await reading_as_signed_in(request, _board_context, employee, cycle)
     context["message"] = request.session.pop("board_message", None)
     return render(request, "board/page.html", context, fragment="board/_board.html")
 

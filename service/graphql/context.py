@@ -1,8 +1,8 @@
 """What each resolver knows about the request: the services and who is asking.
 
-Who is asking is looked up on first use, on the worker thread that runs the
-resolver's store call: a token or session costs a read, and doing it there
-saves every request a second hop between the event loop and the thread pool.
+Who is asking is looked up on first use, where the resolver's store call runs
+(a worker thread, or the loop for a short read on SQLite): a token or session
+costs a read, and doing it there saves every request a second hop.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from service.actor import Actor
+from service.calls import in_thread, short_read
 from service.container import Services
 from service.errors import NotFound, Unauthenticated
 
@@ -53,4 +53,10 @@ class Context:
 async def run(info: Info[Context, None], work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Runs a synchronous store call on a worker thread, as the asking actor."""
     context = info.context
-    return await run_in_threadpool(lambda: work(context.who(), *args, **kwargs))
+    return await in_thread(lambda: work(context.who(), *args, **kwargs))
+
+
+async def read(info: Info[Context, None], work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`run` for a short read (a board, a cycle): see `service.calls.short_read`."""
+    context = info.context
+    return await short_read(context.services, lambda: work(context.who(), *args, **kwargs))

@@ -11,7 +11,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from service.actor import Actor
-from service.graphql.context import Context, run
+from service.graphql.context import Context, read, run
 from service.graphql.pagination import (
     Connection,
     Edge,
@@ -57,7 +57,7 @@ class AuditFilter:
 class Query:
     @strawberry.field(description="The person behind the token or session.")
     async def me(self, info: Ctx) -> Person:
-        return Person.from_row(await run(info, info.context.services.queries.me))
+        return Person.from_row(await read(info, info.context.services.queries.me))
 
     @strawberry.field(
         description="People the caller may see: HR all; others their team and reports."
@@ -77,20 +77,20 @@ class Query:
     ) -> Board | None:
         queries = info.context.services.queries
 
-        def read(actor: Actor) -> dict[str, Any] | None:
+        def board_doc(actor: Actor) -> dict[str, Any] | None:
             return queries.board_of(actor, employee_id or str(actor.person_id), cycle_id)
 
-        doc = await run(info, read)
+        doc = await read(info, board_doc)
         return Board.from_doc(doc) if doc else None
 
     @strawberry.field
     async def cycle(self, info: Ctx, id: strawberry.ID) -> Cycle | None:
-        doc = await run(info, info.context.services.queries.cycle, id)
+        doc = await read(info, info.context.services.queries.cycle, id)
         return Cycle.from_doc(doc) if doc else None
 
     @strawberry.field(description="An employee's cycles, newest first.")
     async def cycles(self, info: Ctx, employee_id: strawberry.ID) -> list[Cycle]:
-        docs = await run(info, info.context.services.queries.cycles_of, employee_id)
+        docs = await read(info, info.context.services.queries.cycles_of, employee_id)
         return [Cycle.from_doc(d) for d in docs]
 
     @strawberry.field(description="Everything that happened in an employee's cycles, in order.")
@@ -101,7 +101,7 @@ class Query:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[HistoryEntry]:
-        rows = await run(info, info.context.services.queries.history, employee_id)
+        rows = await read(info, info.context.services.queries.history, employee_id)
         return paginate([HistoryEntry.from_row(r) for r in rows], first, after)
 
     @strawberry.field(
@@ -145,7 +145,7 @@ class Query:
         description="HR: the POP as it stood at a moment, with the approvals by then."
     )
     async def plan_as_of(self, info: Ctx, cycle_id: strawberry.ID, at: datetime) -> JSON | None:
-        return await run(info, info.context.services.queries.plan_as_of, cycle_id, at)
+        return await read(info, info.context.services.queries.plan_as_of, cycle_id, at)
 
     @strawberry.field(description="HR's company backlog of needed skills, in order.")
     async def backlog(self, info: Ctx) -> list[BacklogSkill]:
