@@ -84,6 +84,8 @@ def build_templates() -> Jinja2Templates:
         autoescape=select_autoescape(["html", "svg", "xml"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates ship with the code and change only with it: no stat() per page.
+        auto_reload=False,
     )
     env.globals["_"] = _translate
     env.filters["day"] = _day

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from projections.board import employee_of_cycle
 from projections.people import get_person_row
 from service.actor import Actor
+from service.calls import in_thread
 from service.container import Services
 from service.errors import NotFound
 from service.graphql.context import Context
@@ -42,7 +42,7 @@ async def act(
             lambda doc: doc,
         )
 
-    return await run_in_threadpool(act_once)
+    return await in_thread(act_once)
 
 
 def read_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
-from service.calls import in_thread, short_read
+from service.calls import STORE_THREADS, in_thread, short_read
 from service.container import build_services
 from service.settings import Settings
 
@@ -33,3 +34,22 @@ def test_a_short_read_runs_on_the_loop_on_sqlite_and_on_a_worker_thread_on_postg
 
 def test_other_store_calls_always_run_on_a_worker_thread(store: Settings) -> None:
     assert _thread_of("thread", store) is not threading.main_thread()
+
+
+def test_no_more_than_a_few_store_calls_run_on_threads_at_once() -> None:
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def call() -> None:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.02)
+        with lock:
+            running[0] -= 1
+
+    async def many() -> None:
+        await asyncio.gather(*(in_thread(call) for _ in range(4 * STORE_THREADS)))
+
+    asyncio.run(many())
+    assert most[0] == STORE_THREADS
