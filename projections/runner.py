@@ -122,7 +122,12 @@ class ProjectionRunner:
                     for statement in model.schema:
                         cursor.execute(statement)
             self._reached = 0
-            return self._catch_up(progress)
+            read = self._catch_up(progress)
+            if self.database.dialect == "postgres":
+                # Fresh tables have no statistics until autovacuum comes by: give the
+                # planner them now, as PostgreSQL advises after any bulk load.
+                self.database.script([f"ANALYZE {t}" for m in chosen for t in m.tables])
+            return read
 
     def _catch_up(self, progress: Callable[[int], Any]) -> int:
         read = 0
