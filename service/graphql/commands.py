@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import strawberry
 from strawberry.types import Info
 
 from projections.board import employee_of_cycle
@@ -24,6 +25,8 @@ from service.graphql.types import Board, Cycle
 
 Ctx = Info[Context, None]
 Doc = dict[str, Any]
+# A use case called with the services, the actor and the mutation's input.
+Call = Callable[[Services, Actor, Any], Any]
 
 
 async def act(
@@ -67,8 +70,19 @@ def read_person(services: Services, person_id: Any) -> Doc:
     return row
 
 
-def _command(name: str, call: Callable[[Services, Actor, Any], Any], answer: type) -> Any:
-    """A mutation that runs one use case on a cycle and answers with the cycle or its board."""
+def cycle_mutation(name: str, input_type: type, call: Call, description: str | None = None) -> Any:
+    """A mutation that runs one use case on a cycle and answers with the cycle."""
+    return _mutation(name, input_type, call, description, Cycle)
+
+
+def board_mutation(name: str, input_type: type, call: Call, description: str | None = None) -> Any:
+    """A mutation that runs one use case on a cycle and answers with its board."""
+    return _mutation(name, input_type, call, description, Board)
+
+
+def _mutation(
+    name: str, input_type: type, call: Call, description: str | None, answer: type
+) -> Any:
     read, shape = (
         (read_cycle, Cycle.from_doc) if answer is Cycle else (read_board_of_cycle, Board.from_doc)
     )
@@ -80,18 +94,6 @@ def _command(name: str, call: Callable[[Services, Actor, Any], Any], answer: typ
 
         return shape(await act(info, input.idempotency_key, name, command))
 
-    resolve.__annotations__["return"] = answer
-    return resolve
-
-
-def cycle_command(name: str, call: Callable[[Services, Actor, Any], Any]) -> Any:
-    return _command(name, call, Cycle)
-
-
-def board_command(name: str, call: Callable[[Services, Actor, Any], Any]) -> Any:
-    return _command(name, call, Board)
-
-
-def typed(resolve: Any, input_type: type) -> Any:
-    resolve.__annotations__ = {**resolve.__annotations__, "input": input_type}
-    return resolve
+    # strawberry reads the input's and the answer's types from the annotations.
+    resolve.__annotations__ = {**resolve.__annotations__, "input": input_type, "return": answer}
+    return strawberry.mutation(resolver=resolve, description=description)

@@ -7,7 +7,7 @@ import strawberry
 from service.actor import Actor
 from service.container import Services
 from service.graphql import inputs as i
-from service.graphql.commands import Ctx, Doc, act, cycle_command, read_cycle, typed
+from service.graphql.commands import Ctx, Doc, act, cycle_mutation, read_cycle
 from service.graphql.types import Cycle
 from service.ids import as_uuid
 
@@ -25,101 +25,75 @@ async def open_cycle(info: Ctx, input: i.OpenCycleInput) -> Cycle:
     return Cycle.from_doc(await act(info, input.idempotency_key, "openCycle", command))
 
 
-save_preparation_draft = strawberry.mutation(
-    resolver=typed(
-        cycle_command(
-            "savePreparationDraft",
-            lambda s, a, n: s.app.save_preparation_draft(a, n.cycle_id, n.answers),
-        ),
-        i.PreparationInput,
-    ),
-    description="Saves a draft only its author sees.",
+save_preparation_draft = cycle_mutation(
+    "savePreparationDraft",
+    i.PreparationInput,
+    lambda s, a, n: s.app.save_preparation_draft(a, n.cycle_id, n.answers),
+    "Saves a draft only its author sees.",
 )
-submit_preparation = strawberry.mutation(
-    resolver=typed(
-        cycle_command(
-            "submitPreparation",
-            lambda s, a, n: s.app.submit_preparation(a, n.cycle_id, n.answers),
-        ),
-        i.PreparationInput,
-    ),
-    description="Shares the preparation with the other party; may be resubmitted until the session.",
+submit_preparation = cycle_mutation(
+    "submitPreparation",
+    i.PreparationInput,
+    lambda s, a, n: s.app.submit_preparation(a, n.cycle_id, n.answers),
+    "Shares the preparation with the other party; may be resubmitted until the session.",
 )
-hold_session = strawberry.mutation(
-    resolver=typed(
-        cycle_command(
-            "holdSession",
-            lambda s, a, n: s.app.hold_session(
-                a,
-                n.cycle_id,
-                held_on=n.held_on.isoformat(),
-                notes=n.notes,
-                cards=i.plain(n.cards),
-            ),
-        ),
-        i.HoldSessionInput,
+hold_session = cycle_mutation(
+    "holdSession",
+    i.HoldSessionInput,
+    lambda s, a, n: s.app.hold_session(
+        a,
+        n.cycle_id,
+        held_on=n.held_on.isoformat(),
+        notes=n.notes,
+        cards=i.plain(n.cards),
     ),
-    description="The manager records the session and its candidate cards.",
+    "The manager records the session and its candidate cards.",
 )
-write_plan = strawberry.mutation(
-    resolver=typed(
-        cycle_command(
-            "writePlan",
-            lambda s, a, n: s.app.write_plan(
-                a,
-                n.cycle_id,
-                {
-                    "goals": i.plain(n.goals),
-                    "activities": i.plain(n.activities),
-                    "support": i.plain(n.support),
-                },
-            ),
-        ),
-        i.WritePlanInput,
+write_plan = cycle_mutation(
+    "writePlan",
+    i.WritePlanInput,
+    lambda s, a, n: s.app.write_plan(
+        a,
+        n.cycle_id,
+        {
+            "goals": i.plain(n.goals),
+            "activities": i.plain(n.activities),
+            "support": i.plain(n.support),
+        },
     ),
-    description="Drafts the POP or revises it into a new version.",
+    "Drafts the POP or revises it into a new version.",
 )
-approve_plan = strawberry.mutation(
-    resolver=typed(
-        cycle_command("approvePlan", lambda s, a, n: s.app.approve_plan(a, n.cycle_id, n.version)),
-        i.ApprovePlanInput,
-    ),
-    description="A party approves a version; both approving the same version makes it count.",
+approve_plan = cycle_mutation(
+    "approvePlan",
+    i.ApprovePlanInput,
+    lambda s, a, n: s.app.approve_plan(a, n.cycle_id, n.version),
+    "A party approves a version; both approving the same version makes it count.",
 )
-schedule_follow_up = strawberry.mutation(
-    resolver=typed(
-        cycle_command(
-            "scheduleFollowUp",
-            lambda s, a, n: s.app.schedule_follow_up(
-                a,
-                n.cycle_id,
-                months=n.months,
-                due_on=n.due_on.isoformat() if n.due_on else None,
-            ),
-        ),
-        i.ScheduleFollowUpInput,
+schedule_follow_up = cycle_mutation(
+    "scheduleFollowUp",
+    i.ScheduleFollowUpInput,
+    lambda s, a, n: s.app.schedule_follow_up(
+        a,
+        n.cycle_id,
+        months=n.months,
+        due_on=n.due_on.isoformat() if n.due_on else None,
     ),
 )
-complete_follow_up = strawberry.mutation(
-    resolver=typed(
-        cycle_command(
-            "completeFollowUp",
-            lambda s, a, n: s.app.complete_follow_up(
-                a,
-                n.cycle_id,
-                held_on=n.held_on.isoformat(),
-                went_well=n.went_well,
-                could_be_better=n.could_be_better,
-                show_and_tell_on=n.show_and_tell_on.isoformat() if n.show_and_tell_on else None,
-            ),
-        ),
-        i.CompleteFollowUpInput,
+complete_follow_up = cycle_mutation(
+    "completeFollowUp",
+    i.CompleteFollowUpInput,
+    lambda s, a, n: s.app.complete_follow_up(
+        a,
+        n.cycle_id,
+        held_on=n.held_on.isoformat(),
+        went_well=n.went_well,
+        could_be_better=n.could_be_better,
+        show_and_tell_on=n.show_and_tell_on.isoformat() if n.show_and_tell_on else None,
     ),
-    description="The retrospective: what went well, what could be better.",
+    "The retrospective: what went well, what could be better.",
 )
-close_cycle = strawberry.mutation(
-    resolver=typed(
-        cycle_command("closeCycle", lambda s, a, n: s.app.close_cycle(a, n.cycle_id, n.reason)),
-        i.CloseCycleInput,
-    ),
+close_cycle = cycle_mutation(
+    "closeCycle",
+    i.CloseCycleInput,
+    lambda s, a, n: s.app.close_cycle(a, n.cycle_id, n.reason),
 )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import strawberry
 
 from domain.errors import InvalidInput
 from service.actor import Actor
+from service.application import Groeispurt
 from service.container import Services
 from service.graphql import inputs as i
 from service.graphql.commands import Ctx, Doc, act, read_person
@@ -56,19 +60,20 @@ async def change_person(info: Ctx, input: i.ChangePersonInput) -> Person:
     return Person.from_row(await act(info, input.idempotency_key, f"changePerson.{field}", command))
 
 
-@strawberry.mutation(description="An administrator grants a role (hr or admin).")
-async def grant_role(info: Ctx, input: i.RoleInput) -> Person:
-    def command(services: Services, actor: Actor) -> Doc:
-        services.app.grant_role(actor, as_uuid(input.person_id), input.role)
-        return read_person(services, input.person_id)
+def _role_mutation(name: str, use_case: Callable[[Groeispurt], Any], description: str) -> Any:
+    async def resolve(info: Ctx, input: i.RoleInput) -> Person:
+        def command(services: Services, actor: Actor) -> Doc:
+            use_case(services.app)(actor, as_uuid(input.person_id), input.role)
+            return read_person(services, input.person_id)
 
-    return Person.from_row(await act(info, input.idempotency_key, "grantRole", command))
+        return Person.from_row(await act(info, input.idempotency_key, name, command))
+
+    return strawberry.mutation(resolver=resolve, description=description)
 
 
-@strawberry.mutation(description="An administrator revokes a role.")
-async def revoke_role(info: Ctx, input: i.RoleInput) -> Person:
-    def command(services: Services, actor: Actor) -> Doc:
-        services.app.revoke_role(actor, as_uuid(input.person_id), input.role)
-        return read_person(services, input.person_id)
-
-    return Person.from_row(await act(info, input.idempotency_key, "revokeRole", command))
+grant_role = _role_mutation(
+    "grantRole", lambda app: app.grant_role, "An administrator grants a role (hr or admin)."
+)
+revoke_role = _role_mutation(
+    "revokeRole", lambda app: app.revoke_role, "An administrator revokes a role."
+)
