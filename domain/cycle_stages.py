@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from domain.errors import NotAllowedNow
 from domain.vocabulary import Stage
 
-if TYPE_CHECKING:  # the cycle imports this module: a runtime import would be circular
-    from domain.growth_cycle import GrowthCycle
+if TYPE_CHECKING:  # the cycle's state imports this module: a runtime import would be circular
+    from domain.cycle_state import CycleState
 
 
-def stage_of(cycle: GrowthCycle) -> Stage:
+def stage_of(cycle: CycleState) -> Stage:
     if cycle.closed:
         return Stage.CLOSED
     if cycle.follow_up is not None:
@@ -27,14 +27,14 @@ def stage_of(cycle: GrowthCycle) -> Stage:
     return Stage.PREPARING
 
 
-def check_open(cycle: GrowthCycle) -> None:
+def check_open(cycle: CycleState) -> None:
     if cycle.closed:
         raise NotAllowedNow("This cycle is closed.")
     if cycle.follow_up is not None:
         raise NotAllowedNow("This cycle is completed; open the next cycle to go on.")
 
 
-def check_preparing(cycle: GrowthCycle) -> None:
+def check_preparing(cycle: CycleState) -> None:
     check_open(cycle)
     if cycle.session is not None:
         raise NotAllowedNow("The session has been held; preparations can no longer change.")

@@ -7,7 +7,8 @@ Each command checks its rules and records one past-tense event; the event's
 `apply` is the only place state changes, so replaying the log rebuilds the
 same cycle. The events stay nested here: their topic (module and class name)
 is what the event store records, so moving them would orphan stored events.
-Its rules live beside it: `cycle_stages`, `board`, `plan`, `follow_up`.
+What it holds, and the stage that follows from it, are in `cycle_state`;
+its rules live beside it: `cycle_stages`, `board`, `plan`, `follow_up`.
 """
 
 from __future__ import annotations
@@ -18,19 +19,21 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from domain.board import column_of, parse_card_choice, parse_move
+from domain.board import parse_card_choice, parse_move
 from domain.cards import number_cards, parse_cards
-from domain.cycle_stages import check_open, check_preparing, stage_of
+from domain.cycle_stages import check_open, check_preparing
+from domain.cycle_state import CycleState
 from domain.dates import require_date
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.follow_up import follow_up_due, parse_retrospective
-from domain.plan import Plan, check_version_to_approve, parse_plan
-from domain.preparation import Preparation, check_ready_to_submit, parse_preparation
+from domain.plan import check_version_to_approve, parse_plan
+from domain.preparation import check_ready_to_submit, parse_preparation
 from domain.text import LONG, check_text
-from domain.vocabulary import Column, Party, Stage
+from domain.vocabulary import Party
 
 
-class GrowthCycle(Aggregate):
+class GrowthCycle(CycleState, Aggregate):
+    # The library hands these fields to `CycleState.__init__`, which sets up the cycle.
     class Opened(Aggregate.Created):
         employee_id: UUID
         manager_id: UUID
@@ -57,47 +60,6 @@ class GrowthCycle(Aggregate):
             planned_session_on=require_date("planned_session_on", planned_session_on),
             previous_cycle_id=previous_cycle_id,
         )
-
-    def __init__(
-        self,
-        employee_id: UUID,
-        manager_id: UUID,
-        planned_session_on: date,
-        previous_cycle_id: UUID | None,
-    ) -> None:
-        self.employee_id = employee_id
-        self.manager_id = manager_id
-        self.planned_session_on = planned_session_on
-        self.previous_cycle_id = previous_cycle_id
-        self.drafts: dict[str, Preparation] = {}
-        self.preparations: dict[str, list[Preparation]] = {"employee": [], "manager": []}
-        self.session: dict[str, Any] | None = None
-        self.cards: dict[str, dict[str, Any]] = {}  # CardStory plus its "id"
-        self.board: dict[str, list[str]] | None = None
-        self.visible_to_team: list[str] = []
-        self.plan_versions: list[Plan] = []
-        self.approvals: dict[str, int] = {}
-        self.approved_version: int | None = None
-        self.follow_up_on: date | None = None
-        self.follow_up: dict[str, Any] | None = None
-        self.closed = False
-
-    # -- what the cycle knows about itself ---------------------------------
-
-    @property
-    def stage(self) -> Stage:
-        return stage_of(self)
-
-    @property
-    def plan_version(self) -> int:
-        return len(self.plan_versions)
-
-    @property
-    def is_active(self) -> bool:
-        return self.stage not in (Stage.COMPLETED, Stage.CLOSED)
-
-    def column_of(self, card_id: str) -> Column | None:
-        return column_of(self.board, card_id)
 
     # -- preparation ---------------------------------------------------------
 

@@ -1,0 +1,62 @@
+"""What a growth cycle holds, and what that tells about where it stands.
+
+`GrowthCycle` inherits this: its commands and events (which stay in
+`growth_cycle`, where their stored topics point) change the attributes, and
+nothing here changes them. A snapshot stores the attributes, so it restores
+all of this too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from domain.board import column_of
+from domain.cycle_stages import stage_of
+from domain.plan import Plan
+from domain.preparation import Preparation
+from domain.vocabulary import Column, Stage
+
+
+class CycleState:
+    # The library calls this with the fields of `GrowthCycle.Opened`, whether
+    # the cycle is being opened or rebuilt from its stored events.
+    def __init__(
+        self,
+        employee_id: UUID,
+        manager_id: UUID,
+        planned_session_on: date,
+        previous_cycle_id: UUID | None,
+    ) -> None:
+        self.employee_id = employee_id
+        self.manager_id = manager_id
+        self.planned_session_on = planned_session_on
+        self.previous_cycle_id = previous_cycle_id
+        self.drafts: dict[str, Preparation] = {}
+        self.preparations: dict[str, list[Preparation]] = {"employee": [], "manager": []}
+        self.session: dict[str, Any] | None = None
+        self.cards: dict[str, dict[str, Any]] = {}  # CardStory plus its "id"
+        self.board: dict[str, list[str]] | None = None
+        self.visible_to_team: list[str] = []
+        self.plan_versions: list[Plan] = []
+        self.approvals: dict[str, int] = {}
+        self.approved_version: int | None = None
+        self.follow_up_on: date | None = None
+        self.follow_up: dict[str, Any] | None = None
+        self.closed = False
+
+    @property
+    def stage(self) -> Stage:
+        return stage_of(self)
+
+    @property
+    def plan_version(self) -> int:
+        return len(self.plan_versions)
+
+    @property
+    def is_active(self) -> bool:
+        return self.stage not in (Stage.COMPLETED, Stage.CLOSED)
+
+    def column_of(self, card_id: str) -> Column | None:
+        return column_of(self.board, card_id)
