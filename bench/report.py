@@ -7,64 +7,67 @@ from typing import Any
 
 from bench.http_load import WORKERS
 
-ANALYSIS = """## Where the time goes (py-spy and CPU time on the running server, cProfile in process, December 2026)
+ANALYSIS = """## Where the time goes (py-spy and CPU time on the running server, cProfile and per-read-model timers in process, December 2026)
 
-Met: card moves over HTTP at 44–48 % of the library's own rate on SQLite and
-42 % on PostgreSQL at 100,000 events (38 % at 1,000,000, within this
-machine's noise of the target); a move on a long-lived cycle costs what it
-costs on a young one (snapshots every 20 events); peak memory stays under
-300 MB (summed over the supervisor and both workers, flat from 100,000 to
-1,000,000 events); the board does not slow down with the data (one indexed
-read: p99 at 1,000,000 events is below its value at 100,000), and a single
-client sees it in 1–3 ms on SQLite.
+Met: card moves over HTTP at 40–41 % of the library's own rate on SQLite
+(at the line: the library's own rate read 1,189/s in this run against
+799/s in the previous one, which gave 44–48 %) and 51–58 % on PostgreSQL;
+the board page and the board query at 20 clients and 1,000,000 events have
+a p99 of 14.8 and 13.8 ms on SQLite (target 15), 0.98× and 1.14× their
+value at 100,000; a move on a long-lived cycle costs what it costs on a
+young one (snapshots every 20 events); peak memory stays under 300 MB
+(summed over the supervisor and both workers, flat from 100,000 to
+1,000,000 events).
 
-- **What made moves reach the target.** Writers of the two workers waited in
-  SQLite's busy handler, which sleeps 1, 2, 5 … 100 ms between tries; an
-  exclusive `flock` beside the database now queues them in the kernel
-  (moves with two workers up by about half in an A/B on the same data). On
-  PostgreSQL a read was BEGIN, SELECT and the pool's COMMIT; it is now one
-  round trip. Earlier in this round: strawberry's validation cache hits,
-  read-model commits do not wait for the disk, one thread-pool hop per
-  request, two workers. What a move still costs one SQLite worker: ~3.6 ms
-  of Python and ~1 ms in the kernel (from /proc while moving): the use case
-  ~1.3–1.8 ms (the library's get and save ~1.1 ms of it, catching the read
-  models up ~0.4 ms), uvicorn, starlette's middleware, strawberry and the
-  thread hop ~1.3 ms, the token lookup ~0.2 ms. Tried and left out:
-  applying the events just saved without reading them back (4 % of an
-  in-process move, invisible over HTTP), skipping the library's runtime
-  protocol check per replayed event (~8 % of a move, but the limit gains
-  the same, so the ratio would drop).
-- **Board page and board query p99 at 20 clients** (target 15 ms; missed:
-  24 ms at 1,000,000 events on SQLite). With 20 clients that each wait for
-  their answer, latency is queueing: p50 is about 20 ÷ throughput, and p99
-  adds the tail. Two workers serve ~1,550–1,800 pages/s and ~1,700–2,200
-  queries/s on SQLite, so p50 alone is 8–12 ms; p99 at 15 ms would take
-  ~2,500/s from two cores that wrk shares. Rendering is half of a page's CPU
-  (escaping, ~25 translated texts, five small forms per card), middleware
-  and uvicorn a quarter. wrk's 20 keep-alive connections also split
-  unevenly over the two workers (13 and 7, seen with `ss`), and the busier
-  one sets p95 and p99. On PostgreSQL, whose processes take CPU from the
-  same two cores, p95 stays under 85 ms but p99 has a tail of 250–630 ms
-  that is not profiled yet (candidates: ten pooled connections per worker
-  for twenty requests, autovacuum after the bulk load). Fixed in this
-  round: the first requests no longer compile the schema and the templates
-  (built at startup, before `gc.freeze()`), and the table measures a warm
-  server. Next: one read for the board and the list of boards, a proxy that
-  balances requests rather than connections.
-- **Rebuild** (target 50 % of the raw log-read rate; missed: 18–22 %). The
-  log-read rate is reading and decoding alone; a rebuild adds six read
-  models' Python folding (~45 µs per event between them: audit trail ~17 %,
-  board ~16 %, cycle detail ~10 %, follow-ups ~6 %, training needs ~4 %,
-  each event's key and moment ~12 %) and the table writes (SQLite's WAL,
-  checkpoints included, ~1.5 s per 100,000 events). Half the read rate
-  needs folding at under a third of today's cost: folding from the stored
-  JSON without building event objects, and the audit row's JSON taken from
-  the stored event rather than encoded again. Larger batches did not help.
+- **What brought p99 at 20 clients under 15 ms** (24 ms in the previous
+  run). The page's and the query's reads went to a worker thread and back;
+  under load the thread then waited for the GIL that the event loop held,
+  up to the interpreter's 5 ms switch interval per hand-over. On SQLite
+  those reads (who is signed in, one board) are indexed reads of a local
+  file that never wait for a writer in WAL mode, so they now run on the
+  loop itself (`service/calls.py`; interleaved A/B at 20 clients on
+  100,000 events: page p99 19 → 15 ms, query 17 → 12 ms). The margin is
+  small: p50 is ~7 ms of queueing alone (20 clients ÷ ~2,600 pages/s on two
+  cores that wrk shares). Of a page's CPU, rendering is about half
+  (escaping, translated texts, five small forms per card), the three reads
+  a sixth, middleware and uvicorn the rest.
+- **PostgreSQL's tail at 20 clients** (p99 250–630 ms in the previous run,
+  with p95 under 85 ms). Starlette runs blocking calls on up to 40 threads;
+  twenty threads that each need the GIL back after every database round
+  trip formed a convoy (with 6 to 10 threads wrk even saw 2 s timeouts).
+  Store calls now share four threads per process: p99 25–30 ms, p50
+  unchanged. A rebuild on PostgreSQL also ends with ANALYZE, so the
+  planner knows the new tables at once.
+- **Moves.** What a move costs one SQLite worker: ~3.6 ms of Python and
+  ~1 ms in the kernel (from /proc while moving): the use case ~1.3 ms (the
+  library's get and save ~1.1 ms of it, catching the read models up
+  ~0.4 ms), uvicorn, starlette, strawberry and the thread hop ~1.3 ms, the
+  token lookup ~0.2 ms. Writers of the two workers queue on a `flock`
+  beside the database rather than in SQLite's sleeping busy handler.
+  Tried and left out: applying the events just saved without reading them
+  back (4 % of an in-process move, invisible over HTTP), skipping the
+  library's runtime protocol check per replayed event (~8 % of a move, but
+  the limit gains the same, so the ratio would drop).
+- **Rebuild** (target 50 % of the raw log-read rate; missed: 17–19 %).
+  Timed per read model in one rebuild of 100,000 events on SQLite: reading
+  the log 0.55 s and decoding 0.7 s (what the raw read rate measures),
+  then folding: audit trail 0.82 s, board 0.66 s, cycle detail 0.44 s,
+  follow-ups 0.30 s, training needs 0.30 s, people 0.02 s, and commits
+  and bookkeeping ~0.9 s. Each cycle's document is read and written once
+  per rebuild (3,609 cycles, 3,627 document writes), so no work repeats:
+  the cost is ~5 µs of Python per event per read model, six read models.
+  Half the read rate needs all folding and writing in about a third of
+  that time. Tried this round and dropped: creating the secondary indexes
+  after the load (slower, 20k → 14k events/s: the folding reads through
+  them). What could still help: folding from the stored JSON without
+  building event objects (saves part of the decoding), and folding read
+  models in parallel processes (on SQLite only with folding outside the
+  write transaction and an optimistic check of the position; at most
+  ~1.6× on two cores).
 - **Noise.** The server, wrk, PostgreSQL and the benchmark share two cores;
   the same figure varies by about 25 % between runs (PostgreSQL's own
   get–append–save rate has read from 260/s to 540/s on this machine), so
-  read the ratios, which are measured side by side in one run.
-"""
+  read the ratios, which are measured side by side in one run."""
 
 
 def render(
