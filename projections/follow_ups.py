@@ -17,7 +17,7 @@ from typing import Any
 from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel, Rows, event_key
+from projections.read_model import ReadModel, Rows, compact_json, event_key
 
 TABLE = "rm_follow_ups"
 COLUMNS = (
@@ -86,7 +86,11 @@ class FollowUpsReadModel(ReadModel):
             state = states[key]
             row["stage"] = _stage(row, state)
             row["waiting_for"] = _waiting_for(state, row["stage"])
-            row["state"] = json.dumps(state, separators=(",", ":"))
+        # Encoded once per cycle and batch, not once per event.
+        for key, state in states.items():
+            found = rows.get(key)
+            if found is not None:
+                found["state"] = compact_json(state)
         rows.flush()
 
 
