@@ -27,9 +27,11 @@ flat from 100,000 to 1,000,000 events).
   loop itself (`service/calls.py`; interleaved A/B at 20 clients on
   100,000 events: page p99 19 → 15 ms, query 17 → 12 ms). The margin is
   small: p50 is ~7 ms of queueing alone (20 clients ÷ ~2,600 pages/s on two
-  cores that wrk shares). Of a page's CPU, rendering is about half
-  (escaping, translated texts, five small forms per card), the three reads
-  a sixth, middleware and uvicorn the rest.
+  cores that wrk shares). Of a page's CPU, rendering is about half: a
+  third of it Jinja's call overhead for some 50 translated texts, then
+  escaping ~165 values; one form per card instead of five changed the
+  render time by 2 % (bytes by 12 %) and was not kept. The reads are a
+  sixth, middleware and uvicorn the rest.
 - **PostgreSQL's tail at 20 clients** (p99 250–630 ms in every 20-client
   measurement of the previous run, with p95 under 85 ms). Starlette runs
   blocking calls on up to 40 threads; twenty threads that each need the
