@@ -23,7 +23,7 @@ from bench.generate import generate
 from bench.http_measures import measure_graphql, measure_reads
 from bench.move_latency import move_latency
 from bench.store_limits import raw_get_append_save_rate, raw_log_read_rate
-from bench.stores import fresh
+from bench.stores import fresh, remove_all
 from service.container import build_services
 
 SCALES = {"quick": (20_000, 100_000), "full": (100_000, 1_000_000)}
@@ -44,8 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         scales = (low, high)
     seconds = args.seconds or (3.0 if args.quick else 10.0)
     results: dict[str, dict[Any, Any]] = {}
-    for kind in args.stores.split(","):
-        results[kind] = measure_store(kind, scales, repeats=3, seconds=seconds)
+    kinds = args.stores.split(",")
+    try:
+        for kind in kinds:
+            results[kind] = measure_store(kind, scales, repeats=3, seconds=seconds)
+    finally:
+        remove_all(kinds)
     command = (
         "python -m bench"
         + (" --quick" if args.quick else "")

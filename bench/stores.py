@@ -40,5 +40,15 @@ def fresh(kind: str, name: str) -> Settings:
     return fresh_sqlite(name) if kind == "sqlite" else fresh_postgres(name)
 
 
-def remove_all() -> None:
+def remove_all(kinds: list[str]) -> None:
+    """Drops every scratch store: at full scale they hold gigabytes no one reads again."""
     shutil.rmtree("var/bench", ignore_errors=True)
+    if "postgres" not in kinds:
+        return
+    import psycopg
+
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        for (schema,) in conn.execute(
+            "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'bench\\_%'"
+        ).fetchall():
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")

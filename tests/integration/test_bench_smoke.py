@@ -38,3 +38,19 @@ def test_the_quick_benchmark_completes_and_writes_a_table_for_each_store(tmp_pat
     assert all(line.count("|") - 1 == columns for line in rows)
     assert "board page, 20 client(s)" in text
     assert "rebuild ÷ log read" in text
+    # Its scratch stores are gone: at full scale they hold gigabytes.
+    assert not Path("var/bench").exists()
+    if "postgres" in stores:
+        assert _bench_schemas() == []
+
+
+def _bench_schemas() -> list[str]:
+    import psycopg
+
+    from bench.stores import POSTGRES_URL
+
+    with psycopg.connect(POSTGRES_URL) as conn:
+        rows = conn.execute(
+            "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'bench%'"
+        ).fetchall()
+    return [name for (name,) in rows]
