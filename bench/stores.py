@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 from uuid import uuid4
 
 from service.settings import Settings
@@ -27,11 +28,7 @@ def fresh_postgres(name: str) -> Settings:
 
     schema = f"bench_{name}_{uuid4().hex[:8]}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        for (old,) in conn.execute(
-            "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE %s",
-            (f"bench_{name}_%",),
-        ).fetchall():
-            conn.execute(f"DROP SCHEMA {old} CASCADE")
+        _drop_schemas(conn, f"bench\\_{name}\\_%")  # an earlier run's, if any
         conn.execute(f"CREATE SCHEMA {schema}")
     return Settings(database=f"{POSTGRES_URL}?schema={schema}")
 
@@ -48,7 +45,13 @@ def remove_all(kinds: list[str]) -> None:
     import psycopg
 
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        for (schema,) in conn.execute(
-            "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'bench\\_%'"
-        ).fetchall():
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        _drop_schemas(conn, "bench\\_%")
+
+
+def _drop_schemas(conn: Any, pattern: str) -> None:
+    """Drops every schema whose name matches the LIKE `pattern`."""
+    for (schema,) in conn.execute(
+        "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE %s",
+        (pattern,),
+    ).fetchall():
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")

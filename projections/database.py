@@ -134,6 +134,20 @@ class _PostgresCursor:
         return self._cursor.fetchone()
 
 
+def postgres_conninfo(env: dict[str, str]) -> str:
+    """The server, database and user the eventsourcing settings name, as a connection
+    string (psycopg quotes the values: a password may hold spaces or quotes)."""
+    from psycopg.conninfo import make_conninfo
+
+    return make_conninfo(
+        dbname=env["POSTGRES_DBNAME"],
+        host=env["POSTGRES_HOST"],
+        port=env["POSTGRES_PORT"],
+        user=env["POSTGRES_USER"],
+        password=env.get("POSTGRES_PASSWORD") or None,
+    )
+
+
 def _pg(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
@@ -145,19 +159,13 @@ class PostgresDatabase(Database):
         from psycopg.rows import dict_row
         from psycopg_pool import ConnectionPool
 
-        conninfo = (
-            f"dbname={env['POSTGRES_DBNAME']} host={env['POSTGRES_HOST']} "
-            f"port={env['POSTGRES_PORT']} user={env['POSTGRES_USER']}"
-        )
-        if env.get("POSTGRES_PASSWORD"):
-            conninfo += f" password={env['POSTGRES_PASSWORD']}"
         # Autocommit: a read is one round trip, not BEGIN, SELECT and the pool's
         # COMMIT; `transaction()` still opens a real transaction (BEGIN … COMMIT).
         kwargs: dict[str, Any] = {"row_factory": dict_row, "autocommit": True}
         if env.get("POSTGRES_SCHEMA"):
             kwargs["options"] = f"-c search_path={env['POSTGRES_SCHEMA']}"
         self._pool = ConnectionPool(
-            conninfo, min_size=1, max_size=10, kwargs=kwargs, open=True, timeout=30
+            postgres_conninfo(env), min_size=1, max_size=10, kwargs=kwargs, open=True, timeout=30
         )
 
     @contextmanager

@@ -19,6 +19,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from projections.database import postgres_conninfo
+
 
 @contextmanager
 def setup_lock(eventsourcing_env: dict[str, str]) -> Iterator[None]:
@@ -42,14 +44,7 @@ def setup_lock(eventsourcing_env: dict[str, str]) -> Iterator[None]:
 def _postgres_lock(env: dict[str, str]) -> Iterator[None]:
     import psycopg
 
-    with psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"],
-        host=env["POSTGRES_HOST"],
-        port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"],
-        password=env.get("POSTGRES_PASSWORD") or None,
-        autocommit=True,
-    ) as conn:
+    with psycopg.connect(postgres_conninfo(env), autocommit=True) as conn:
         key = f"groeispurt-setup:{env.get('POSTGRES_SCHEMA') or 'public'}"
         conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
         try:
