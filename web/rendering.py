@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
 
-from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2 import FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -25,7 +25,8 @@ from service.actor import Actor
 from service.calls import in_thread, short_read
 from service.container import Services
 from service.errors import NotFound, Unauthenticated
-from web.i18n import gettext, pick_language
+from web.i18n import LANGUAGES, gettext, pick_language
+from web.pretranslation import PreTranslate, TranslatedEnvironment
 from web.security import csrf_token
 
 T = TypeVar("T")
@@ -63,7 +64,7 @@ def _day_of(value: Any) -> str:
     return str(value)
 
 
-class ReadModelEnvironment(Environment):
+class ReadModelEnvironment(TranslatedEnvironment):
     """Looks `board.lanes` up as a key first when `board` is a dict.
 
     Pages show read-model documents, which are dicts. Jinja's own order
@@ -78,7 +79,12 @@ class ReadModelEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
-def build_templates() -> Jinja2Templates:
+def build_templates() -> dict[str, Jinja2Templates]:
+    """The pages' templates, compiled once per language (see `web.pretranslation`)."""
+    return {language: Jinja2Templates(env=_environment(language)) for language in LANGUAGES}
+
+
+def _environment(language: str) -> ReadModelEnvironment:
     env = ReadModelEnvironment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html", "svg", "xml"], default=True),
@@ -86,16 +92,19 @@ def build_templates() -> Jinja2Templates:
         lstrip_blocks=True,
         # Templates ship with the code and change only with it: no stat() per page.
         auto_reload=False,
+        extensions=[PreTranslate],
     )
+    env.language = language
     env.globals["_"] = _translate
     env.filters["day"] = _day
-    return Jinja2Templates(env=env)
+    return env
 
 
-def compile_all(templates: Jinja2Templates) -> None:
-    """Compiles every template into the environment's cache (it holds up to 400)."""
-    for name in templates.env.list_templates(extensions=["html"]):
-        templates.env.get_template(name)
+def compile_all(templates: dict[str, Jinja2Templates]) -> None:
+    """Compiles every template into each environment's cache (it holds up to 400)."""
+    for language in templates.values():
+        for name in language.env.list_templates(extensions=["html"]):
+            language.env.get_template(name)
 
 
 def services_of(request: Request) -> Services:
@@ -172,8 +181,9 @@ def render(
     status_code: int = 200,
 ) -> Response:
     name = fragment if fragment is not None and is_htmx(request) else page
+    language = language_of(request)
     full = {
-        "lang": language_of(request),
+        "lang": language,
         "csrf_token": csrf_token(request.session),
         "me": request.session.get("name"),
         "roles": request.session.get("roles", []),
@@ -182,7 +192,7 @@ def render(
         "values": {},
         **context,
     }
-    return request.app.state.templates.TemplateResponse(
+    return request.app.state.templates[language].TemplateResponse(
         request, name, full, status_code=status_code
     )
 
