@@ -52,7 +52,8 @@ def _board_context(
         "board": board,
         "boards": earlier,
         "employee_id": str(employee),
-        "employee_name": person_name(services, employee),
+        # Only someone else's board is titled with a name: one read fewer for one's own.
+        "employee_name": "" if own else person_name(services, employee),
         "own": own,
         "can_move": bool(
             own and board and board.get("columns") and board.get("status") == "active"
