@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+import statistics
 import threading
 import time
 from typing import Any
@@ -13,8 +14,10 @@ from uuid import uuid4
 import httpx
 
 from bench.http_load import (
+    RUNS,
     WrkFailed,
     measure_latency,
+    median_latency,
     report_fallback,
     running_server,
     sign_in,
@@ -65,7 +68,7 @@ def measure_reads(settings: Settings, seconds: float) -> dict[str, Any]:
         url, headers = server.base + "/board", {"Cookie": cookie}
         warm_up(url, headers)
         for clients in (1, 20):
-            result[f"page_{clients}"] = measure_latency(url, headers, clients, seconds)
+            result[f"page_{clients}"] = median_latency(url, headers, clients, seconds)
         result["rss_mb"] = server.peak_rss_mb()
     return result
 
@@ -160,10 +163,12 @@ def measure_graphql(settings: Settings, seconds: float, clients: int = 4) -> dic
         headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         warm_up(server.base + "/graphql", headers, body)
         for count in (1, 20):
-            result[f"query_{count}"] = measure_latency(
+            result[f"query_{count}"] = median_latency(
                 server.base + "/graphql", headers, count, seconds, body=body
             )
-        result["move_rate"] = move_rate(server.base + "/graphql", boards, seconds)
+        result["move_rate"] = statistics.median(
+            move_rate(server.base + "/graphql", boards, seconds / RUNS) for _ in range(RUNS)
+        )
         result["move_clients"] = len(boards)
         result["rss_mb_graphql"] = server.peak_rss_mb()
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bench.http_load import WORKERS
+from bench.http_load import RUNS, WORKERS
 
 ANALYSIS = """## Where the time goes (py-spy and CPU time on the running server, cProfile and per-read-model timers in process, December 2026)
 
@@ -93,7 +93,8 @@ def render(
         f"Measured {when:%Y-%m-%d %H:%M} on {machine}, with `{command}`.",
         "Rates are medians of repeated runs in this one run; ratios compare figures measured side by side.",
         f"The server runs as `groeispurt serve --workers {workers}`; wrk drives it from the same machine,",
-        "after one unmeasured second of the same load (a server in use is warm).",
+        "after one unmeasured second of the same load (a server in use is warm). Latency percentiles",
+        f"and HTTP move rates are medians of {RUNS} measurements, each 1/{RUNS} of the time given.",
         "",
         "| figure | " + " | ".join(stores) + " | what it means |",
         "|---|" + "---|" * len(stores) + "---|",
