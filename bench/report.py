@@ -9,71 +9,69 @@ from bench.http_load import RUNS, WORKERS
 
 ANALYSIS = """## Where the time goes (py-spy and CPU time on the running server, cProfile and per-read-model timers in process, December 2026)
 
-Met: card moves over HTTP at 43–44 % of the library's own rate on SQLite
-and 49–50 % on PostgreSQL; the board page and the board query at 20
-clients and 1,000,000 events have a p99 of 15.0 and 13.3 ms on SQLite
-(target 15: met at the line for the page, 13.8–14.8 ms in the run before
-this one), 0.84× and 1.01× their value at 100,000; a move on a long-lived
-cycle costs what it costs on a young one (snapshots every 20 events); peak
-memory stays under 300 MB (summed over the supervisor and both workers,
-flat from 100,000 to 1,000,000 events).
+In this run: the board query at 20 clients and 1,000,000 events has a
+p99 of 12.6 ms on SQLite (met; 0.77× its value at 100,000); card moves
+over HTTP reach 45 % of the library's own rate at 1,000,000 events and
+39 % at 100,000 on SQLite (one point under: the noisiest figure, see
+Moves), 47–55 % on PostgreSQL; a move on a long-lived cycle costs what it
+costs on a young one (1.03×, 0.97×); peak memory 230 and 260 MB. The board
+page's p99 at 20 clients and 1,000,000 events is 16.4 ms (15.0 in the
+previous session's run; 0.95× its value at 100,000): over the line,
+although it now serves more pages per second than then (2,643 against
+2,554) on a machine whose library rate read 19 % lower (823 against 1,018
+events/s). Missed: the rebuild, 18–20 % of the raw read rate.
 
-- **What brought p99 at 20 clients down to 13–15 ms** (24 ms in the
-  previous session's run). The page's and the query's reads went to a worker thread and back;
-  under load the thread then waited for the GIL that the event loop held,
-  up to the interpreter's 5 ms switch interval per hand-over. On SQLite
-  those reads (who is signed in, one board) are indexed reads of a local
-  file that never wait for a writer in WAL mode, so they now run on the
-  loop itself (`service/calls.py`; interleaved A/B at 20 clients on
-  100,000 events: page p99 19 → 15 ms, query 17 → 12 ms). The margin is
-  small: p50 is ~7 ms of queueing alone (20 clients ÷ ~2,600 pages/s on two
-  cores that wrk shares). Of a page's CPU, rendering is about half: a
-  third of it Jinja's call overhead for some 50 translated texts, then
-  escaping ~165 values; one form per card instead of five changed the
-  render time by 2 % (bytes by 12 %) and was not kept. The reads are a
-  sixth, middleware and uvicorn the rest.
-- **PostgreSQL's tail at 20 clients** (p99 250–630 ms in every 20-client
-  measurement of the previous run, with p95 under 85 ms). Starlette runs
-  blocking calls on up to 40 threads; twenty threads that each need the
-  GIL back after every database round trip formed a convoy (with 6 to 10
-  threads wrk even saw 2 s timeouts). Store calls now share four threads
-  per process: p99 20–45 ms in interleaved A/B runs, a quick run and the
-  run before this one, p50 unchanged. The tail is rarer, not gone: in this
-  run one of four 20-client measurements had a p99 of 0.9 s (the page at
-  1,000,000 events, p95 90 ms) and one 0.2 s; eight further runs on fresh
-  200,000- and 1,000,000-event stores, with a PostgreSQL checkpoint under
-  way, did not show it again. A rebuild on PostgreSQL now ends with
-  ANALYZE, so the planner knows the new tables at once.
+- **The board page** (target p99 ≤ 15 ms at 20 clients on SQLite). At 20
+  clients p50 is mostly queueing (20 clients ÷ pages per second on two
+  cores that wrk shares), so p99 follows the page's CPU. This round the
+  fixed texts of a template (`_("Save")`) are translated when it compiles,
+  in one Jinja environment per language (`web/pretranslation.py`): rendering
+  a board 0.76 → 0.55 ms, the whole request in process 0.56–0.77 → 0.46–0.59 ms,
+  and in interleaved wrk runs at 20 clients 1,600–2,100 → 1,800–2,700
+  pages/s, with byte-identical HTML. One's own board no longer reads the
+  owner's name it does not show. What remains of a page's CPU: escaping
+  ~146 values (markupsafe 3 wraps its C core in Python, ~1 µs each, a
+  quarter of the request), the four indexed reads (who is signed in, the
+  board, the list of boards), signing the session cookie (~17 µs) and
+  uvicorn's and starlette's own work. Earlier rounds: reads of SQLite on
+  the event loop instead of a thread (page p99 19 → 15 ms in A/B).
+- **PostgreSQL's tail at 20 clients.** Store calls share four threads per
+  process (with starlette's 40, threads waiting for the GIL after each
+  round trip formed a convoy: p99 250–630 ms). Since then p99 at 20 clients
+  is 20–60 ms in most runs, with a rare run far above it (0.9 s once in the
+  previous session's full run, 0.65 s once in this session's first one;
+  three further runs on a 1,000,000-event store showed 44–61 ms); it is a
+  run-wide burst, not a slow query (p50 stays put). A rebuild on
+  PostgreSQL ends with ANALYZE, so the planner knows the new tables at once.
 - **Moves.** What a move costs one SQLite worker: ~3.6 ms of Python and
-  ~1 ms in the kernel (from /proc while moving): the use case ~1.3 ms (the
-  library's get and save ~1.1 ms of it, catching the read models up
-  ~0.4 ms), uvicorn, starlette, strawberry and the thread hop ~1.3 ms, the
-  token lookup ~0.2 ms. Writers of the two workers queue on a `flock`
-  beside the database rather than in SQLite's sleeping busy handler.
-  Tried and left out: applying the events just saved without reading them
-  back (4 % of an in-process move, invisible over HTTP), skipping the
-  library's runtime protocol check per replayed event (~8 % of a move, but
-  the limit gains the same, so the ratio would drop).
-- **Rebuild** (target 50 % of the raw log-read rate; missed: 17–21 %).
-  Timed per read model in rebuilds of 100,000 events on SQLite: reading
-  the log 0.55 s and decoding 0.7–0.8 s (what the raw read rate measures),
-  then folding: audit trail 0.82–0.88 s, board 0.66–0.80 s, cycle detail
-  0.44–0.55 s, training needs 0.30–0.33 s, follow-ups 0.16 s (0.30 s
-  before it encoded each cycle's state once per batch rather than once per
-  event, this round), people 0.03 s, and commits and bookkeeping ~0.9 s.
-  Each cycle's document is read and written once per rebuild (3,609
-  cycles, 3,627 document writes), so no work repeats:
-  the cost is ~5 µs of Python per event per read model, six read models.
-  Half the read rate needs all folding and writing in about a third of
-  that time. Tried this round and dropped: creating the secondary indexes
-  after the load (slower, 20k → 14k events/s: the folding reads through
-  them). What could still help: folding from the stored JSON without
-  building event objects (saves part of the decoding), and folding read
-  models in parallel processes (on SQLite only with folding outside the
-  write transaction and an optimistic check of the position; at most
-  ~1.6× on two cores).
+  ~1 ms in the kernel: the use case ~1.3 ms (the library's get and save
+  ~1.1 ms of it, catching the read models up ~0.4 ms), uvicorn, starlette,
+  strawberry and the thread hop ~1.3 ms, the token lookup ~0.2 ms. Writers
+  of the two workers queue on a `flock` beside the database rather than in
+  SQLite's sleeping busy handler. The HTTP move rate is the noisiest
+  figure: four consecutive 5-second runs of the same code on the same store
+  gave 285 to 486 moves/s this session, so it is now the median of three.
+- **Rebuild** (target 50 % of the raw log-read rate; missed). Per 100,000
+  events on SQLite: reading the log ~0.8 s and decoding ~0.9 s (what the
+  raw read rate measures), then folding: audit trail ~1.0 s, board ~0.95 s,
+  cycle detail ~0.55 s, training needs ~0.45 s, follow-ups ~0.2 s, people
+  0.03 s, commits ~0.5 s. Each cycle's document is read and written once
+  per rebuild, so no work repeats: it is ~5 µs of Python per event per
+  read model, six read models. Kept this round: the read side runs SQLite
+  with secure_delete=FAST (Debian's build zeroes every freed page, so
+  dropping the old read models wrote their whole size again: 0.53 s →
+  0.04 s). Built, measured and not kept: folding in two worker processes,
+  each reading the log itself and folding half the read models (on SQLite
+  folding outside the write lock, writing in turns): 20 % → 22–23 % on
+  SQLite and no gain on PostgreSQL, whose server shares the same two
+  cores, because reading, decoding and each event's common facts are then
+  done twice; batches of 20,000 events instead of 5,000 (slower). Half the
+  read rate needs folding and writing in about the time of reading and
+  decoding, a third of what six read models take now; what would get
+  there is less work per event, not more processes: e.g. the audit trail
+  served from the log itself instead of a copy of every event.
 - **Noise.** The server, wrk, PostgreSQL and the benchmark share two cores;
-  the same figure varies by about 25 % between runs (PostgreSQL's own
+  the same figure varies by 25 % and more between runs (PostgreSQL's own
   get–append–save rate has read from 260/s to 540/s on this machine), so
   read the ratios, which are measured side by side in one run."""
 
