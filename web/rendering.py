@@ -102,9 +102,9 @@ def _environment(language: str) -> ReadModelEnvironment:
 
 def compile_all(templates: dict[str, Jinja2Templates]) -> None:
     """Compiles every template into each environment's cache (it holds up to 400)."""
-    for language in templates.values():
-        for name in language.env.list_templates(extensions=["html"]):
-            language.env.get_template(name)
+    for one_language in templates.values():
+        for name in one_language.env.list_templates(extensions=["html"]):
+            one_language.env.get_template(name)
 
 
 def services_of(request: Request) -> Services:
