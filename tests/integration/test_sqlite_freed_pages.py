@@ -27,7 +27,7 @@ def test_dropping_a_large_table_writes_a_small_fraction_of_its_pages(tmp_path: P
                 [(i, f"{i:08d}" * 60) for i in range(4000)],  # ~480 bytes each: ~500 pages
             )
         pages = database.query("SELECT COUNT(*) AS n FROM dbstat WHERE name = 'rm_scratch'")
-        table_pages = int(pages[0]["n"]) if pages else 500
+        table_pages = int(pages[0]["n"])
         database.query("PRAGMA wal_checkpoint(TRUNCATE)")
         assert os.path.getsize(path + "-wal") == 0
 
