@@ -26,6 +26,7 @@ from service.calls import in_thread, short_read
 from service.container import Services
 from service.errors import NotFound, Unauthenticated
 from web.i18n import LANGUAGES, gettext, pick_language
+from web.lean_escape import LeanEscapeCodeGenerator, escape_value
 from web.pretranslation import PreTranslate, TranslatedEnvironment
 from web.security import csrf_token
 
@@ -72,6 +73,10 @@ class ReadModelEnvironment(TranslatedEnvironment):
     every such lookup: a tenth of rendering a board. A dict's methods are
     still found when it has no key of that name (`names.get(…)`).
     """
+
+    # Values are escaped through `escape_value` (see `web.lean_escape`).
+    code_generator_class = LeanEscapeCodeGenerator
+    escape_value = staticmethod(escape_value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute in obj:
