@@ -2,9 +2,12 @@
 
 One row per event, in log order (`seq` increases by one per event, so the
 row count equals the number of events applied), with when, which aggregate
-and version, which cycle and employee it concerns, its kind, and a compact
-JSON of the event's own fields. Fields whose name marks them as secret are
-left out, whatever event grows them later.
+and version, which cycle and employee it concerns, and its kind: an index
+into the event log, not a copy of it. A row's fields are read from the
+stored event itself when a page of the trail is shown (`EventLog`), so a
+rebuild neither encodes every event again nor writes it a second time.
+Fields whose name marks them as secret are left out, whatever event grows
+them later.
 
 `get_plan_as_of` folds a cycle's rows up to a moment: the POP version that
 was current then, and who had approved which version by then.
@@ -14,8 +17,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Mapper, StoredEvent
 
 from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
@@ -32,6 +39,16 @@ PLAN_KINDS = ("PlanDrafted", "PlanRevised", "PlanApproved", "PlanApprovedByBoth"
 Subject = tuple[str | None, str | None]  # (employee_id, cycle_id)
 
 
+@dataclass(frozen=True)
+class EventLog:
+    """Where audit rows find their events: the application's events table (in the
+    same database as the read models) and the mapper that turns a stored event
+    back into a domain event (it knows the transcodings, and any cipher)."""
+
+    table: str
+    mapper: Mapper[Any]
+
+
 class AuditReadModel(ReadModel):
     name = "audit"
     tables = (TABLE, SUBJECTS)
@@ -39,7 +56,7 @@ class AuditReadModel(ReadModel):
         f"CREATE TABLE IF NOT EXISTS {TABLE} ("
         "seq BIGINT PRIMARY KEY, aggregate_id TEXT NOT NULL, version BIGINT NOT NULL, "
         "at TEXT NOT NULL, aggregate TEXT NOT NULL, kind TEXT NOT NULL, "
-        "employee_id TEXT, cycle_id TEXT, changes TEXT NOT NULL)",
+        "employee_id TEXT, cycle_id TEXT)",
         f"CREATE INDEX IF NOT EXISTS {TABLE}_employee ON {TABLE} (employee_id, seq)",
         f"CREATE TABLE IF NOT EXISTS {SUBJECTS} ("
         "aggregate_id TEXT PRIMARY KEY, employee_id TEXT, cycle_id TEXT)",
@@ -75,7 +92,6 @@ class AuditReadModel(ReadModel):
                     name,
                     employee_id,
                     cycle_id,
-                    compact_json(_changes(event)),
                 )
             )
         if new_subjects:
@@ -87,7 +103,7 @@ class AuditReadModel(ReadModel):
         if rows:
             cursor.executemany(
                 f"INSERT INTO {TABLE} (seq, aggregate_id, version, at, aggregate, kind, "
-                "employee_id, cycle_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "employee_id, cycle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -128,7 +144,7 @@ def _lookup(cursor: Cursor, subjects: dict[str, Subject | None], key: str) -> Su
     return subjects[key]
 
 
-def _changes(event: Any) -> dict[str, Any]:
+def _fields(event: Any) -> dict[str, Any]:
     fields = _FIELDS.get(type(event))
     if fields is None:
         fields = _FIELDS[type(event)] = tuple(
@@ -147,8 +163,45 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 # -- queries -------------------------------------------------------------------
 
 
+def select_with_changes(
+    database: Database, log: EventLog, columns: str, where: str, params: Sequence[Any]
+) -> list[dict[str, Any]]:
+    """Audit rows (`a.` columns) with each event's own fields as `changes`, plain JSON.
+
+    The join finds each row's event by its primary key (aggregate, version);
+    SQLite's store writes the id as 32 hex digits, PostgreSQL's as a uuid.
+    """
+    own_id = (
+        "replace(a.aggregate_id, '-', '')"
+        if database.dialect == "sqlite"
+        else "CAST(a.aggregate_id AS uuid)"
+    )
+    rows = database.query(
+        f"SELECT {columns}, e.topic AS event_topic, e.state AS event_state FROM {TABLE} a "
+        f"LEFT JOIN {log.table} e ON e.originator_id = {own_id} "
+        f"AND e.originator_version = a.version WHERE {where}",
+        params,
+    )
+    for row in rows:
+        topic, state = row.pop("event_topic"), row.pop("event_state")
+        row["changes"] = {} if state is None else _changes(log, row, topic, bytes(state))
+    return rows
+
+
+def _changes(log: EventLog, row: dict[str, Any], topic: str, state: bytes) -> dict[str, Any]:
+    stored = StoredEvent(
+        originator_id=UUID(row["aggregate_id"]),
+        originator_version=int(row["version"]),
+        topic=topic,
+        state=state,
+    )
+    # Through JSON and back: dates and ids as text, as every reader of the trail expects.
+    return dict(json.loads(compact_json(_fields(log.mapper.to_domain_event(stored)))))
+
+
 def list_audit(
     database: Database,
+    log: EventLog,
     *,
     limit: int = 100,
     after: int = 0,
@@ -161,23 +214,26 @@ def list_audit(
     `next_after` (None on the last page).
     """
     where, params = _where(database, filters)
-    where.append("seq > ?")
+    where.append("a.seq > ?")
     params.append(int(after))
     limit = max(1, min(int(limit), 1000))
-    rows = database.query(
-        f"SELECT seq, aggregate_id, version, at, aggregate, kind, employee_id, cycle_id, "
-        f"changes FROM {TABLE} WHERE {' AND '.join(where)} ORDER BY seq LIMIT ?",
+    page = select_with_changes(
+        database,
+        log,
+        "a.seq, a.aggregate_id, a.version, a.at, a.aggregate, a.kind, a.employee_id, a.cycle_id",
+        f"{' AND '.join(where)} ORDER BY a.seq LIMIT ?",
         [*params, limit + 1],
     )
-    page = [dict(row, changes=json.loads(row["changes"])) for row in rows[:limit]]
-    return {"rows": page, "next_after": page[-1]["seq"] if len(rows) > limit else None}
+    more = len(page) > limit
+    page = page[:limit]
+    return {"rows": page, "next_after": page[-1]["seq"] if more else None}
 
 
 def count_audit(database: Database, **filters: Any) -> int:
     """How many rows the same filters select in all (for a connection's totalCount)."""
     where, params = _where(database, filters)
     rows = database.query(
-        f"SELECT COUNT(*) AS n FROM {TABLE} WHERE {' AND '.join(where) or '1 = 1'}", params
+        f"SELECT COUNT(*) AS n FROM {TABLE} a WHERE {' AND '.join(where) or '1 = 1'}", params
     )
     return int(rows[0]["n"])
 
@@ -189,23 +245,23 @@ def _where(database: Database, filters: dict[str, Any]) -> tuple[list[str], list
     where: list[str] = []
     params: list[Any] = []
     if filters.get("employee_id") is not None:
-        where.append("employee_id = ?")
+        where.append("a.employee_id = ?")
         params.append(str(filters["employee_id"]))
     if filters.get("cycle_id") is not None:
         # A cycle's rows are found through its employee's index (one index fewer to
         # keep up on every event): the cycle belongs to one employee for good.
         cycle_id = str(filters["cycle_id"])
-        where.append("employee_id = ? AND cycle_id = ?")
+        where.append("a.employee_id = ? AND a.cycle_id = ?")
         params += [_employee_of(database, cycle_id), cycle_id]
     if filters.get("kinds"):
         kinds = list(filters["kinds"])
-        where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+        where.append(f"a.kind IN ({', '.join('?' for _ in kinds)})")
         params += kinds
     if filters.get("since") is not None:
-        where.append("at >= ?")
+        where.append("a.at >= ?")
         params.append(utc_iso(filters["since"]))
     if filters.get("until") is not None:
-        where.append("at < ?")
+        where.append("a.at < ?")
         params.append(utc_iso(filters["until"]))
     return where, params
 
@@ -215,19 +271,24 @@ def _employee_of(database: Database, cycle_id: str) -> str | None:
     return rows[0]["employee_id"] if rows else None
 
 
-def get_plan_as_of(database: Database, cycle_id: str, at: datetime) -> dict[str, Any] | None:
+def get_plan_as_of(
+    database: Database, log: EventLog, cycle_id: str, at: datetime
+) -> dict[str, Any] | None:
     """The POP as it stood at `at`: its current version then, and the approvals by then.
 
     None when no POP had been written yet.
     """
-    rows = database.query(
-        f"SELECT at, kind, changes FROM {TABLE} WHERE employee_id = ? AND cycle_id = ? "
-        f"AND at <= ? AND kind IN ({', '.join('?' for _ in PLAN_KINDS)}) ORDER BY seq",
+    rows = select_with_changes(
+        database,
+        log,
+        "a.aggregate_id, a.version, a.at, a.kind",
+        "a.employee_id = ? AND a.cycle_id = ? AND a.at <= ? "
+        f"AND a.kind IN ({', '.join('?' for _ in PLAN_KINDS)}) ORDER BY a.seq",
         (_employee_of(database, str(cycle_id)), str(cycle_id), utc_iso(at), *PLAN_KINDS),
     )
     plan: dict[str, Any] | None = None
     for row in rows:
-        changes = json.loads(row["changes"])
+        changes = row["changes"]
         if row["kind"] in ("PlanDrafted", "PlanRevised"):
             plan = {
                 "cycle_id": str(cycle_id),

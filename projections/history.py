@@ -7,18 +7,18 @@ changes of manager, team and function between cycles. Drafts are private
 to their author and never appear here.
 
 The timeline is read from the audit trail's rows of the employee (one
-indexed range, in log order) and folded here into entries. The audit trail
-already holds every event once per employee; keeping a second copy of each
-event for the history would double the cost of every rebuild for no gain.
+indexed range, in log order, only the kinds a timeline shows) with their
+events' fields, and folded here into entries. The audit trail already
+indexes every event per employee; keeping a second index for the history
+would add to the cost of every rebuild for no gain.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
-from projections.audit import TABLE as AUDIT
+from projections.audit import EventLog, select_with_changes
 from projections.database import Database
 
 State = dict[str, Any]
@@ -128,12 +128,16 @@ _PERSON_EVENTS: dict[str, Callable[[Summary], tuple[str, Summary]]] = {
 }
 
 
-def get_history(database: Database, employee_id: str) -> list[dict[str, Any]]:
+def get_history(database: Database, log: EventLog, employee_id: str) -> list[dict[str, Any]]:
     """The employee's timeline, oldest first: each entry has at, cycle_id, kind, actor, fields."""
-    rows = database.query(
-        f"SELECT seq, version, at, aggregate, kind, cycle_id, changes FROM {AUDIT} "
-        "WHERE employee_id = ? AND aggregate IN ('GrowthCycle', 'Person') ORDER BY seq",
-        (str(employee_id),),
+    kinds = sorted({*_CYCLE_EVENTS, *_PERSON_EVENTS})
+    rows = select_with_changes(
+        database,
+        log,
+        "a.aggregate_id, a.version, a.at, a.aggregate, a.kind, a.cycle_id",
+        "a.employee_id = ? AND a.aggregate IN ('GrowthCycle', 'Person') "
+        f"AND a.kind IN ({', '.join('?' for _ in kinds)}) ORDER BY a.seq",
+        (str(employee_id), *kinds),
     )
     cycles: dict[str, State] = {}
     timeline: list[dict[str, Any]] = []
@@ -142,14 +146,14 @@ def get_history(database: Database, employee_id: str) -> list[dict[str, Any]]:
         if row["aggregate"] == "Person":
             if kind not in _PERSON_EVENTS:
                 continue
-            entry_kind, summary = _PERSON_EVENTS[kind](json.loads(row["changes"]))
+            entry_kind, summary = _PERSON_EVENTS[kind](row["changes"])
             actor = None
         else:
             handler = _CYCLE_EVENTS.get(kind)
             if handler is None:
                 continue  # drafts stay with their author
             state = cycles.setdefault(row["cycle_id"], {"cards": {}, "approvals": {}})
-            entry_kind, actor, summary = handler(state, json.loads(row["changes"]))
+            entry_kind, actor, summary = handler(state, row["changes"])
         timeline.append(
             {
                 "at": row["at"],

@@ -27,6 +27,7 @@ from domain.errors import InvalidInput
 from domain.person import Person
 from projections import board as boards
 from projections import people as people_rows
+from projections.audit import EventLog
 from projections.database import Database
 from service.actor import Actor
 from service.application import Groeispurt
@@ -41,6 +42,8 @@ class ReadQueries:
     def __init__(self, app: Groeispurt, database: Database) -> None:
         self.app = app
         self.database = database
+        # The audit trail's rows point into the event log; their fields are read there.
+        self.log = EventLog(table=_events_table(app), mapper=app.mapper)
 
     # -- people ------------------------------------------------------------------
 
@@ -131,7 +134,7 @@ class ReadQueries:
         employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
-        result: list[Doc] = _read("history", "get_history")(self.database, str(employee))
+        result: list[Doc] = _read("history", "get_history")(self.database, self.log, str(employee))
         return result
 
     def follow_ups_due(self, actor: Actor, soon_days: int = 30) -> dict[str, list[Doc]]:
@@ -169,7 +172,7 @@ class ReadQueries:
     def audit(self, actor: Actor, **filters: Any) -> Any:
         """The audit trail (filters: employee_id, cycle_id, kinds, since, …): HR only."""
         _require_hr(actor)
-        return _read("audit", "list_audit")(self.database, **filters)
+        return _read("audit", "list_audit")(self.database, self.log, **filters)
 
     def audit_count(self, actor: Actor, **filters: Any) -> int:
         _require_hr(actor)
@@ -179,7 +182,7 @@ class ReadQueries:
     def plan_as_of(self, actor: Actor, cycle_id: Any, at: datetime) -> Any:
         """The POP of a cycle as it stood at a moment, with the approvals by then: HR only."""
         _require_hr(actor)
-        return _read("audit", "get_plan_as_of")(self.database, str(as_uuid(cycle_id)), at)
+        return _read("audit", "get_plan_as_of")(self.database, self.log, str(as_uuid(cycle_id)), at)
 
     # -- who is who ------------------------------------------------------------
 
@@ -238,6 +241,14 @@ def _without_others_drafts(doc: Doc, party: str | None) -> Doc:
 def _require_hr(actor: Actor) -> None:
     if not actor.is_hr:
         raise Forbidden()
+
+
+def _events_table(app: Groeispurt) -> str:
+    """The name of the library's events table (SQLite's and PostgreSQL's recorders have one)."""
+    table = getattr(app.recorder, "events_table_name", None)
+    if not isinstance(table, str):
+        raise TypeError(f"{type(app.recorder).__name__} keeps its events in no table we can read")
+    return table
 
 
 def _read(module: str, query: str) -> Any:

@@ -24,7 +24,7 @@ def test_a_full_cycle_reads_as_a_timeline_of_who_did_what(services: Services) ->
     app = services.app
     org = small_org(app)
     cycle_id = full_cycle(app, org)
-    entries = get_history(services.database, str(org.employee))
+    entries = get_history(services.database, services.queries.log, str(org.employee))
     kinds = [e["kind"] for e in entries]
     assert kinds == [
         "cycle_opened",
@@ -58,7 +58,9 @@ def test_a_card_moved_twice_shows_both_moves_with_the_card_title(services: Servi
     app.move_card(org.as_employee, cycle_id, card_id=card_ids[1], to_column="doing", position=0)
     app.move_card(org.as_employee, cycle_id, card_id=card_ids[1], to_column="done", position=0)
     moves = [
-        e for e in get_history(services.database, str(org.employee)) if e["kind"] == "card_moved"
+        e
+        for e in get_history(services.database, services.queries.log, str(org.employee))
+        if e["kind"] == "card_moved"
     ]
     assert [(m["from_column"], m["to_column"]) for m in moves] == [
         ("todo", "doing"),
@@ -79,7 +81,9 @@ def test_a_revised_pop_resets_the_approvals_and_says_whose(services: Services) -
     app.approve_plan(org.as_employee, cycle_id, 2)
     app.approve_plan(org.as_manager, cycle_id, 2)
     plan_entries = [
-        e for e in get_history(services.database, str(org.employee)) if e["kind"].startswith("plan")
+        e
+        for e in get_history(services.database, services.queries.log, str(org.employee))
+        if e["kind"].startswith("plan")
     ]
     assert [(e["kind"], e["actor"], e["plan_version"]) for e in plan_entries] == [
         ("plan_drafted", "manager", 1),
@@ -103,7 +107,7 @@ def test_the_timeline_spans_cycles_and_leaves_out_drafts_and_colleagues(
         org.as_manager, employee_id=org.employee, planned_session_on="2027-06-01"
     )
     app.save_preparation_draft(org.as_employee, second, {"ambitions": "private thoughts"})
-    entries = get_history(services.database, str(org.employee))
+    entries = get_history(services.database, services.queries.log, str(org.employee))
     assert [e["cycle_id"] for e in entries if e["kind"] == "cycle_opened"] == [
         str(first),
         str(second),
@@ -111,4 +115,4 @@ def test_the_timeline_spans_cycles_and_leaves_out_drafts_and_colleagues(
     assert entries[-1]["kind"] == "cycle_opened"
     assert entries[-1]["previous_cycle_id"] == str(first)
     assert "private thoughts" not in repr(entries)
-    assert get_history(services.database, str(org.colleague)) == []
+    assert get_history(services.database, services.queries.log, str(org.colleague)) == []
