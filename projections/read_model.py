@@ -157,6 +157,8 @@ class Rows:
 
 def utc_iso(moment: datetime) -> str:
     """One fixed ISO form (UTC, microseconds) so that stored moments compare as text."""
+    if moment.tzinfo is UTC:  # every event's timestamp: no offset to ask for
+        return moment.isoformat(timespec="microseconds")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     elif moment.utcoffset():
@@ -187,8 +189,22 @@ def _facts_of(event: Any) -> tuple[Any, str, str]:
     if found is None or found[0] is not event:
         if len(_FACTS) >= _MEMO_SIZE:
             _FACTS.clear()
-        found = _FACTS[id(event)] = (event, str(event.originator_id), utc_iso(event.timestamp))
+        found = _FACTS[id(event)] = (event, _text_of(event.originator_id), utc_iso(event.timestamp))
     return found
+
+
+def _text_of(aggregate_id: UUID) -> str:
+    """str(aggregate_id), remembered: a few thousand aggregates carry a million events."""
+    number = aggregate_id.int
+    text = _ID_TEXTS.get(number)
+    if text is None:
+        if len(_ID_TEXTS) >= _MEMO_SIZE:
+            _ID_TEXTS.clear()
+        text = _ID_TEXTS[number] = str(aggregate_id)
+    return text
+
+
+_ID_TEXTS: dict[int, str] = {}
 
 
 def plain(value: Any) -> Any:
