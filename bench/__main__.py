@@ -24,7 +24,7 @@ from bench.http_measures import measure_graphql, measure_reads
 from bench.move_latency import move_latency
 from bench.store_limits import raw_get_append_save_rate, raw_log_read_rate
 from bench.stores import fresh, remove_all
-from service.container import build_services
+from service.container import Services, build_services
 
 SCALES = {"quick": (20_000, 100_000), "full": (100_000, 1_000_000)}
 
@@ -66,13 +66,27 @@ def measure_store(
     kind: str, scales: tuple[int, int], repeats: int, seconds: float
 ) -> dict[str, Any]:
     result: dict[Any, Any] = {}
-    services = build_services(fresh(kind, "limits"), follow_writes=False)
+    # Open for the whole run: the library's rate is measured again beside each
+    # measurement of moves over HTTP (see `measure_graphql`).
+    limits = build_services(fresh(kind, "limits"), follow_writes=False)
     try:
         result["raw_write"] = statistics.median(
-            raw_get_append_save_rate(services.app, seconds=2.0) for _ in range(repeats)
+            raw_get_append_save_rate(limits.app, seconds=2.0) for _ in range(repeats)
         )
+        _measure_scales(kind, scales, repeats, seconds, limits, result)
     finally:
-        services.close()
+        limits.close()
+    return result
+
+
+def _measure_scales(
+    kind: str,
+    scales: tuple[int, int],
+    repeats: int,
+    seconds: float,
+    limits: Services,
+    result: dict[Any, Any],
+) -> None:
     services = build_services(fresh(kind, "latency"))
     try:
         result["move"] = move_latency(services)
@@ -102,8 +116,11 @@ def measure_store(
         finally:
             services.close()
         result[scale].update(measure_reads(settings, seconds))
-        result[scale].update(measure_graphql(settings, seconds))
-    return result
+        result[scale].update(
+            measure_graphql(
+                settings, seconds, lambda s: raw_get_append_save_rate(limits.app, seconds=s)
+            )
+        )
 
 
 def machine() -> str:
