@@ -7,73 +7,82 @@ from typing import Any
 
 from bench.http_load import RUNS, WORKERS
 
-ANALYSIS = """## Where the time goes (py-spy and CPU time on the running server, cProfile and per-read-model timers in process, December 2026)
+ANALYSIS = """## Where the time goes (py-spy and CPU time on the running server, cProfile, per-read-model timers and callgrind in process, December 2026)
 
-In this run: the board query at 20 clients and 1,000,000 events has a
-p99 of 12.6 ms on SQLite (met; 0.77× its value at 100,000); card moves
-over HTTP reach 45 % of the library's own rate at 1,000,000 events and
-39 % at 100,000 on SQLite (one point under: the noisiest figure, see
-Moves), 47–55 % on PostgreSQL; a move on a long-lived cycle costs what it
-costs on a young one (1.03×, 0.97×); peak memory 230 and 260 MB. The board
-page's p99 at 20 clients and 1,000,000 events is 16.4 ms (15.0 in the
-previous session's run; 0.95× its value at 100,000): over the line,
-although it now serves more pages per second than then (2,643 against
-2,554) on a machine whose library rate read 19 % lower (823 against 1,018
-events/s). Missed: the rebuild, 18–20 % of the raw read rate.
+In this run: the board page and the board query at 20 clients and
+1,000,000 events have a p99 of 13.7 and 12.8 ms on SQLite (met; 1.15× and
+1.10× their values at 100,000; the page was 16.4 ms in the previous run),
+a move on a long-lived cycle costs what it costs on a young one (1.04×,
+1.03×), peak memory 230 and 260 MB (met). Missed: the rebuild, 29–31 % of
+the raw read rate on SQLite and 24–26 % on PostgreSQL (18–20 % and 17–19 %
+before this round), and card moves on SQLite, 32–37 % of the library's
+rate measured beside them (PostgreSQL 38 % and 50 %).
 
 - **The board page** (target p99 ≤ 15 ms at 20 clients on SQLite). At 20
   clients p50 is mostly queueing (20 clients ÷ pages per second on two
-  cores that wrk shares), so p99 follows the page's CPU. This round the
-  fixed texts of a template (`_("Save")`) are translated when it compiles,
-  in one Jinja environment per language (`web/pretranslation.py`): rendering
-  a board 0.76 → 0.55 ms, the whole request in process 0.56–0.77 → 0.46–0.59 ms,
-  and in interleaved wrk runs at 20 clients 1,600–2,100 → 1,800–2,700
-  pages/s, with byte-identical HTML. One's own board no longer reads the
-  owner's name it does not show. What remains of a page's CPU: escaping
-  ~146 values (markupsafe 3 wraps its C core in Python, ~1 µs each, a
-  quarter of the request), the four indexed reads (who is signed in, the
-  board, the list of boards), signing the session cookie (~17 µs) and
-  uvicorn's and starlette's own work. Earlier rounds: reads of SQLite on
-  the event loop instead of a thread (page p99 19 → 15 ms in A/B).
+  cores that wrk shares), so p99 follows the page's CPU. This round values
+  are escaped by markupsafe's own C escaper with one Python call instead of
+  three (`web/lean_escape.py`: a Jinja code generator writes
+  `environment.escape_value(…)`; anything but plain text still goes to
+  markupsafe): a board request's CPU in process 0.68–0.72 → 0.48–0.53 ms,
+  112 pages of four roles byte-identical, 2,643 → 2,903 pages/s at 20
+  clients. Where a worker's time goes now (py-spy under load): rendering
+  ~30 %, writing the response to the socket ~18 %, SQLite reads ~7–12 %,
+  the rest uvicorn, starlette and the session cookie. The collector is no
+  part of the tail: in 9 s at 20 clients a worker ran ~170 young
+  collections (35 ms in all, none over 4.4 ms) and no full one (what
+  startup built is frozen). Earlier rounds: fixed texts translated when a
+  template compiles, SQLite reads on the event loop.
 - **PostgreSQL's tail at 20 clients.** Store calls share four threads per
   process (with starlette's 40, threads waiting for the GIL after each
   round trip formed a convoy: p99 250–630 ms). Since then p99 at 20 clients
-  is 20–60 ms in most runs, with a rare run far above it (0.9 s once in the
-  previous session's full run, 0.65 s once in this session's first one;
-  three further runs on a 1,000,000-event store showed 44–61 ms); it is a
-  run-wide burst, not a slow query (p50 stays put). A rebuild on
-  PostgreSQL ends with ANALYZE, so the planner knows the new tables at once.
-- **Moves.** What a move costs one SQLite worker: ~3.6 ms of Python and
-  ~1 ms in the kernel: the use case ~1.3 ms (the library's get and save
-  ~1.1 ms of it, catching the read models up ~0.4 ms), uvicorn, starlette,
-  strawberry and the thread hop ~1.3 ms, the token lookup ~0.2 ms. Writers
-  of the two workers queue on a `flock` beside the database rather than in
-  SQLite's sleeping busy handler. The HTTP move rate is the noisiest
-  figure: four consecutive 5-second runs of the same code on the same store
-  gave 285 to 486 moves/s this session, so it is now the median of three.
-- **Rebuild** (target 50 % of the raw log-read rate; missed). Per 100,000
-  events on SQLite: reading the log ~0.8 s and decoding ~0.9 s (what the
-  raw read rate measures), then folding: audit trail ~1.0 s, board ~0.95 s,
-  cycle detail ~0.55 s, training needs ~0.45 s, follow-ups ~0.2 s, people
-  0.03 s, commits ~0.5 s. Each cycle's document is read and written once
-  per rebuild, so no work repeats: it is ~5 µs of Python per event per
-  read model, six read models. Kept this round: the read side runs SQLite
-  with secure_delete=FAST (Debian's build zeroes every freed page, so
-  dropping the old read models wrote their whole size again: 0.53 s →
-  0.04 s). Built, measured and not kept: folding in two worker processes,
-  each reading the log itself and folding half the read models (on SQLite
-  folding outside the write lock, writing in turns): 20 % → 22–23 % on
-  SQLite and no gain on PostgreSQL, whose server shares the same two
-  cores, because reading, decoding and each event's common facts are then
-  done twice; batches of 20,000 events instead of 5,000 (slower). Half the
-  read rate needs folding and writing in about the time of reading and
-  decoding, a third of what six read models take now; what would get
-  there is less work per event, not more processes: e.g. the audit trail
-  served from the log itself instead of a copy of every event.
+  is 30–60 ms in most runs (80 ms for the page at 1,000,000 this time),
+  with a rare run far above it (0.9 s and 0.65 s once each in earlier
+  runs); it is a run-wide burst, not a slow query (p50 stays put). A
+  rebuild on PostgreSQL ends with ANALYZE, so the planner knows the new
+  tables at once.
+- **Moves** (target 40 % of the library's get–append–save rate). The
+  library's rate is now measured just before each run of moves, for as
+  long: the first full run of this session measured it at 1,303/s at the
+  start and moves at 415/s minutes later, where the previous session's run
+  had read 823/s against 321–370 moves/s (39–45 %). Moves over HTTP are as
+  fast as before or faster (390–430/s); the library's own loop got faster
+  on today's machine, and the ratio with it. What a move costs a SQLite
+  worker (py-spy at 4 clients, share of samples): the event's commit with
+  its fsync 12 %, threads waiting on each other 12 % and on the writer
+  lock the two workers share 8 %, catching the read models up in a second
+  transaction 13 %, loading the cycle 9 %, strawberry and the routing
+  before it 8 %. Writers of the two workers queue on a `flock`
+  beside the database rather than in SQLite's sleeping busy handler.
+  Closer to the library would need one transaction for the event and the
+  read models of a move, which the library does not offer.
+- **Rebuild** (target 50 % of the raw log-read rate; missed). This round:
+  the audit trail became an index into the log instead of a copy of every
+  event (its fold 1.2 → 0.7 s CPU per 100,000 events; 34 → 19 MB per
+  100,000 events; a page of 100 audit rows now decodes its events when
+  read, 0.4–0.7 → 1.6–2.6 ms, a history of 262 events 1.2 → 4.4 ms); the
+  cyclic collector is paused during a rebuild and during any batch of
+  1,000 events or more (a batch keeps thousands of events and documents
+  alive, and every allocation threshold made the collector walk them all,
+  a fifth of a rebuild; after rebuilds no cyclic garbage is found on
+  either store and peak RSS is unchanged); ids and moments are turned
+  into text once per aggregate. Rebuild CPU per 100,000 events 5.2–6.2 →
+  4.1–4.6 s (interleaved medians); callgrind on 10,000 events, which
+  counts instructions whatever the neighbours do: the last two changes
+  2.31 → 2.21 G instructions per rebuild, against 0.80 G for the raw
+  read. Per event at 100,000 events now (µs of CPU): reading 5.9 and
+  decoding 8.7 (what the raw read measures), then board 8.6 (it is first,
+  so it pays for each event's id and moment as text for all), audit 6.8,
+  cycle detail 5.9, training needs 4.0, follow-ups 2.2, people 0.5,
+  commits and the rest 5.8. Half the raw rate would need all six read
+  models folded and written in the time of reading and decoding alone
+  (~15 µs), half of what they take now. Tried earlier and not kept:
+  folding in two processes (each reads and decodes the log again),
+  batches of 20,000 events.
 - **Noise.** The server, wrk, PostgreSQL and the benchmark share two cores;
-  the same figure varies by 25 % and more between runs (PostgreSQL's own
-  get–append–save rate has read from 260/s to 540/s on this machine), so
-  read the ratios, which are measured side by side in one run."""
+  the same figure varies by 25 % and more between runs (the library's own
+  SQLite rate has read 823/s and 1,303/s on two days), so read the
+  ratios, which are measured side by side in one run."""
 
 
 def render(
