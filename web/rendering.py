@@ -117,11 +117,6 @@ def services_of(request: Request) -> Services:
     return services
 
 
-async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Runs a store call on a worker thread: the eventsourcing library is synchronous."""
-    return await in_thread(fn, *args, **kwargs)
-
-
 class _SignedOut(Exception):
     """The session names a person the store no longer knows as a user."""
 

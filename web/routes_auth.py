@@ -9,10 +9,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from service.actor import Actor
+from service.calls import in_thread
 from service.container import Services
 from service.errors import Unauthenticated
 from web.i18n import LANGUAGES
-from web.rendering import call, current_actor, redirect, render, services_of, translate
+from web.rendering import current_actor, redirect, render, services_of, translate
 
 
 async def home(request: Request) -> Response:
@@ -31,7 +32,7 @@ async def sign_in(request: Request) -> Response:
     services = services_of(request)
     next_url = _safe_next(form)
     try:
-        actor = await call(services.accounts.sign_in, email, password)
+        actor = await in_thread(services.accounts.sign_in, email, password)
     except Unauthenticated as refused:
         return render(
             request,
@@ -39,7 +40,7 @@ async def sign_in(request: Request) -> Response:
             {"error": translate(request, refused.message), "email": email, "next": next_url},
             status_code=401,
         )
-    details = await call(_person_details, services, actor)
+    details = await in_thread(_person_details, services, actor)
     request.session.clear()  # a fresh session (and CSRF token) for the signed-in person
     request.session.update(details)
     return redirect(next_url)
@@ -72,7 +73,7 @@ async def choose_language(request: Request) -> Response:
     request.session["lang"] = lang
     if isinstance(request.session.get("person_id"), str):
         actor = await current_actor(request)
-        await call(services_of(request).app.choose_language, actor, lang)
+        await in_thread(services_of(request).app.choose_language, actor, lang)
     return redirect(_safe_back(str(form.get("back", "/"))))
 
 

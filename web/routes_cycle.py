@@ -19,10 +19,11 @@ from starlette.routing import Route
 from domain.errors import DomainError
 from domain.vocabulary import ActivityType, LearningForm, SupportKind
 from service.actor import Actor
+from service.calls import in_thread
 from service.container import Services
 from service.errors import Conflict, NotFound
 from web import forms
-from web.rendering import call, current_actor, person_name, redirect, render, services_of, translate
+from web.rendering import current_actor, person_name, redirect, render, services_of, translate
 
 TABS = ("overview", "preparation", "session", "pop", "follow-up")
 Action = Callable[[Services, Actor, UUID, FormData], Any]
@@ -30,7 +31,7 @@ Action = Callable[[Services, Actor, UUID, FormData], Any]
 
 async def my_cycles(request: Request) -> Response:
     actor = await current_actor(request)
-    cycles = await call(services_of(request).queries.cycles_of, actor, actor.person_id)
+    cycles = await in_thread(services_of(request).queries.cycles_of, actor, actor.person_id)
     if cycles:
         return redirect(f"/cycles/{cycles[0]['cycle_id']}")
     return render(request, "cycle/none.html", {})
@@ -74,7 +75,7 @@ def _tab_page(tab: str) -> Callable[[Request], Any]:
     async def page(request: Request) -> Response:
         actor = await current_actor(request)
         cycle_id = request.path_params["cycle_id"]
-        context = await call(cycle_context, services_of(request), actor, cycle_id)
+        context = await in_thread(cycle_context, services_of(request), actor, cycle_id)
         context.update(tab=tab, values=_values_for(tab, context))
         context["message"] = request.session.pop("cycle_message", None)
         return render(request, "cycle/page.html", context, fragment=f"cycle/_{_file(tab)}.html")
@@ -93,7 +94,7 @@ def _post(tab: str, action: Action, done: str) -> Callable[[Request], Any]:
         form = await request.form()
         services = services_of(request)
         try:
-            await call(action, services, actor, cycle_id, form)
+            await in_thread(action, services, actor, cycle_id, form)
         except DomainError as refused:
             where = forms.error_field(refused, positions_of(tab, form))
             return await _again(request, tab, actor, form, {where: refused.message}, 400)
@@ -113,7 +114,7 @@ async def _again(
     errors: dict[str, str],
     status: int,
 ) -> Response:
-    context = await call(
+    context = await in_thread(
         cycle_context, services_of(request), actor, request.path_params["cycle_id"]
     )
     shown = {k: translate(request, v) for k, v in errors.items()}

@@ -18,10 +18,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from service.actor import Actor
+from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden
 from web import routes_hr_people, routes_hr_reports
-from web.rendering import call, current_actor, redirect, render, services_of, translate
+from web.rendering import current_actor, redirect, render, services_of, translate
 
 PAGE_SIZE = 50
 # The kinds of event HR filters on, with the English label the catalogue translates.
@@ -74,7 +75,7 @@ async def audit_page(request: Request) -> Response:
     if filters.get("since") and filters.get("until") and filters["since"] >= filters["until"]:
         errors["until"] = translate(request, "The end of the period lies before its start.")
     after = _whole(params.get("after"))
-    context = await call(_audit_context, services_of(request), actor, filters, after, errors)
+    context = await in_thread(_audit_context, services_of(request), actor, filters, after, errors)
     base = [(k, v) for k, v in values.items() if v] + [("kind", k) for k in kinds]
     context.update(
         values=values,
@@ -159,7 +160,7 @@ async def plan_page(request: Request) -> Response:
             at = datetime.fromisoformat(values["at"])
         except ValueError:
             errors["at"] = translate(request, "This is not a date and time.")
-    context = await call(_plan_context, services_of(request), actor, values, at, errors)
+    context = await in_thread(_plan_context, services_of(request), actor, values, at, errors)
     context.update(values=values, errors=errors, at=at)
     return render(request, "hr/plan.html", context)
 

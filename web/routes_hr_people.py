@@ -17,9 +17,10 @@ from starlette.routing import Route
 
 from domain.errors import DomainError, InvalidInput
 from service.actor import Actor
+from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden, NotFound
-from web.rendering import call, current_actor, redirect, render, services_of, translate
+from web.rendering import current_actor, redirect, render, services_of, translate
 
 PERSON_FIELDS = (
     "name",
@@ -36,7 +37,7 @@ CHANGES = ("manager", "team", "function")
 
 async def people_page(request: Request) -> Response:
     actor = await current_actor(request)
-    context = await call(_people_context, services_of(request), actor)
+    context = await in_thread(_people_context, services_of(request), actor)
     context["message"] = request.session.pop("hr_message", None)
     context["values"] = {"development_phase": "junior", "language": "nl"}
     return render(request, "hr/people.html", context)
@@ -60,7 +61,7 @@ async def register(request: Request) -> Response:
     values = {k: str(form.get(k, "")).strip() for k in PERSON_FIELDS}
     services = services_of(request)
     try:
-        await call(_register, services, actor, values)
+        await in_thread(_register, services, actor, values)
     except DomainError as refused:
         field = refused.field if refused.field in PERSON_FIELDS else "name"
         return await _people_again(request, actor, values, {field: refused.message})
@@ -83,7 +84,7 @@ def _register(services: Services, actor: Actor, values: dict[str, str]) -> None:
 async def _people_again(
     request: Request, actor: Actor, values: dict[str, str], errors: dict[str, str]
 ) -> Response:
-    context = await call(_people_context, services_of(request), actor)
+    context = await in_thread(_people_context, services_of(request), actor)
     shown = {k: translate(request, v) for k, v in errors.items()}
     context.update(values=values, errors=shown, open_form=True)
     return render(request, "hr/people.html", context, status_code=400)
@@ -92,7 +93,7 @@ async def _people_again(
 async def person_page(request: Request) -> Response:
     actor = await current_actor(request)
     person_id = str(request.path_params["person_id"])
-    context = await call(_person_context, services_of(request), actor, person_id)
+    context = await in_thread(_person_context, services_of(request), actor, person_id)
     context["message"] = request.session.pop("hr_message", None)
     return render(request, "hr/person.html", context)
 
@@ -123,7 +124,7 @@ async def change(request: Request) -> Response:
     typed = str(form.get(field, "")).strip()
     services = services_of(request)
     try:
-        await call(_change, services, actor, person_id, what, typed, form)
+        await in_thread(_change, services, actor, person_id, what, typed, form)
     except DomainError as refused:
         return await _person_again(request, actor, person_id, field, typed, refused.message)
     except NotFound as missing:
@@ -147,7 +148,7 @@ def _change(
 async def _person_again(
     request: Request, actor: Actor, person_id: str, field: str, typed: str, message: str
 ) -> Response:
-    context = await call(_person_context, services_of(request), actor, person_id)
+    context = await in_thread(_person_context, services_of(request), actor, person_id)
     context["values"][field] = typed
     context["errors"] = {field: translate(request, message)}
     return render(request, "hr/person.html", context, status_code=400)

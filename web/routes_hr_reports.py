@@ -16,7 +16,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from web.rendering import call, current_actor, render, services_of, translate
+from service.calls import in_thread
+from web.rendering import current_actor, render, services_of, translate
 
 GROUPINGS = ("skill", "team", "function")
 KINDS = ("hard", "soft")
@@ -27,7 +28,7 @@ LABEL_WIDTH, BAR_AREA, BAR_HEIGHT, GAP, ROW_GAP, TOP = 220, 400, 14, 3, 14, 28
 async def training_needs_page(request: Request) -> Response:
     actor = await current_actor(request)
     group_by = _grouping(request)
-    report = await call(services_of(request).queries.training_needs, actor, group_by)
+    report = await in_thread(services_of(request).queries.training_needs, actor, group_by)
     rows = _rows(report["groups"])
     return render(
         request,
@@ -45,7 +46,7 @@ async def training_needs_page(request: Request) -> Response:
 async def training_needs_csv(request: Request) -> Response:
     actor = await current_actor(request)
     group_by = _grouping(request)
-    report = await call(services_of(request).queries.training_needs, actor, group_by)
+    report = await in_thread(services_of(request).queries.training_needs, actor, group_by)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(

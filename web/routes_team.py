@@ -17,16 +17,17 @@ from starlette.routing import Route
 
 from domain.errors import DomainError, InvalidInput
 from service.actor import Actor
+from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden, NotFound
-from web.rendering import call, current_actor, redirect, render, services_of, translate
+from web.rendering import current_actor, redirect, render, services_of, translate
 
 FIELDS = ("employee_id", "planned_session_on")
 
 
 async def team_page(request: Request) -> Response:
     actor = await current_actor(request)
-    context = await call(team_context, services_of(request), actor)
+    context = await in_thread(team_context, services_of(request), actor)
     context["message"] = request.session.pop("team_message", None)
     return render(request, "team/page.html", context)
 
@@ -82,7 +83,7 @@ async def open_cycle(request: Request) -> Response:
     services = services_of(request)
     errors: dict[str, str] = {}
     try:
-        cycle_id = await call(_open, services, actor, values)
+        cycle_id = await in_thread(_open, services, actor, values)
     except DomainError as refused:
         field = refused.field if refused.field in FIELDS else "employee_id"
         errors[field] = translate(request, refused.message)
@@ -91,7 +92,7 @@ async def open_cycle(request: Request) -> Response:
             request, "You can open a growth cycle only for someone who reports to you."
         )
     if errors:
-        context = await call(team_context, services, actor)
+        context = await in_thread(team_context, services, actor)
         context.update(values=values, errors=errors)
         return render(request, "team/page.html", context, status_code=400)
     request.session["cycle_message"] = translate(request, "The growth cycle is open.")
