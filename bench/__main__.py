@@ -73,54 +73,48 @@ def measure_store(
         result["raw_write"] = statistics.median(
             raw_get_append_save_rate(limits.app, seconds=2.0) for _ in range(repeats)
         )
-        _measure_scales(kind, scales, repeats, seconds, limits, result)
+        services = build_services(fresh(kind, "latency"))
+        try:
+            result["move"] = move_latency(services)
+        finally:
+            services.close()
+        for scale in scales:
+            result[scale] = _measure_scale(kind, scale, repeats, seconds, limits)
     finally:
         limits.close()
     return result
 
 
-def _measure_scales(
-    kind: str,
-    scales: tuple[int, int],
-    repeats: int,
-    seconds: float,
-    limits: Services,
-    result: dict[Any, Any],
-) -> None:
-    services = build_services(fresh(kind, "latency"))
+def _measure_scale(
+    kind: str, scale: int, repeats: int, seconds: float, limits: Services
+) -> dict[str, Any]:
+    """One store of `scale` events: generating, reading, rebuilding, pages and API."""
+    settings = fresh(kind, f"scale{scale}")
+    services = build_services(settings, follow_writes=False)
     try:
-        result["move"] = move_latency(services)
+        with tqdm(total=scale, desc=f"{kind}: generating {scale:,} events", unit="ev") as bar:
+            started = time.perf_counter()
+            events = generate(services.app, target_events=scale, progress=bar.update)
+            generate_rate = events / (time.perf_counter() - started)
+        reads = [raw_log_read_rate(services.app)[1] for _ in range(repeats)]
+        rebuilds = []
+        for _ in range(repeats if scale < 500_000 else 1):
+            with tqdm(total=events, desc=f"{kind}: rebuilding read models", unit="ev") as bar:
+                started = time.perf_counter()
+                services.projections.rebuild(progress=bar.update)
+                rebuilds.append(events / (time.perf_counter() - started))
     finally:
         services.close()
-    for scale in scales:
-        settings = fresh(kind, f"scale{scale}")
-        services = build_services(settings, follow_writes=False)
-        try:
-            with tqdm(total=scale, desc=f"{kind}: generating {scale:,} events", unit="ev") as bar:
-                started = time.perf_counter()
-                events = generate(services.app, target_events=scale, progress=bar.update)
-                generate_rate = events / (time.perf_counter() - started)
-            reads = [raw_log_read_rate(services.app)[1] for _ in range(repeats)]
-            rebuilds = []
-            for _ in range(repeats if scale < 500_000 else 1):
-                with tqdm(total=events, desc=f"{kind}: rebuilding read models", unit="ev") as bar:
-                    started = time.perf_counter()
-                    services.projections.rebuild(progress=bar.update)
-                    rebuilds.append(events / (time.perf_counter() - started))
-            result[scale] = {
-                "events": events,
-                "generate_rate": generate_rate,
-                "raw_read": statistics.median(reads),
-                "rebuild": statistics.median(rebuilds),
-            }
-        finally:
-            services.close()
-        result[scale].update(measure_reads(settings, seconds))
-        result[scale].update(
-            measure_graphql(
-                settings, seconds, lambda s: raw_get_append_save_rate(limits.app, seconds=s)
-            )
-        )
+    return {
+        "events": events,
+        "generate_rate": generate_rate,
+        "raw_read": statistics.median(reads),
+        "rebuild": statistics.median(rebuilds),
+        **measure_reads(settings, seconds),
+        **measure_graphql(
+            settings, seconds, lambda s: raw_get_append_save_rate(limits.app, seconds=s)
+        ),
+    }
 
 
 def machine() -> str:
