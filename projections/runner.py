@@ -111,17 +111,24 @@ class ProjectionRunner:
         with self._lock:
             return self._catch_up(progress)
 
-    def wait_for(self, notification_id: int, timeout: float = 5.0) -> None:
+    def wait_for(
+        self, notification_id: int, timeout: float = 5.0, saved: Sequence[tuple[int, Any]] = ()
+    ) -> None:
         """Read your own writes: returns once every read model has applied `notification_id`.
 
         Usually this thread does the work itself; if another thread holds the
         lock it is already catching up, and we wait for it, but never forever.
+        `saved`: the (notification id, event) pairs the caller has just written.
+        When every read model has applied all events before them (the usual
+        case), they are folded as they are instead of read back from the log.
         """
         deadline = time.monotonic() + timeout
         while self._reached < notification_id:
             if self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
                 try:
-                    self._catch_up(lambda n: None)
+                    if not (saved and self._fold_saved(saved)):
+                        self._catch_up(lambda n: None)
+                    saved = ()
                 finally:
                     self._lock.release()
             if time.monotonic() >= deadline:
@@ -169,21 +176,40 @@ class ProjectionRunner:
                 last = notifications[-1].id
                 behind = [m for m in self.read_models if positions[m.name] < last]
                 if behind:
-                    positions.update(self._apply(behind, events, last))
+                    positions.update(self._apply(behind, events, last) or {})
             read += len(notifications)
             progress(len(notifications))
             start = last
+            if len(notifications) < BATCH:
+                break  # the end of the log a moment ago: asking again finds nothing (a move)
         self._reached = max(self._reached, min(positions.values(), default=start))
         return read
 
+    def _fold_saved(self, saved: Sequence[tuple[int, Any]]) -> bool:
+        """Folds events just written by this process; False (nothing done) when some
+        read model has yet to apply an earlier event, or the ids are not consecutive."""
+        ids = [notification_id for notification_id, _ in saved]
+        if ids != list(range(ids[0], ids[0] + len(ids))):
+            return False
+        reached = self._apply(self.read_models, list(saved), ids[-1], contiguous=True)
+        if reached is None:
+            return False
+        self._reached = max(self._reached, min(reached.values(), default=0))
+        return True
+
     def _apply(
-        self, models: list[ReadModel], events: list[tuple[int, Any]], last: int
-    ) -> dict[str, int]:
+        self,
+        models: list[ReadModel],
+        events: list[tuple[int, Any]],
+        last: int,
+        contiguous: bool = False,
+    ) -> dict[str, int] | None:
         """Applies a batch to every model behind, and moves their positions, in one transaction.
 
         One commit per batch rather than one per read model: on a durable
         store (fsync on commit) the commits would otherwise cost more than
-        the folding itself.
+        the folding itself. `contiguous`: apply only if no model would skip an
+        event before the batch; else do nothing and answer None.
         """
         names = [model.name for model in models]
         with self.database.transaction(durable=False) as cursor:
@@ -196,6 +222,8 @@ class ProjectionRunner:
                 names,
             )
             found = {row["name"]: int(row["position"]) for row in cursor.fetchall()}
+            if contiguous and any(found.get(name, 0) < events[0][0] - 1 for name in names):
+                return None
             reached = {}
             everything = [event for _, event in events]
             for model in models:
