@@ -87,11 +87,13 @@ def test_a_cycle_loads_the_same_as_with_the_library_projector(services: Services
         services.app.move_card(
             org.as_employee, cycle_id, card_id=cards[0], to_column=column, position=0
         )
-    library = Repository(event_store=services.app.events, snapshot_store=services.app.snapshots)
+    library: Repository[Any] = Repository(
+        event_store=services.app.events, snapshot_store=services.app.snapshots
+    )
 
     ours = load_cycle(services.app, cycle_id)
-    theirs = library.get(cycle_id, projector_func=project_aggregate)
-    from_scratch = Repository(event_store=services.app.events).get(cycle_id)
+    theirs: Any = library.get(cycle_id, projector_func=project_aggregate)
+    from_scratch: Any = Repository(event_store=services.app.events).get(cycle_id)
 
     assert ours.version == theirs.version == from_scratch.version
     assert ours.__dict__ == theirs.__dict__ == from_scratch.__dict__
