@@ -15,7 +15,6 @@ was current then, and who had approved which version by then.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +26,14 @@ from eventsourcing.persistence import Mapper, StoredEvent
 from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel, compact_json, event_at, event_key, utc_iso
+from projections.read_model import (
+    ReadModel,
+    compact_json,
+    event_at,
+    event_key,
+    parse_json,
+    utc_iso,
+)
 
 TABLE = "rm_audit"
 SUBJECTS = "rm_audit_subjects"
@@ -196,7 +202,7 @@ def _changes(log: EventLog, row: dict[str, Any], topic: str, state: bytes) -> di
         state=state,
     )
     # Through JSON and back: dates and ids as text, as every reader of the trail expects.
-    return dict(json.loads(compact_json(_fields(log.mapper.to_domain_event(stored)))))
+    return dict(parse_json(compact_json(_fields(log.mapper.to_domain_event(stored)))))
 
 
 def list_audit(

@@ -17,6 +17,7 @@ from projections.read_model import (
     event_at,
     event_key,
     event_name,
+    parse_json,
 )
 
 TABLE = "rm_boards"
@@ -140,8 +141,6 @@ def get_board(
     database: Database, employee_id: str, cycle_id: str | None = None
 ) -> dict[str, Any] | None:
     """The board of one cycle (default: the employee's latest), columns filled with cards."""
-    import json
-
     if cycle_id is None:
         rows = database.query(
             f"SELECT doc FROM {TABLE} WHERE owner = ? ORDER BY sort_key DESC LIMIT 1",
@@ -154,7 +153,7 @@ def get_board(
         )
     if not rows:
         return None
-    board: dict[str, Any] = json.loads(rows[0]["doc"])
+    board: dict[str, Any] = parse_json(rows[0]["doc"])
     columns = board["columns"] or {"todo": [], "doing": [], "done": []}
     board["lanes"] = {name: [board["cards"][c] for c in ids] for name, ids in columns.items()}
     return board

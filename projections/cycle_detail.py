@@ -9,7 +9,6 @@ follows the same rules as `GrowthCycle.stage`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -17,7 +16,15 @@ from domain.growth_cycle import GrowthCycle
 from domain.plan import Plan, describe_changes
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import Documents, ReadModel, Rows, document_table, event_at, event_key
+from projections.read_model import (
+    Documents,
+    ReadModel,
+    Rows,
+    document_table,
+    event_at,
+    event_key,
+    parse_json,
+)
 
 TABLE = "rm_cycles"
 MANAGERS = "rm_cycle_managers"
@@ -257,7 +264,7 @@ _SAME_STAGE = frozenset(
 def get_cycle(database: Database, cycle_id: str) -> Doc | None:
     """The whole document of one cycle, drafts included: the caller decides who sees them."""
     rows = database.query(f"SELECT doc FROM {TABLE} WHERE key = ?", (str(cycle_id),))
-    return json.loads(rows[0]["doc"]) if rows else None
+    return parse_json(rows[0]["doc"]) if rows else None
 
 
 def list_cycles(
@@ -278,4 +285,4 @@ def list_cycles(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY c.sort_key DESC, c.key"
-    return [json.loads(row["doc"]) for row in database.query(sql, params)]
+    return [parse_json(row["doc"]) for row in database.query(sql, params)]

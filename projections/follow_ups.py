@@ -9,7 +9,6 @@ skipped without reading anything.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel, Rows, compact_json, event_key
+from projections.read_model import ReadModel, Rows, compact_json, event_key, parse_json
 
 TABLE = "rm_follow_ups"
 COLUMNS = (
@@ -79,7 +78,7 @@ class FollowUpsReadModel(ReadModel):
                 if row is None:
                     continue
                 if key not in states:
-                    states[key] = json.loads(row["state"])
+                    states[key] = parse_json(row["state"])
                 handler(row, states[key], event)
                 rows.touch(key)
             assert row is not None
@@ -234,7 +233,7 @@ def list_follow_ups(
                 dict(item, waiting_on="approval", waiting_for=row["waiting_for"].split(","))
             )
         elif row["stage"] == Stage.PREPARING and row["planned_session_on"] < today_iso:
-            prepared = json.loads(row["state"])["prepared"]
+            prepared = parse_json(row["state"])["prepared"]
             if prepared:
                 result["waiting"].append(
                     dict(item, waiting_on="session", prepared=sorted(prepared), waiting_for=[])

@@ -6,6 +6,7 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
+import orjson
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError
@@ -80,6 +81,10 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
             allow_queries_via_get=False,
         )
         self.services = services
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson: the same JSON (UTF-8, no spaces) at several times the standard library's speed.
+        return orjson.dumps(data)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and _declared_length(scope) > MAX_BODY:

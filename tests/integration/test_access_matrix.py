@@ -60,6 +60,7 @@ INTERNAL = {
     "check_card_backlog_references",
     "check_preparation_backlog_references",
     "register_transcodings",
+    "construct_repository",
 }
 
 
