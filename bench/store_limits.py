@@ -25,7 +25,13 @@ def cycle_on_board(app: Groeispurt) -> tuple[GrowthCycle, list[str]]:
 
 
 def raw_get_append_save_rate(app: Groeispurt, seconds: float = 3.0) -> float:
-    """Events per second of get → move a card → save on one aggregate, the library's limit."""
+    """Events per second of get → move a card → save on one aggregate, the library's limit.
+
+    Loads through the application's repository, as a move over HTTP does (it
+    replays without the library's per-event protocol check, `service/replay.py`),
+    so the ratio of moves to this rate counts only what HTTP, GraphQL and the
+    read models add.
+    """
     cycle, card_ids = cycle_on_board(app)
     columns = ["doing", "todo"]
     count = 0

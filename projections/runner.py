@@ -35,6 +35,10 @@ BATCH = 5000
 LARGE_BATCH = 1000
 
 
+class _Behind(Exception):
+    """A read model has yet to apply an event before the batch: nothing was applied."""
+
+
 @contextmanager
 def collector_paused(pause: bool = True) -> Iterator[None]:
     """Python's cyclic garbage collector off while a large batch is folded.
@@ -176,7 +180,7 @@ class ProjectionRunner:
                 last = notifications[-1].id
                 behind = [m for m in self.read_models if positions[m.name] < last]
                 if behind:
-                    positions.update(self._apply(behind, events, last) or {})
+                    positions.update(self._apply(behind, events, last))
             read += len(notifications)
             progress(len(notifications))
             start = last
@@ -191,8 +195,9 @@ class ProjectionRunner:
         ids = [notification_id for notification_id, _ in saved]
         if ids != list(range(ids[0], ids[0] + len(ids))):
             return False
-        reached = self._apply(self.read_models, list(saved), ids[-1], contiguous=True)
-        if reached is None:
+        try:
+            reached = self._apply(self.read_models, list(saved), ids[-1], contiguous=True)
+        except _Behind:
             return False
         self._reached = max(self._reached, min(reached.values(), default=0))
         return True
@@ -203,13 +208,13 @@ class ProjectionRunner:
         events: list[tuple[int, Any]],
         last: int,
         contiguous: bool = False,
-    ) -> dict[str, int] | None:
+    ) -> dict[str, int]:
         """Applies a batch to every model behind, and moves their positions, in one transaction.
 
         One commit per batch rather than one per read model: on a durable
         store (fsync on commit) the commits would otherwise cost more than
         the folding itself. `contiguous`: apply only if no model would skip an
-        event before the batch; else do nothing and answer None.
+        event before the batch; else roll back and raise `_Behind`.
         """
         names = [model.name for model in models]
         with self.database.transaction(durable=False) as cursor:
@@ -223,7 +228,7 @@ class ProjectionRunner:
             )
             found = {row["name"]: int(row["position"]) for row in cursor.fetchall()}
             if contiguous and any(found.get(name, 0) < events[0][0] - 1 for name in names):
-                return None
+                raise _Behind()
             reached = {}
             everything = [event for _, event in events]
             for model in models:
