@@ -26,14 +26,7 @@ from eventsourcing.persistence import Mapper, StoredEvent
 from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
 from projections.database import Cursor, Database
-from projections.read_model import (
-    ReadModel,
-    compact_json,
-    event_at,
-    event_key,
-    parse_json,
-    utc_iso,
-)
+from projections.read_model import Batch, ReadModel, compact_json, parse_json, utc_iso
 
 TABLE = "rm_audit"
 SUBJECTS = "rm_audit_subjects"
@@ -68,16 +61,15 @@ class AuditReadModel(ReadModel):
         "aggregate_id TEXT PRIMARY KEY, employee_id TEXT, cycle_id TEXT)",
     )
 
-    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
+    def apply(self, cursor: Cursor, batch: Batch) -> None:
         cursor.execute(f"SELECT MAX(seq) AS seq FROM {TABLE}")
         seq = int(cursor.fetchone()["seq"] or 0)
         subjects: dict[str, Subject | None] = {}
         new_subjects: list[tuple[str, str | None, str | None]] = []
         rows: list[tuple[Any, ...]] = []
-        for event in events:
+        for event, key, at in batch:
             kind = type(event)
             aggregate, name = _names(kind)
-            key = event_key(event)
             subject = _own_subject(kind, event, key)
             if subject is None:
                 subject = _lookup(cursor, subjects, key)
@@ -93,7 +85,7 @@ class AuditReadModel(ReadModel):
                     seq,
                     key,
                     event.originator_version,
-                    event_at(event),
+                    at,
                     aggregate,
                     name,
                     employee_id,

@@ -6,19 +6,11 @@ single indexed read however long the history behind it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
+from domain.growth_cycle import GrowthCycle
 from projections.database import Cursor, Database
-from projections.read_model import (
-    Documents,
-    ReadModel,
-    document_table,
-    event_at,
-    event_key,
-    event_name,
-    parse_json,
-)
+from projections.read_model import Batch, Documents, ReadModel, document_table, parse_json
 
 TABLE = "rm_boards"
 # One small row per cycle, so the list of an employee's boards never decodes
@@ -38,25 +30,23 @@ class BoardReadModel(ReadModel):
         f"CREATE INDEX IF NOT EXISTS {INDEX}_employee ON {INDEX} (employee_id, opened_at)",
     )
 
-    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
+    def apply(self, cursor: Cursor, batch: Batch) -> None:
         docs = Documents(cursor, TABLE)
         summaries: dict[str, dict[str, Any]] = {}
-        for event in events:
-            kind = event_name(event)
-            if kind == "Opened" and hasattr(event, "planned_session_on"):
-                _opened(docs, event)
-                summaries[event_key(event)] = docs.get(event_key(event)) or {}
+        for event, key, at in batch:
+            kind = type(event)
+            if kind is GrowthCycle.Opened:
+                summaries[key] = _opened(docs, event, key, at)
                 continue
-            if not type(event).__qualname__.startswith("GrowthCycle."):
+            if not _of_a_cycle(kind):
                 continue  # people, indexes: no board to look up
-            key = event_key(event)
             board = docs.get(key)
             if board is None:
-                continue  # an event of another kind of aggregate
+                continue
             handler = _HANDLERS.get(kind)
             if handler is not None:
-                handler(board, event)
-                if kind in ("SessionHeld", "FollowUpCompleted", "Closed"):
+                handler(board, event, at)
+                if kind in _LISTED:
                     summaries[key] = board
             board["version"] = event.originator_version
             docs.touch(key)
@@ -73,65 +63,74 @@ class BoardReadModel(ReadModel):
             )
 
 
-def _opened(docs: Documents, event: Any) -> None:
-    opened_at = event_at(event)
-    docs.put(
-        event_key(event),
-        {
-            "cycle_id": event_key(event),
-            "employee_id": str(event.employee_id),
-            "manager_id": str(event.manager_id),
-            "opened_at": opened_at,
-            "planned_session_on": event.planned_session_on.isoformat(),
-            "status": "active",
-            "cards": {},
-            "columns": None,
-            "version": event.originator_version,
-        },
-        owner=str(event.employee_id),
-        sort_key=opened_at,
-    )
+def _opened(docs: Documents, event: Any, key: str, at: str) -> dict[str, Any]:
+    board = {
+        "cycle_id": key,
+        "employee_id": str(event.employee_id),
+        "manager_id": str(event.manager_id),
+        "opened_at": at,
+        "planned_session_on": event.planned_session_on.isoformat(),
+        "status": "active",
+        "cards": {},
+        "columns": None,
+        "version": event.originator_version,
+    }
+    docs.put(key, board, owner=board["employee_id"], sort_key=at)
+    return board
 
 
-def _session_held(board: dict[str, Any], event: Any) -> None:
+def _session_held(board: dict[str, Any], event: Any, at: str) -> None:
     board["session_held_on"] = event.held_on.isoformat()
     board["cards"] = {card["id"]: dict(card, column=None, entered_at=None) for card in event.cards}
 
 
-def _cards_selected(board: dict[str, Any], event: Any) -> None:
+def _cards_selected(board: dict[str, Any], event: Any, at: str) -> None:
     board["columns"] = {"todo": list(event.card_ids), "doing": [], "done": []}
     for card_id in event.card_ids:
-        board["cards"][card_id].update(column="todo", entered_at=event_at(event))
+        board["cards"][card_id].update(column="todo", entered_at=at)
 
 
-def _card_moved(board: dict[str, Any], event: Any) -> None:
+def _card_moved(board: dict[str, Any], event: Any, at: str) -> None:
     columns = board["columns"]
     columns[event.from_column].remove(event.card_id)
     columns[event.to_column].insert(event.position, event.card_id)
     card = board["cards"][event.card_id]
     if event.from_column != event.to_column:
-        card.update(column=event.to_column, entered_at=event_at(event))
+        card.update(column=event.to_column, entered_at=at)
 
 
 def _status(status: str) -> Any:
-    def handler(board: dict[str, Any], event: Any) -> None:
+    def handler(board: dict[str, Any], event: Any, at: str) -> None:
         board["status"] = status
 
     return handler
 
 
-def _card_visibility(board: dict[str, Any], event: Any) -> None:
+def _card_visibility(board: dict[str, Any], event: Any, at: str) -> None:
     board["cards"][event.card_id]["visible_to_team"] = event.visible
 
 
 _HANDLERS = {
-    "SessionHeld": _session_held,
-    "CardsSelected": _cards_selected,
-    "CardMoved": _card_moved,
-    "CardVisibilityChanged": _card_visibility,
-    "FollowUpCompleted": _status("completed"),
-    "Closed": _status("closed"),
+    GrowthCycle.SessionHeld: _session_held,
+    GrowthCycle.CardsSelected: _cards_selected,
+    GrowthCycle.CardMoved: _card_moved,
+    GrowthCycle.CardVisibilityChanged: _card_visibility,
+    GrowthCycle.FollowUpCompleted: _status("completed"),
+    GrowthCycle.Closed: _status("closed"),
 }
+
+
+def _of_a_cycle(kind: type) -> bool:
+    """Whether events of this class belong to a growth cycle (worked out once per class)."""
+    found = _CYCLE_KINDS.get(kind)
+    if found is None:
+        found = _CYCLE_KINDS[kind] = kind.__qualname__.startswith("GrowthCycle.")
+    return found
+
+
+_CYCLE_KINDS: dict[type, bool] = {}
+# Events that change what the list of an employee's boards shows.
+_LISTED = (GrowthCycle.SessionHeld, GrowthCycle.FollowUpCompleted, GrowthCycle.Closed)
 
 
 # -- queries -------------------------------------------------------------------

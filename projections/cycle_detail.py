@@ -9,22 +9,14 @@ follows the same rules as `GrowthCycle.stage`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from domain.growth_cycle import GrowthCycle
 from domain.plan import Plan, describe_changes
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import (
-    Documents,
-    ReadModel,
-    Rows,
-    document_table,
-    event_at,
-    event_key,
-    parse_json,
-)
+from projections.read_model import Batch, Documents, ReadModel, Rows, document_table, parse_json
 
 TABLE = "rm_cycles"
 MANAGERS = "rm_cycle_managers"
@@ -42,13 +34,13 @@ class CycleDetailReadModel(ReadModel):
         f"CREATE INDEX IF NOT EXISTS {MANAGERS}_manager ON {MANAGERS} (manager_id, sort_key)",
     )
 
-    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
+    def apply(self, cursor: Cursor, batch: Batch) -> None:
         docs = Documents(cursor, TABLE)
         managers = Rows(cursor, MANAGERS, ("cycle_id", "manager_id", "sort_key"))
-        for event in events:
+        for event, key, at in batch:
             kind = type(event)
             if kind is GrowthCycle.Opened:
-                doc = _opened(event)
+                doc = _opened(event, key, at)
                 docs.put(doc["cycle_id"], doc, owner=doc["employee_id"], sort_key=doc["opened_at"])
                 managers.put(
                     doc["cycle_id"],
@@ -62,13 +54,12 @@ class CycleDetailReadModel(ReadModel):
             handler = _HANDLERS.get(kind)
             if handler is None:
                 continue  # an event of another aggregate
-            key = event_key(event)
             found = docs.get(key)
             if found is None:
                 continue
-            handler(found, event)
+            handler(found, event, at)
             found["version"] = event.originator_version
-            found["updated_at"] = event_at(event)
+            found["updated_at"] = at
             if kind not in _SAME_STAGE:
                 found["stage"] = stage_of(found)
             docs.touch(key)
@@ -95,11 +86,10 @@ def stage_of(doc: Doc) -> str:
     return Stage.PREPARING.value
 
 
-def _opened(event: Any) -> Doc:
-    at = event_at(event)
+def _opened(event: Any, key: str, at: str) -> Doc:
     previous = event.previous_cycle_id
     return {
-        "cycle_id": event_key(event),
+        "cycle_id": key,
         "employee_id": str(event.employee_id),
         "manager_id": str(event.manager_id),
         "planned_session_on": event.planned_session_on.isoformat(),
@@ -124,47 +114,47 @@ def _opened(event: Any) -> Doc:
     }
 
 
-def _draft_saved(doc: Doc, event: Any) -> None:
+def _draft_saved(doc: Doc, event: Any, at: str) -> None:
     doc["drafts"][event.party] = {
         "party": event.party,
         "draft": True,
-        "saved_at": event_at(event),
+        "saved_at": at,
         "preparation": event.preparation,
     }
 
 
-def _submitted(doc: Doc, event: Any) -> None:
+def _submitted(doc: Doc, event: Any, at: str) -> None:
     doc["preparations"][event.party].append(
         {
             "party": event.party,
             "version": event.version,
-            "submitted_at": event_at(event),
+            "submitted_at": at,
             "preparation": event.preparation,
         }
     )
     doc["drafts"].pop(event.party, None)
 
 
-def _session_held(doc: Doc, event: Any) -> None:
+def _session_held(doc: Doc, event: Any, at: str) -> None:
     doc["session"] = {
         "held_on": event.held_on.isoformat(),
         "notes": event.notes,
         "cards": event.cards,
-        "recorded_at": event_at(event),
+        "recorded_at": at,
     }
 
 
-def _cards_selected(doc: Doc, event: Any) -> None:
+def _cards_selected(doc: Doc, event: Any, at: str) -> None:
     doc["board"] = {
         "card_ids": list(event.card_ids),
-        "selected_at": event_at(event),
+        "selected_at": at,
         "columns": {"todo": list(event.card_ids), "doing": [], "done": []},
         "moves": 0,
         "visible_to_team": [],
     }
 
 
-def _card_moved(doc: Doc, event: Any) -> None:
+def _card_moved(doc: Doc, event: Any, at: str) -> None:
     board = doc["board"]
     columns = board["columns"]
     columns[event.from_column].remove(event.card_id)
@@ -172,7 +162,7 @@ def _card_moved(doc: Doc, event: Any) -> None:
     board["moves"] += 1
 
 
-def _card_visibility(doc: Doc, event: Any) -> None:
+def _card_visibility(doc: Doc, event: Any, at: str) -> None:
     visible = doc["board"]["visible_to_team"]
     if event.visible and event.card_id not in visible:
         visible.append(event.card_id)
@@ -180,57 +170,57 @@ def _card_visibility(doc: Doc, event: Any) -> None:
         visible.remove(event.card_id)
 
 
-def _plan_written(doc: Doc, event: Any) -> None:
+def _plan_written(doc: Doc, event: Any, at: str) -> None:
     versions = doc["plan_versions"]
     previous: Plan | None = versions[-1]["plan"] if versions else None
     versions.append(
         {
             "version": event.version,
             "plan": event.plan,
-            "written_at": event_at(event),
+            "written_at": at,
             "changes": describe_changes(previous, event.plan) if previous is not None else [],
         }
     )
     doc["approvals"] = {}
 
 
-def _approved(doc: Doc, event: Any) -> None:
-    approval = {"party": event.party, "version": event.version, "at": event_at(event)}
-    doc["approvals"][event.party] = {"version": event.version, "at": approval["at"]}
+def _approved(doc: Doc, event: Any, at: str) -> None:
+    approval = {"party": event.party, "version": event.version, "at": at}
+    doc["approvals"][event.party] = {"version": event.version, "at": at}
     doc["approval_history"].append(approval)
 
 
-def _approved_by_both(doc: Doc, event: Any) -> None:
+def _approved_by_both(doc: Doc, event: Any, at: str) -> None:
     doc["approved_version"] = event.version
-    doc["approved_at"] = event_at(event)
+    doc["approved_at"] = at
 
 
-def _follow_up_scheduled(doc: Doc, event: Any) -> None:
+def _follow_up_scheduled(doc: Doc, event: Any, at: str) -> None:
     doc["follow_up"] = {
         "due_on": event.due_on.isoformat(),
-        "scheduled_at": event_at(event),
+        "scheduled_at": at,
         "completed": None,
     }
 
 
-def _follow_up_completed(doc: Doc, event: Any) -> None:
+def _follow_up_completed(doc: Doc, event: Any, at: str) -> None:
     show = event.show_and_tell_on
     doc["follow_up"]["completed"] = {
         "held_on": event.held_on.isoformat(),
         "went_well": event.went_well,
         "could_be_better": event.could_be_better,
         "show_and_tell_on": show.isoformat() if show is not None else None,
-        "recorded_at": event_at(event),
+        "recorded_at": at,
     }
 
 
-def _closed(doc: Doc, event: Any) -> None:
+def _closed(doc: Doc, event: Any, at: str) -> None:
     doc["closed"] = True
     doc["closed_reason"] = event.reason
-    doc["closed_at"] = event_at(event)
+    doc["closed_at"] = at
 
 
-_HANDLERS: dict[type, Callable[[Doc, Any], None]] = {
+_HANDLERS: dict[type, Callable[[Doc, Any, str], None]] = {
     GrowthCycle.PreparationDraftSaved: _draft_saved,
     GrowthCycle.PreparationSubmitted: _submitted,
     GrowthCycle.SessionHeld: _session_held,

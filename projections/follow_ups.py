@@ -9,14 +9,14 @@ skipped without reading anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Stage
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel, Rows, compact_json, event_key, parse_json
+from projections.read_model import Batch, ReadModel, Rows, compact_json, parse_json
 
 TABLE = "rm_follow_ups"
 COLUMNS = (
@@ -45,14 +45,13 @@ class FollowUpsReadModel(ReadModel):
         f"CREATE INDEX IF NOT EXISTS {TABLE}_stage ON {TABLE} (stage, due_on)",
     )
 
-    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
+    def apply(self, cursor: Cursor, batch: Batch) -> None:
         rows = Rows(cursor, TABLE, COLUMNS)
         states: dict[str, dict[str, Any]] = {}
-        for event in events:
+        for event, key, _ in batch:
             kind = type(event)
             if kind is not GrowthCycle.Opened and kind not in _HANDLERS:
                 continue  # card moves, drafts, other aggregates: nothing to read or write
-            key = event_key(event)
             if kind is GrowthCycle.Opened:
                 row: Row | None = {
                     "cycle_id": key,

@@ -8,12 +8,11 @@ which row is decided in the service's read queries, not here.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
 from domain.person import Person
 from projections.database import Cursor, Database
-from projections.read_model import ReadModel
+from projections.read_model import Batch, ReadModel
 
 TABLE = "rm_people"
 COLUMNS = (
@@ -43,12 +42,11 @@ class PeopleReadModel(ReadModel):
         f"CREATE INDEX IF NOT EXISTS {TABLE}_team ON {TABLE} (team)",
     )
 
-    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
+    def apply(self, cursor: Cursor, batch: Batch) -> None:
         rows: dict[str, dict[str, Any]] = {}
-        for event in events:
+        for event, key, _ in batch:
             if not isinstance(event, Person.Event):
                 continue
-            key = str(event.originator_id)
             if isinstance(event, Person.Registered):
                 rows[key] = _registered(event)
                 continue

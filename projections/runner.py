@@ -20,7 +20,7 @@ from typing import Any
 from eventsourcing.application import Application
 
 from projections.database import Database
-from projections.read_model import ReadModel
+from projections.read_model import Batch, ReadModel
 
 TRACKING_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS projection_tracking ("
@@ -176,11 +176,14 @@ class ProjectionRunner:
             if not notifications:
                 break
             with collector_paused(len(notifications) >= LARGE_BATCH):
-                events = [(n.id, self.app.mapper.to_domain_event(n)) for n in notifications]
                 last = notifications[-1].id
                 behind = [m for m in self.read_models if positions[m.name] < last]
                 if behind:
-                    positions.update(self._apply(behind, events, last))
+                    decode = self.app.mapper.to_domain_event
+                    batch = Batch.of(
+                        [n.id for n in notifications], [decode(n) for n in notifications]
+                    )
+                    positions.update(self._apply(behind, batch))
             read += len(notifications)
             progress(len(notifications))
             start = last
@@ -195,19 +198,16 @@ class ProjectionRunner:
         ids = [notification_id for notification_id, _ in saved]
         if ids != list(range(ids[0], ids[0] + len(ids))):
             return False
+        batch = Batch.of(ids, [event for _, event in saved])
         try:
-            reached = self._apply(self.read_models, list(saved), ids[-1], contiguous=True)
+            reached = self._apply(self.read_models, batch, contiguous=True)
         except _Behind:
             return False
         self._reached = max(self._reached, min(reached.values(), default=0))
         return True
 
     def _apply(
-        self,
-        models: list[ReadModel],
-        events: list[tuple[int, Any]],
-        last: int,
-        contiguous: bool = False,
+        self, models: list[ReadModel], batch: Batch, contiguous: bool = False
     ) -> dict[str, int]:
         """Applies a batch to every model behind, and moves their positions, in one transaction.
 
@@ -227,17 +227,13 @@ class ProjectionRunner:
                 names,
             )
             found = {row["name"]: int(row["position"]) for row in cursor.fetchall()}
-            if contiguous and any(found.get(name, 0) < events[0][0] - 1 for name in names):
+            first, last = batch.ids[0], batch.ids[-1]
+            if contiguous and any(found.get(name, 0) < first - 1 for name in names):
                 raise _Behind()
             reached = {}
-            everything = [event for _, event in events]
             for model in models:
                 position = found.get(model.name, 0)
-                fresh = (
-                    everything
-                    if position < events[0][0]
-                    else [event for notification_id, event in events if notification_id > position]
-                )
+                fresh = batch.after(position)
                 if fresh:
                     model.apply(cursor, fresh)
                 reached[model.name] = max(position, last)

@@ -15,13 +15,12 @@ document per cycle; card moves touch nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from domain.growth_cycle import GrowthCycle
 from domain.person import Person
 from projections.database import Cursor, Database
-from projections.read_model import Documents, ReadModel, Rows, document_table, event_key
+from projections.read_model import Batch, Documents, ReadModel, Rows, document_table
 
 FACTS = "rm_training_needs"
 CYCLES = "rm_training_cycles"
@@ -57,22 +56,20 @@ class TrainingNeedsReadModel(ReadModel):
         "person_id TEXT PRIMARY KEY, team TEXT NOT NULL, function TEXT NOT NULL)",
     )
 
-    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
+    def apply(self, cursor: Cursor, batch: Batch) -> None:
         cycles = Documents(cursor, CYCLES)
         people = Rows(cursor, PEOPLE, ("person_id", "team", "function"))
         changed: list[str] = []
-        for event in events:
+        for event, key, _ in batch:
             kind = type(event)
             if kind in _PERSON_EVENTS:
-                _person_event(people, event)
+                _person_event(people, event, key)
                 continue
             if kind is GrowthCycle.Opened:
-                key = event_key(event)
                 cycles.put(key, {"employee_id": str(event.employee_id), "facts": {}, "kinds": {}})
                 continue
             if kind not in _CYCLE_EVENTS:
                 continue
-            key = event_key(event)
             state = cycles.get(key)
             if state is None:
                 continue
@@ -96,8 +93,7 @@ _CYCLE_EVENTS = (
 )
 
 
-def _person_event(people: Rows, event: Any) -> None:
-    key = event_key(event)
+def _person_event(people: Rows, event: Any, key: str) -> None:
     if type(event) is Person.Registered:
         people.put(key, {"person_id": key, "team": event.team, "function": event.function})
         return
