@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bench.generate import generate
 from projections.database import Cursor
-from projections.read_model import ReadModel
+from projections.read_model import Batch, ReadModel
 from projections.runner import LARGE_BATCH, ProjectionRunner, collector_paused
 from service.container import Services, build_services
 from service.settings import Settings
@@ -28,8 +27,8 @@ class CollectorWatch(ReadModel):
     def __init__(self) -> None:
         self.batches: list[tuple[int, bool]] = []
 
-    def apply(self, cursor: Cursor, events: Sequence[Any]) -> None:
-        self.batches.append((len(events), gc.isenabled()))
+    def apply(self, cursor: Cursor, batch: Batch) -> None:
+        self.batches.append((len(batch), gc.isenabled()))
 
 
 @pytest.fixture
