@@ -90,7 +90,7 @@ class ProjectionRunner:
                         "UPDATE projection_tracking SET position = 0 WHERE name = ?", (model.name,)
                     )
                 for statement in model.schema:
-                    cursor.execute(statement)
+                    cursor.execute(self.database.table_statement(statement))
                 cursor.execute(
                     "INSERT INTO projection_tracking (name, position) VALUES (?, 0) "
                     "ON CONFLICT (name) DO NOTHING",
@@ -155,7 +155,7 @@ class ProjectionRunner:
                     )
                 for model in chosen:
                     for statement in model.schema:
-                        cursor.execute(statement)
+                        cursor.execute(self.database.table_statement(statement))
             self._reached = 0
             # Paused for the whole rebuild, not per batch: a rebuild is run on its own
             # (command line, benchmark), with no other work making garbage meanwhile.
