@@ -98,10 +98,12 @@ class SQLiteDatabase(Database):
     def transaction(self, durable: bool = True) -> Iterator[Cursor]:
         conn = self._connection()
         cursor = conn.cursor()
-        with self._write_lock:
-            if not durable:
-                cursor.execute("PRAGMA synchronous=NORMAL")
-            try:
+        # The connection is this thread's alone: its durability is set before the
+        # writer lock is taken, so the lock is held only for the transaction itself.
+        if not durable:
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with self._write_lock:
                 # IMMEDIATE takes the write lock up front, so two processes queue on
                 # the busy timeout instead of one failing half-way ("database is locked").
                 cursor.execute("BEGIN IMMEDIATE")
@@ -111,9 +113,9 @@ class SQLiteDatabase(Database):
                     conn.rollback()
                     raise
                 conn.commit()
-            finally:
-                if not durable:
-                    cursor.execute("PRAGMA synchronous=FULL")
+        finally:
+            if not durable:
+                cursor.execute("PRAGMA synchronous=FULL")
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         rows = self._connection().execute(sql, tuple(params)).fetchall()
