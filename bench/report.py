@@ -7,95 +7,93 @@ from typing import Any
 
 from bench.http_load import RUNS, WORKERS
 
-ANALYSIS = """## Where the time goes (py-spy and CPU time on the running server, cProfile, per-read-model timers and callgrind in process, December 2026)
+ANALYSIS = """## Where the time goes (CPU time in process and on the running server, writer-lock hold times, cProfile, py-spy; December 2026)
 
-This run (13:16) found the machine at well under half the speed of the
-run at 08:21 the same day, in figures no change of ours touches: the
-library's raw log read 104,735 → 35,868 events/s, its get–append–save
-1,240 → 558/s, generation 13,648 → 5,814/s; in process the same code read
-and decoded an event in 16.0 µs of CPU at 12:10 and in 29.4 µs at 13:20.
-Read the ratios, which compare figures measured side by side; every
-latency and rate is that much slower than the morning's. Met: a move on
-a long-lived cycle costs what it costs on a young one (1.05×, 0.96×),
-peak memory 232 and 261 MB, and p99 at 1,000,000 events within 1.5× its
-value at 100,000 (1.06×, 1.13×). Missed in this run: the board page and
-query p99 at 20 clients, 31.7 and 26.6 ms on SQLite (13.7 and 12.8 ms at
-08:21, when the machine ran at full speed; pages per second 2,903 then,
-1,296 now); the rebuild, 32–33 % of the raw read on SQLite and 26–32 % on
-PostgreSQL (29–31 % and 24–26 % at 08:21); card moves on SQLite, 33–36 %
-of the library's rate measured beside them (32–37 % at 08:21). On
-PostgreSQL moves reach 81 % of a library rate that this run's disk held
-to 85–100 syncs per second.
+This run (15:16) found the machine at full speed (a fixed Python loop,
+`sum(range(3*10**7))`, took 0.51 s of CPU; 0.77–0.95 s during the slow
+run at 13:16 the same day). Met: the board page and query p99 at 20
+clients and 1,000,000 events on SQLite, 14.8 and 13.2 ms (at 100,000
+events the query's p99 was 18.0 ms in this run, with p50 at 5.9 ms), and
+within 1.5× their value at 100,000 (1.07×, 0.73×); a move on a long-lived
+cycle costs what it costs on a young one (0.96×, 0.98×); peak memory 231
+and 261 MB; card moves on PostgreSQL, 44–49 % of the library's rate.
+Missed: card moves on SQLite, 25–28 % of a library rate that runs at
+1,270–1,490/s on this machine; the rebuild, 28–31 % of the raw read on
+SQLite and 24–27 % on PostgreSQL. Earlier runs gave 32–37 % for moves
+(before replay sped up the library's loop, which loads through the same
+repository) and 29–33 % for the rebuild: a faster machine speeds up the
+library's loop and the raw read as much as it speeds up ours.
 
-- **Moves** (target 40 % of the library's get–append–save rate). This
-  round: (1) a writer hands the runner the events it has just saved, with
-  their notification ids; when every read model has applied all before
-  them (checked inside the read models' transaction), they are folded as
-  they are, without reading and decoding them back from the log; else
-  (another worker's events in between) the runner reads the log. (2) A
-  catch-up that gets a short batch stops instead of asking for the end of
-  the log again. (3) Aggregates replay with `service/replay.py`: the
-  library's projector asserts `isinstance(event, CanMutateProtocol)` per
-  event, and on Python 3.11 a runtime-protocol check walks the protocol's
-  attributes each time: 24 µs an event, 40 % of loading a cycle from its
-  snapshot (600 → 418 µs of CPU). (4) Read-model documents and GraphQL
-  answers are JSON by orjson (a board document encodes in 1.7 µs instead
-  of 13.8 and decodes in 4.2 instead of 11.0; a cycle document 4.0 and
-  12.6 instead of 37.2 and 32.5; same text). In process a move's catch-up
-  fell from ~1,330 to ~1,000 µs of CPU; over HTTP, two interleaved pairs
-  of runs at 4 clients gave 106–158 moves/s before and 171–215/s after,
-  with the server's CPU per move 8.5–9.3 → 6.4–7.6 ms. The ratio hardly
-  moved because its denominator loads cycles through the same repository
-  and got faster too (361–399 → 474–697/s in those pairs): the store's
-  limit is what the library does at its best here, so we leave it so.
-  Where a move's CPU goes now (py-spy, samples holding the GIL): strawberry
-  and graphql-core ~35 % (turning the input into its Python type alone
-  7 %, variable coercion and executor set-up most of the rest), uvicorn,
-  starlette and the middlewares ~9 %, handing the use case to a worker
-  thread ~5 %, loading the cycle 10 %, saving the event 8.5 %, the read
-  models 6 %. On SQLite every move holds the one writer lock twice (the
-  event, then the read models): 2.07 ms a move (median, in process, this
-  run's machine), a ceiling of ~480 moves/s whatever the cores. Closer to
-  the library would need the event and the read models of a move in one
-  transaction, which couples every write to every read model's fold.
-- **The board page** (target p99 ≤ 15 ms at 20 clients on SQLite; met at
-  08:21 with 13.7 ms, missed in this run with the machine at under half
-  speed). At 20 clients p50 is mostly queueing (20 clients ÷ pages per
-  second on two cores that wrk shares), so p99 follows the page's CPU,
-  and the page's CPU followed the machine: 2,903 pages/s at 08:21, 1,296
-  now, with no change to how a page is made except orjson reading the
-  board document. Where a worker's time goes (py-spy under load):
-  rendering ~30 %, writing the response to the socket ~18 %, SQLite reads
-  ~7–12 %, the rest uvicorn, starlette and the session cookie. No full
-  collection runs during load (what startup built is frozen). Earlier
-  rounds: values escaped by markupsafe's C escaper in one call
+- **Moves on SQLite: the writer lock, not the cores, is the limit.**
+  Under 4-client load (20,000-event store, wrk, 2 workers) the one writer
+  lock of the file is held 70 % of the wall time: 1.88 ms per move, in
+  two holds (the event, then the read models; median 0.6 ms, p90 2.1 ms,
+  p99 4 ms), against 1.16 ms in process with nothing else running. A
+  holder that hands the GIL back for a SQLite call waits to get it again
+  behind its own process's event loop: the worker with 3 of wrk's 4
+  connections holds longer (median 0.8–0.9 ms) than the one with 1, and
+  the cores stay 19–23 % idle while the other worker waits. A 0.5 ms
+  interpreter switch interval did not change this (three A/B runs). Where
+  one move's CPU goes (in process, medians of 7 × 300): the use case 1.23
+  ms — loading the cycle from its snapshot 418 µs, saving the event 383
+  µs, folding it into the read models 392 µs (six read models 202 µs:
+  board 73, cycle detail 68, audit 46, the rest 15; transaction,
+  positions and commit 175 µs), the token 20–30 µs, the board it answers
+  with 18–26 µs; a worker thread adds 150–400 µs; the GraphQL request
+  around it brings the total to 2.4–3.1 ms (a mutation that changes
+  nothing: 1.0–1.7 ms; `{ __typename }`: 0.14 ms). The library's loop:
+  0.59 ms. (py-spy's `--gil` view had put strawberry at 35 % of a move:
+  SQLite works with the GIL released, so that view leaves the store's own
+  work out.) This round: read-model transactions set their durability
+  before taking the lock. What would raise the ceiling: fold in two
+  phases — read the documents and work out the new rows outside the
+  lock, then under it check that no read model's position moved and only
+  write — so the lock is held for SQL, not for Python that queues for the
+  GIL. We estimate +15–20 %, not the +45 % the target needs; one
+  transaction for the event and its read models would halve the holds
+  but couples every write to every read model's fold. Earlier rounds:
+  saved events folded as they are, without reading the log back; replay
+  without the library's per-event protocol check; orjson for documents;
+  a process-wide `flock` queue for writers instead of SQLite's sleeping
+  busy handler.
+- **Rebuild** (target 50 % of the raw log-read rate; missed). This round:
+  the runner hands read models a `Batch` in which each event's aggregate
+  id as text and its moment are worked out once (a memo asked some seven
+  times an event cost a tenth of the rebuild): CPU per event 42–44 → 38–40
+  µs in two interleaved pairs, which a single run of this benchmark does
+  not resolve from its noise; on SQLite audit rows are keyed by the rowid
+  itself (`INTEGER PRIMARY KEY`, one b-tree fewer: 4.4 → 3.7 µs a row in
+  isolation). Where a rebuild of 100,000 events goes now (cProfile):
+  selecting rows 13 % and decoding them 25 % (together what the raw read
+  measures), then audit 11 %, cycle detail 10 %, board 9 %, training needs
+  7 %, follow-ups 5 %, building batches 6 %, commits 7 %, the rest in
+  between. Half the raw rate needs the folds and writes to take no longer
+  than reading and decoding, about 40 % less than now. Not done: a
+  decoder three times the library's speed (orjson) only for the rebuild —
+  the raw read it is divided by decodes with the application's mapper,
+  and used there it would speed up both sides alike. Earlier rounds: the
+  audit trail indexes the log instead of copying it, the cyclic collector
+  is paused during rebuilds, orjson for documents. Tried and not kept:
+  folding in two processes (each reads and decodes the log again),
+  batches of 20,000 events.
+- **The board page.** At 20 clients p50 is mostly queueing (20 clients ÷
+  pages per second on two cores that wrk shares), so p99 follows a
+  page's CPU: 2,900–2,950 pages/s in this run. Where a worker's time goes
+  (py-spy under load): rendering ~30 %, writing the response ~18 %, SQLite
+  reads ~7–12 %, the rest uvicorn, starlette and the session cookie.
+  Earlier rounds: markupsafe's C escaper in one call
   (`web/lean_escape.py`), fixed texts translated when a template
   compiles, SQLite reads on the event loop.
 - **PostgreSQL's tail at 20 clients.** Store calls share four threads per
   process (with starlette's 40, threads waiting for the GIL after each
-  round trip formed a convoy: p99 250–630 ms). Since then p99 at 20
-  clients is 30–100 ms (85–98 in this run), with a rare run far above
-  it; it is a run-wide
-  burst, not a slow query (p50 stays put). A rebuild on PostgreSQL ends
-  with ANALYZE, so the planner knows the new tables at once.
-- **Rebuild** (target 50 % of the raw log-read rate; missed). This round
-  orjson for the documents written once per cycle and batch: rebuild CPU
-  per event 83.0–85.8 → 80.0–81.3 µs in two interleaved pairs on this
-  run's slow machine (ratio 29–31 % → 32–33 %). Per event at 100,000
-  events (µs of CPU, this run's machine): reading and decoding 29.4 (what
-  the raw read measures), then board 15.8, audit 13.0, cycle detail 9.9,
-  training needs 7.3, follow-ups 4.0, people 0.8, commits and the rest
-  ~4. Half the raw rate would need all six read models folded and written
-  in the time of reading and decoding alone, about half of what they take
-  now. Earlier rounds: the audit trail indexes the log instead of copying
-  it, the cyclic collector is paused during rebuilds and large batches,
-  ids and moments become text once per aggregate. Tried and not kept:
-  folding in two processes (each reads and decodes the log again),
-  batches of 20,000 events.
-- **Noise.** The server, wrk, PostgreSQL and the benchmark share two cores
-  of a machine whose speed changes by more than 2× within hours (see the
-  first paragraph), so read the ratios, which are measured side by side
-  in one run."""
+  round trip formed a convoy: p99 250–630 ms); p99 at 20 clients is now
+  31–58 ms, a run-wide burst rather than a slow query (p50 stays put). A
+  rebuild on PostgreSQL ends with ANALYZE.
+- **Noise.** The server, wrk, PostgreSQL and the benchmark share two
+  cores of a machine whose speed changes by 2× within hours, and one
+  in-process rebuild of the same store varied 30–44 µs an event within a
+  minute: read the ratios, measured side by side, and the interleaved
+  pairs above."""
 
 
 def render(
