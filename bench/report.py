@@ -45,13 +45,21 @@ library's loop and the raw read as much as it speeds up ours.
   0.59 ms. (py-spy's `--gil` view had put strawberry at 35 % of a move:
   SQLite works with the GIL released, so that view leaves the store's own
   work out.) This round: read-model transactions set their durability
-  before taking the lock. What would raise the ceiling: fold in two
-  phases — read the documents and work out the new rows outside the
-  lock, then under it check that no read model's position moved and only
-  write — so the lock is held for SQL, not for Python that queues for the
-  GIL. We estimate +15–20 %, not the +45 % the target needs; one
-  transaction for the event and its read models would halve the holds
-  but couples every write to every read model's fold. Earlier rounds:
+  before taking the lock. Tried and not kept: folding a move's read
+  models in two phases (read and work out the new rows in a read
+  snapshot outside the lock; under it, check that no position moved and
+  only write). In process it cut a hold from 0.47 to 0.33 ms (median, two
+  interleaved pairs), but under load the holds per move stayed 1.8–2.6 ms
+  and the moves per second the same (medians 349 and 349 over 9 runs at 4
+  clients; 275 and 290 at 8): a holder waits for the GIL again after
+  every SQLite call, so the number of statements under the lock counts,
+  not the Python between them, and a busy worker is bound by its one
+  GIL. The split of wrk's 4 connections over 2 workers is chance: 3/1 in
+  most runs (worker CPU 90 % and 58 %), and 4/0 in some (195–205 moves/s,
+  one worker at 110 %); 3 or 4 workers did not help reliably (211–471/s)
+  and bring peak memory near 300 MB. One transaction for the event and
+  its read models would halve the holds but couples every write to every
+  read model's fold. Earlier rounds:
   saved events folded as they are, without reading the log back; replay
   without the library's per-event protocol check; orjson for documents;
   a process-wide `flock` queue for writers instead of SQLite's sleeping
