@@ -42,7 +42,10 @@ library's loop and the raw read as much as it speeds up ours.
   with 18–26 µs; a worker thread adds 150–400 µs; the GraphQL request
   around it brings the total to 2.4–3.1 ms (a mutation that changes
   nothing: 1.0–1.7 ms; `{ __typename }`: 0.14 ms). The library's loop:
-  0.59 ms. (py-spy's `--gil` view had put strawberry at 35 % of a move:
+  0.59 ms. Sized by experiment (not kept): the same move through a plain
+  starlette route — same middlewares, token check, use case, thread hop
+  and board read — costs 2.0 ms against 3.2 ms through strawberry
+  (interleaved, medians of 6 × 200): its layer is ~38 % of a move. (py-spy's `--gil` view had put strawberry at 35 % of a move:
   SQLite works with the GIL released, so that view leaves the store's own
   work out.) This round: read-model transactions set their durability
   before taking the lock. Tried and not kept: folding a move's read
