@@ -26,7 +26,14 @@ from eventsourcing.persistence import Mapper, StoredEvent
 from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
 from projections.database import Cursor, Database
-from projections.read_model import Batch, ReadModel, compact_json, parse_json, utc_iso
+from projections.read_model import (
+    Batch,
+    ReadModel,
+    compact_json,
+    event_names,
+    parse_json,
+    utc_iso,
+)
 
 TABLE = "rm_audit"
 SUBJECTS = "rm_audit_subjects"
@@ -69,7 +76,7 @@ class AuditReadModel(ReadModel):
         rows: list[tuple[Any, ...]] = []
         for event, key, at in batch:
             kind = type(event)
-            aggregate, name = _names(kind)
+            aggregate, name = event_names(kind)
             subject = _own_subject(kind, event, key)
             if subject is None:
                 subject = _lookup(cursor, subjects, key)
@@ -106,25 +113,13 @@ class AuditReadModel(ReadModel):
             )
 
 
-def _names(kind: type) -> tuple[str, str]:
-    """`GrowthCycle.CardMoved` → ("GrowthCycle", "CardMoved"), worked out once per class."""
-    names = _NAMES.get(kind)
-    if names is None:
-        aggregate, _, name = kind.__qualname__.rpartition(".")
-        names = _NAMES[kind] = (aggregate, name)
-    return names
-
-
-_NAMES: dict[type, tuple[str, str]] = {}
-
-
 def _own_subject(kind: type, event: Any, key: str) -> Subject | None:
     """Whom an event concerns when the event itself says so (else: look it up)."""
     if kind is GrowthCycle.Opened:
         return str(event.employee_id), key
     if kind is EmployeeCycles.Started:
         return str(event.employee_id), None
-    if _names(kind)[0] == "Person":
+    if event_names(kind)[0] == "Person":
         return key, None
     person = getattr(event, "person_id", None)
     if person is not None:

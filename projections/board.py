@@ -10,7 +10,14 @@ from typing import Any
 
 from domain.growth_cycle import GrowthCycle
 from projections.database import Cursor, Database
-from projections.read_model import Batch, Documents, ReadModel, document_table, parse_json
+from projections.read_model import (
+    Batch,
+    Documents,
+    ReadModel,
+    document_table,
+    event_names,
+    parse_json,
+)
 
 TABLE = "rm_boards"
 # One small row per cycle, so the list of an employee's boards never decodes
@@ -38,7 +45,7 @@ class BoardReadModel(ReadModel):
             if kind is GrowthCycle.Opened:
                 summaries[key] = _opened(docs, event, key, at)
                 continue
-            if not _of_a_cycle(kind):
+            if event_names(kind)[0] != "GrowthCycle":
                 continue  # people, indexes: no board to look up
             board = docs.get(key)
             if board is None:
@@ -120,15 +127,6 @@ _HANDLERS = {
 }
 
 
-def _of_a_cycle(kind: type) -> bool:
-    """Whether events of this class belong to a growth cycle (worked out once per class)."""
-    found = _CYCLE_KINDS.get(kind)
-    if found is None:
-        found = _CYCLE_KINDS[kind] = kind.__qualname__.startswith("GrowthCycle.")
-    return found
-
-
-_CYCLE_KINDS: dict[type, bool] = {}
 # Events that change what the list of an employee's boards shows.
 _LISTED = (GrowthCycle.SessionHeld, GrowthCycle.FollowUpCompleted, GrowthCycle.Closed)
 

@@ -184,12 +184,7 @@ class Batch:
             ids,
             events,
             _texts_of([event.originator_id for event in events]),
-            [
-                moment.isoformat(timespec="microseconds")
-                if moment.tzinfo is UTC
-                else utc_iso(moment)
-                for moment in (event.timestamp for event in events)
-            ],
+            [utc_iso(event.timestamp) for event in events],
         )
 
     def after(self, position: int) -> Batch:
@@ -204,6 +199,18 @@ class Batch:
 
     def __len__(self) -> int:
         return len(self.events)
+
+
+def event_names(kind: type) -> tuple[str, str]:
+    """`GrowthCycle.CardMoved` → ("GrowthCycle", "CardMoved"), worked out once per class."""
+    names = _NAMES.get(kind)
+    if names is None:
+        aggregate, _, name = kind.__qualname__.rpartition(".")
+        names = _NAMES[kind] = (aggregate, name)
+    return names
+
+
+_NAMES: dict[type, tuple[str, str]] = {}
 
 
 def _texts_of(aggregate_ids: list[UUID]) -> list[str]:
