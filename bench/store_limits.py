@@ -9,7 +9,8 @@ from domain.growth_cycle import GrowthCycle
 from service.application import Groeispurt
 
 
-def cycle_on_board(app: Groeispurt) -> tuple[GrowthCycle, list[str]]:
+def young_cycle() -> GrowthCycle:
+    """A new cycle (not saved) with three cards in To do."""
     cycle = GrowthCycle.open(
         employee_id=uuid4(), manager_id=uuid4(), planned_session_on="2026-12-01"
     )
@@ -18,10 +19,14 @@ def cycle_on_board(app: Groeispurt) -> tuple[GrowthCycle, list[str]]:
         for i in range(3)
     ]
     cycle.hold_session(held_on="2026-12-01", notes="", cards=cards)
-    card_ids = list(cycle.cards)
-    cycle.select_cards(card_ids)
+    cycle.select_cards(list(cycle.cards))
+    return cycle
+
+
+def cycle_on_board(app: Groeispurt) -> tuple[GrowthCycle, list[str]]:
+    cycle = young_cycle()
     app.save(cycle)
-    return cycle, card_ids
+    return cycle, list(cycle.cards)
 
 
 def raw_get_append_save_rate(app: Groeispurt, seconds: float = 3.0) -> float:

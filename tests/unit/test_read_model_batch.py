@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
-from uuid import uuid4
 
-from domain.growth_cycle import GrowthCycle
+from bench.store_limits import young_cycle
 from projections.read_model import Batch, utc_iso
 
 
 def opened_and_moved() -> list[Any]:
-    cycle = GrowthCycle.open(
-        employee_id=uuid4(), manager_id=uuid4(), planned_session_on="2026-12-01"
-    )
-    cards = [
-        {"kind": "hard", "as_a": "dev", "i_want_to": f"skill {i}", "in_order_to": "grow"}
-        for i in range(3)
-    ]
-    cycle.hold_session(held_on="2026-12-01", notes="", cards=cards)
-    cycle.select_cards(list(cycle.cards))
+    cycle = young_cycle()
     cycle.move_card(next(iter(cycle.cards)), "doing", 0)
     return list(cycle.collect_events())
 
