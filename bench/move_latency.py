@@ -6,10 +6,10 @@ import statistics
 import time
 from typing import Any
 
-from service.actor import Actor, Role
+from service.actor import Actor, system_actor
 from service.container import Services
 
-ADMIN = Actor(None, frozenset({Role.ADMIN, Role.HR}))
+ADMIN = system_actor("benchmark")
 
 
 def _board(services: Services, tag: str) -> tuple[Actor, Any, list[str]]:

@@ -25,11 +25,12 @@ class CycleState:
     def __init__(
         self,
         employee_id: UUID,
-        manager_id: UUID,
+        manager_id: UUID | None,
         planned_session_on: date,
         previous_cycle_id: UUID | None,
     ) -> None:
         self.employee_id = employee_id
+        # The manager party now: changed by a handover; None while nobody leads it.
         self.manager_id = manager_id
         self.planned_session_on = planned_session_on
         self.previous_cycle_id = previous_cycle_id

@@ -26,6 +26,7 @@ from domain.cycle_state import CycleState
 from domain.dates import require_date
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.follow_up import follow_up_due, parse_retrospective
+from domain.handover import handover_of
 from domain.plan import check_version_to_approve, parse_plan
 from domain.preparation import check_ready_to_submit, parse_preparation
 from domain.text import LONG, check_text
@@ -60,6 +61,29 @@ class GrowthCycle(CycleState, Aggregate):
             planned_session_on=require_date("planned_session_on", planned_session_on),
             previous_cycle_id=previous_cycle_id,
         )
+
+    # -- who leads the cycle ---------------------------------------------------
+
+    class ManagerHandedOver(Aggregate.Event):
+        from_manager_id: UUID | None
+        to_manager_id: UUID | None  # None: nobody until HR names a coach
+        approval_withdrawn: int | None
+        draft_dropped: bool
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            cycle.manager_id = self.to_manager_id
+            if self.approval_withdrawn is not None:
+                cycle.approvals.pop(Party.MANAGER.value, None)
+            if self.draft_dropped:
+                cycle.drafts.pop(Party.MANAGER.value, None)
+
+    def hand_over(self, to_manager_id: UUID | None) -> bool:
+        """Hands an open cycle to another manager (see `domain.handover`); False if no change."""
+        fields = handover_of(self, to_manager_id)
+        if fields is None:
+            return False
+        self.trigger_event(self.ManagerHandedOver, **fields)
+        return True
 
     # -- preparation ---------------------------------------------------------
 

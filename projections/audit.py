@@ -7,7 +7,11 @@ into the event log, not a copy of it. A row's fields are read from the
 stored event itself when a page of the trail is shown (`EventLog`), so a
 rebuild neither encodes every event again nor writes it a second time.
 Fields whose name marks them as secret are left out, whatever event grows
-them later.
+them later, and so is the content of a preparation draft: a draft is its
+author's alone, so the trail shows that one was saved, never what it says.
+Who caused each event (`domain.attribution`) comes with the row as `actor`,
+apart from the event's own fields; events saved before actors were recorded
+have None there.
 
 `get_plan_as_of` folds a cycle's rows up to a moment: the POP version that
 was current then, and who had approved which version by then.
@@ -23,6 +27,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Mapper, StoredEvent
 
+from domain.attribution import ACTOR_FIELD, attribution_of
 from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
 from projections.database import Cursor, Database
@@ -40,6 +45,8 @@ SUBJECTS = "rm_audit_subjects"
 # The envelope every event carries: stored in columns of their own.
 ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
 SECRET_WORDS = ("password", "secret", "token", "hash", "key")
+# Fields that only their author may read, per event name: never in the trail.
+PRIVATE_FIELDS = {"PreparationDraftSaved": frozenset({"preparation"})}
 PLAN_KINDS = ("PlanDrafted", "PlanRevised", "PlanApproved", "PlanApprovedByBoth")
 
 Subject = tuple[str | None, str | None]  # (employee_id, cycle_id)
@@ -140,10 +147,14 @@ def _lookup(cursor: Cursor, subjects: dict[str, Subject | None], key: str) -> Su
 def _fields(event: Any) -> dict[str, Any]:
     fields = _FIELDS.get(type(event))
     if fields is None:
+        private = PRIVATE_FIELDS.get(event_names(type(event))[1], frozenset())
         fields = _FIELDS[type(event)] = tuple(
             field
             for field in event.__dict__
-            if field not in ENVELOPE and not any(word in field.lower() for word in SECRET_WORDS)
+            if field not in ENVELOPE
+            and field != ACTOR_FIELD
+            and field not in private
+            and not any(word in field.lower() for word in SECRET_WORDS)
         )
     state = event.__dict__
     return {field: state[field] for field in fields if field in state}
@@ -177,19 +188,23 @@ def select_with_changes(
     )
     for row in rows:
         topic, state = row.pop("event_topic"), row.pop("event_state")
-        row["changes"] = {} if state is None else _changes(log, row, topic, bytes(state))
+        row["changes"], row["actor"] = {}, None
+        if state is not None:
+            event = _event(log, row, topic, bytes(state))
+            # Through JSON and back: dates and ids as text, as every reader expects.
+            row["changes"] = dict(parse_json(compact_json(_fields(event))))
+            row["actor"] = attribution_of(event)
     return rows
 
 
-def _changes(log: EventLog, row: dict[str, Any], topic: str, state: bytes) -> dict[str, Any]:
+def _event(log: EventLog, row: dict[str, Any], topic: str, state: bytes) -> Any:
     stored = StoredEvent(
         originator_id=UUID(row["aggregate_id"]),
         originator_version=int(row["version"]),
         topic=topic,
         state=state,
     )
-    # Through JSON and back: dates and ids as text, as every reader of the trail expects.
-    return dict(parse_json(compact_json(_fields(log.mapper.to_domain_event(stored)))))
+    return log.mapper.to_domain_event(stored)
 
 
 def list_audit(

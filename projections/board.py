@@ -117,7 +117,13 @@ def _card_visibility(board: dict[str, Any], event: Any, at: str) -> None:
     board["cards"][event.card_id]["visible_to_team"] = event.visible
 
 
+def _handed_over(board: dict[str, Any], event: Any, at: str) -> None:
+    new = event.to_manager_id
+    board["manager_id"] = str(new) if new is not None else None
+
+
 _HANDLERS = {
+    GrowthCycle.ManagerHandedOver: _handed_over,
     GrowthCycle.SessionHeld: _session_held,
     GrowthCycle.CardsSelected: _cards_selected,
     GrowthCycle.CardMoved: _card_moved,

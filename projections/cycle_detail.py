@@ -58,6 +58,15 @@ class CycleDetailReadModel(ReadModel):
             if found is None:
                 continue
             handler(found, event, at)
+            if kind is GrowthCycle.ManagerHandedOver:
+                managers.put(
+                    key,
+                    {
+                        "cycle_id": key,
+                        "manager_id": found["manager_id"] or "",
+                        "sort_key": found["opened_at"],
+                    },
+                )
             found["version"] = event.originator_version
             found["updated_at"] = at
             if kind not in _SAME_STAGE:
@@ -112,6 +121,24 @@ def _opened(event: Any, key: str, at: str) -> Doc:
         "closed_reason": None,
         "closed_at": None,
     }
+
+
+def _handed_over(doc: Doc, event: Any, at: str) -> None:
+    """The new manager leads from now; what no longer counts goes (see `domain.handover`)."""
+    new = event.to_manager_id
+    doc["manager_id"] = str(new) if new is not None else None
+    doc.setdefault("handovers", []).append(
+        {
+            "from_manager_id": str(event.from_manager_id) if event.from_manager_id else None,
+            "to_manager_id": doc["manager_id"],
+            "at": at,
+            "approval_withdrawn": event.approval_withdrawn,
+        }
+    )
+    if event.approval_withdrawn is not None:
+        doc["approvals"].pop("manager", None)
+    if event.draft_dropped:
+        doc["drafts"].pop("manager", None)
 
 
 def _draft_saved(doc: Doc, event: Any, at: str) -> None:
@@ -221,6 +248,7 @@ def _closed(doc: Doc, event: Any, at: str) -> None:
 
 
 _HANDLERS: dict[type, Callable[[Doc, Any, str], None]] = {
+    GrowthCycle.ManagerHandedOver: _handed_over,
     GrowthCycle.PreparationDraftSaved: _draft_saved,
     GrowthCycle.PreparationSubmitted: _submitted,
     GrowthCycle.SessionHeld: _session_held,
@@ -244,6 +272,7 @@ _SAME_STAGE = frozenset(
         GrowthCycle.CardVisibilityChanged,
         GrowthCycle.PreparationDraftSaved,
         GrowthCycle.PreparationSubmitted,
+        GrowthCycle.ManagerHandedOver,
     }
 )
 

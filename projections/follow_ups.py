@@ -159,7 +159,15 @@ def _closed(row: Row, state: dict[str, Any], event: Any) -> None:
     state["closed"] = True
 
 
+def _handed_over(row: Row, state: dict[str, Any], event: Any) -> None:
+    # "" while nobody leads the cycle: no manager's list shows it, HR's does.
+    row["manager_id"] = str(event.to_manager_id) if event.to_manager_id else ""
+    if event.approval_withdrawn is not None:
+        state["approvals"].pop("manager", None)
+
+
 _HANDLERS: dict[type, Callable[[Row, dict[str, Any], Any], None]] = {
+    GrowthCycle.ManagerHandedOver: _handed_over,
     GrowthCycle.PreparationSubmitted: _submitted,
     GrowthCycle.SessionHeld: _session_held,
     GrowthCycle.CardsSelected: _cards_selected,

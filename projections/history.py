@@ -23,7 +23,7 @@ from projections.database import Database
 
 State = dict[str, Any]
 Summary = dict[str, Any]
-# Each handler returns (kind, acting party or None, summary fields).
+# Each handler returns (kind, the party acting or None, summary fields).
 Entry = tuple[str, str | None, Summary]
 
 
@@ -101,6 +101,18 @@ def _follow_up_completed(state: State, c: Summary) -> Entry:
     return "follow_up_completed", None, {k: c[k] for k in fields}
 
 
+def _handed_over(state: State, c: Summary) -> Entry:
+    withdrawn = c["approval_withdrawn"]
+    if withdrawn is not None:
+        state["approvals"].pop("manager", None)
+    summary = {
+        "from_manager_id": c["from_manager_id"],
+        "to_manager_id": c["to_manager_id"],
+        "approval_withdrawn": withdrawn,
+    }
+    return "cycle_handed_over", None, summary
+
+
 def _closed(state: State, c: Summary) -> Entry:
     return "cycle_closed", "manager", {"reason": c["reason"]}
 
@@ -119,6 +131,7 @@ _CYCLE_EVENTS: dict[str, Callable[[State, Summary], Entry]] = {
     "FollowUpScheduled": _follow_up_scheduled,
     "FollowUpCompleted": _follow_up_completed,
     "Closed": _closed,
+    "ManagerHandedOver": _handed_over,
 }
 
 _PERSON_EVENTS: dict[str, Callable[[Summary], tuple[str, Summary]]] = {
@@ -129,7 +142,9 @@ _PERSON_EVENTS: dict[str, Callable[[Summary], tuple[str, Summary]]] = {
 
 
 def get_history(database: Database, log: EventLog, employee_id: str) -> list[dict[str, Any]]:
-    """The employee's timeline, oldest first: each entry has at, cycle_id, kind, actor, fields."""
+    """The employee's timeline, oldest first: each entry has at, cycle_id, kind, the party
+    acting (employee, manager or None), who did it (`actor`, an Attribution or None) and
+    the entry's own fields."""
     kinds = sorted({*_CYCLE_EVENTS, *_PERSON_EVENTS})
     rows = select_with_changes(
         database,
@@ -147,19 +162,21 @@ def get_history(database: Database, log: EventLog, employee_id: str) -> list[dic
             if kind not in _PERSON_EVENTS:
                 continue
             entry_kind, summary = _PERSON_EVENTS[kind](row["changes"])
-            actor = None
+            party = None
         else:
             handler = _CYCLE_EVENTS.get(kind)
             if handler is None:
                 continue  # drafts stay with their author
             state = cycles.setdefault(row["cycle_id"], {"cards": {}, "approvals": {}})
-            entry_kind, actor, summary = handler(state, row["changes"])
+            entry_kind, party, summary = handler(state, row["changes"])
         timeline.append(
             {
                 "at": row["at"],
                 "cycle_id": row["cycle_id"],
                 "kind": entry_kind,
-                "actor": actor,
+                "party": party,
+                "actor": row["actor"],
+                "employee_id": employee_id,
                 **summary,
                 "version": int(row["version"]),
             }

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
+from domain.attribution import ACTOR_FIELD
 from domain.growth_cycle import GrowthCycle
+from service.actor import Actor
 from service.backlog_use_cases import BacklogUseCases
 from service.cycle_use_cases import CycleUseCases
 from service.errors import Conflict
@@ -26,6 +28,7 @@ from service.settings import Settings
 from service.transcodings import DateAsISO
 
 Clock = Callable[[], date]
+E = TypeVar("E")
 
 
 class OnSaved(Protocol):
@@ -65,10 +68,15 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
     def today(self) -> date:
         return self.clock()
 
-    def save_changes(self, *aggregates: Any, what: str = "this") -> int:
-        """Saves all pending events atomically; returns the last notification id (0 if none)."""
+    def save_changes(self, *aggregates: Any, by: Actor, what: str = "this") -> int:
+        """Saves all pending events atomically, each stamped with who caused it (`by`);
+        returns the last notification id (0 if none)."""
+        stamp = by.attribution().record()
+        events = [attributed(e, stamp) for a in aggregates for e in a.collect_events()]
         try:
-            recordings = self.save(*aggregates)
+            # The aggregates follow their (already collected) events so that the
+            # library still takes their snapshots at the interval.
+            recordings = self.save(*events, *aggregates)
         except IntegrityError:
             raise Conflict(
                 f"Someone else changed {what} at the same moment; nothing was saved. "
@@ -80,3 +88,15 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
         if self.on_saved is not None:
             self.on_saved(saved[-1][0], saved=saved)
         return saved[-1][0]
+
+
+def attributed(event: E, stamp: dict[str, str]) -> E:
+    """A copy of a pending event that also says who caused it.
+
+    Built the way the library's mapper builds events it reads back (a new
+    object given its state), so the stored event carries `actor` beside the
+    event's own fields, and old events without it still read as before.
+    """
+    copy = object.__new__(type(event))
+    object.__setattr__(copy, "__dict__", {**vars(event), ACTOR_FIELD: stamp})
+    return copy

@@ -11,6 +11,10 @@ import sys
 from typing import Any
 
 from service.settings import Settings
+from service.tokens import SCOPES
+
+# What a token bound to no person reads, as `tokens list` says it.
+WHAT_IT_READS = {"read": "(reports only)", "audit": "(audit: every cycle)", "write": "—"}
 
 
 def register(commands: Any) -> None:
@@ -18,7 +22,13 @@ def register(commands: Any) -> None:
     actions = tokens.add_subparsers(dest="action", required=True, metavar="ACTION")
     create = actions.add_parser("create", help="make a token and print it (once)")
     create.add_argument("--name", required=True, help="what the token is for, e.g. lms")
-    create.add_argument("--scope", required=True, choices=("read", "write"))
+    create.add_argument(
+        "--scope",
+        required=True,
+        choices=SCOPES,
+        help="read: reports only (or what --as may read); audit: every cycle, with HR's "
+        "read rights; write: changes, as --as",
+    )
     create.add_argument(
         "--as",
         dest="as_email",
@@ -36,10 +46,16 @@ def register(commands: Any) -> None:
 def run_create(args: argparse.Namespace, settings: Settings) -> int:
     def create(services: Any) -> None:
         token = services.tokens.create(args.name, args.scope, args.as_email)
-        acts_as = args.as_email or "HR's read rights (reporting)"
+        acts_as = args.as_email or WHAT_IT_READS[args.scope]
         print(f"Token {args.name} ({args.scope}, acts as {acts_as}):")
         print(token)
         print("Store it now: it is shown only this once.", file=sys.stderr)
+        if args.scope == "audit":
+            print(
+                "This token reads every growth cycle, its preparations and POPs: "
+                "give it only to a system that audits them.",
+                file=sys.stderr,
+            )
 
     return _run(settings, create)
 
@@ -50,11 +66,11 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
         if not rows:
             print("There are no tokens.")
             return
-        print(f"{'name':<24} {'scope':<6} {'acts as':<32} {'last used':<26} status")
+        print(f"{'name':<24} {'scope':<6} {'acts as / reads':<32} {'last used':<26} status")
         for row in rows:
             status = f"revoked {row['revoked_at'][:16]}" if row["revoked_at"] else "active"
             print(
-                f"{row['name']:<24} {row['scope']:<6} {row['as_email'] or '(reporting)':<32} "
+                f"{row['name']:<24} {row['scope']:<6} {row['as_email'] or WHAT_IT_READS[row['scope']]:<32} "
                 f"{(row['last_used_at'] or 'never')[:19]:<26} {status}"
             )
 

@@ -50,7 +50,7 @@ def ask_password(prompt: str = "Password: ") -> str:
 def run_create_admin(args: argparse.Namespace, settings: Settings) -> int:
     from domain.errors import DomainError
     from service.accounts import check_password
-    from service.actor import Actor, Role
+    from service.actor import system_actor
     from service.container import build_services
     from service.errors import ServiceError
 
@@ -61,7 +61,7 @@ def run_create_admin(args: argparse.Namespace, settings: Settings) -> int:
         password = ask_password()
         # Check everything first, so a bad password stores no half-made administrator.
         check_password(password)
-        system = Actor(None, frozenset({Role.ADMIN, Role.HR}))
+        system = system_actor("command line")
         app = services.app
         person_id = app.register_person(
             system,

@@ -13,11 +13,11 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 
 from domain.employee_cycles import EmployeeCycles
-from domain.errors import NotAllowedNow
+from domain.errors import InvalidInput, NotAllowedNow
 from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Party
 from service.actor import Actor
-from service.errors import Forbidden
+from service.errors import Forbidden, NotFound
 from service.ids import as_uuid
 from service.permissions import CYCLE_ACTIONS
 
@@ -26,23 +26,36 @@ if TYPE_CHECKING:
 
     from eventsourcing.application import Repository
 
+    from domain.person import Person
+
 
 class CycleUseCases:
     if TYPE_CHECKING:
         repository: Repository[UUID]
 
-        def save_changes(self, *aggregates: Any, what: str = "this") -> int: ...
+        def save_changes(self, *aggregates: Any, by: Actor, what: str = "this") -> int: ...
         def today(self) -> date: ...
         def manager_of(self, employee_id: UUID) -> UUID | None: ...
+        def get_person(self, person_id: Any) -> Person: ...
         def check_card_backlog_references(self, cards: Any) -> None: ...
         def check_preparation_backlog_references(self, preparation: Any) -> None: ...
 
-    def open_cycle(self, actor: Actor, *, employee_id: UUID, planned_session_on: Any) -> UUID:
-        """The manager opens a cycle for a direct report; it links to their previous cycle."""
+    def open_cycle(
+        self,
+        actor: Actor,
+        *,
+        employee_id: UUID,
+        planned_session_on: Any,
+        coach_id: UUID | None = None,
+    ) -> UUID:
+        """The manager opens a cycle for a direct report; it links to their previous cycle.
+
+        Someone without a manager (the top of the organisation) still gets a
+        cycle: HR opens it with a coach in the manager's role (HR themselves
+        unless they name another person).
+        """
         _require_writer(actor)
-        manager = self.manager_of(employee_id)
-        if actor.person_id is None or manager != actor.person_id:
-            raise Forbidden("Only the employee's own manager can open a growth cycle.")
+        leader = self._leader_for_new_cycle(actor, employee_id, coach_id)
         index = self._employee_cycles(employee_id)
         previous = index.latest
         if previous is not None and self._load_cycle(previous).is_active:
@@ -51,25 +64,25 @@ class CycleUseCases:
             )
         cycle = GrowthCycle.open(
             employee_id=employee_id,
-            manager_id=actor.person_id,
+            manager_id=leader,
             planned_session_on=planned_session_on,
             previous_cycle_id=previous,
         )
         index.add(cycle.id)
-        self.save_changes(index, cycle, what="this employee's cycles")
+        self.save_changes(index, cycle, by=actor, what="this employee's cycles")
         return cycle.id
 
     def save_preparation_draft(self, actor: Actor, cycle_id: UUID, answers: Any) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "save_preparation_draft")
         cycle.save_preparation_draft(party, answers)
         self.check_preparation_backlog_references(cycle.drafts[party.value])
-        self._save(cycle)
+        self._save(actor, cycle)
 
     def submit_preparation(self, actor: Actor, cycle_id: UUID, answers: Any) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "submit_preparation")
         cycle.submit_preparation(party, answers)
         self.check_preparation_backlog_references(cycle.preparations[party.value][-1])
-        self._save(cycle)
+        self._save(actor, cycle)
 
     def hold_session(
         self, actor: Actor, cycle_id: UUID, *, held_on: Any, notes: Any, cards: Any
@@ -77,12 +90,12 @@ class CycleUseCases:
         cycle, _ = self._cycle_for(actor, cycle_id, "hold_session")
         cycle.hold_session(held_on=held_on, notes=notes, cards=cards)
         self.check_card_backlog_references(cycle.cards.values())
-        self._save(cycle)
+        self._save(actor, cycle)
 
     def select_cards(self, actor: Actor, cycle_id: UUID, card_ids: Any) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "select_cards")
         cycle.select_cards(card_ids)
-        self._save(cycle)
+        self._save(actor, cycle)
 
     def move_card(
         self, actor: Actor, cycle_id: UUID, *, card_id: str, to_column: Any, position: Any
@@ -91,7 +104,7 @@ class CycleUseCases:
         cycle, _ = self._cycle_for(actor, cycle_id, "move_card")
         if not cycle.move_card(card_id, to_column, position):
             return False
-        self._save(cycle)
+        self._save(actor, cycle)
         return True
 
     def set_card_visibility(
@@ -101,27 +114,27 @@ class CycleUseCases:
         cycle, _ = self._cycle_for(actor, cycle_id, "set_card_visibility")
         if not cycle.set_card_visibility(card_id, visible):
             return False
-        self._save(cycle)
+        self._save(actor, cycle)
         return True
 
     def write_plan(self, actor: Actor, cycle_id: UUID, plan: Any) -> int:
         """Drafts or revises the POP; returns the new version number."""
         cycle, _ = self._cycle_for(actor, cycle_id, "write_plan")
         cycle.write_plan(plan, today=self.today())
-        self._save(cycle)
+        self._save(actor, cycle)
         return cycle.plan_version
 
     def approve_plan(self, actor: Actor, cycle_id: UUID, version: Any) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "approve_plan")
         cycle.approve_plan(party, version)
-        self._save(cycle)
+        self._save(actor, cycle)
 
     def schedule_follow_up(
         self, actor: Actor, cycle_id: UUID, *, due_on: Any = None, months: Any = None
     ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "schedule_follow_up")
         cycle.schedule_follow_up(due_on=due_on, months=months)
-        self._save(cycle)
+        self._save(actor, cycle)
 
     def complete_follow_up(
         self,
@@ -140,18 +153,57 @@ class CycleUseCases:
             could_be_better=could_be_better,
             show_and_tell_on=show_and_tell_on,
         )
-        self._save(cycle)
+        self._save(actor, cycle)
 
     def close_cycle(self, actor: Actor, cycle_id: UUID, reason: Any = "") -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "close_cycle")
         cycle.close(reason)
-        self._save(cycle)
+        self._save(actor, cycle)
+
+    def hand_cycle_to_coach(self, actor: Actor, cycle_id: Any, coach_id: Any) -> None:
+        """HR names the coach who leads the open cycle of someone without a manager."""
+        if not (actor.is_hr and actor.may_write and actor.person_id is not None):
+            raise Forbidden()
+        try:
+            cycle = self._load_cycle(as_uuid(cycle_id))
+        except AggregateNotFoundError:
+            raise NotFound("There is no such growth cycle.") from None
+        if self.manager_of(cycle.employee_id) is not None:
+            raise NotAllowedNow(
+                "This employee has a manager, who leads the cycle; change the manager instead."
+            )
+        coach = self._registered(coach_id, "coach_id")
+        if not cycle.hand_over(coach):
+            raise NotAllowedNow("This cycle is already led by that person, or no longer open.")
+        self._save(actor, cycle)
 
     def cycles_of(self, employee_id: UUID) -> list[UUID]:
         """The ids of an employee's cycles, oldest first (no access check: internal)."""
         return list(self._employee_cycles(employee_id).cycle_ids)
 
     # -- helpers ---------------------------------------------------------------
+
+    def _leader_for_new_cycle(self, actor: Actor, employee_id: UUID, coach_id: UUID | None) -> UUID:
+        """Who will be the new cycle's manager party, if the actor may open it at all."""
+        manager = self.manager_of(employee_id)
+        if manager is not None:
+            if actor.person_id != manager or coach_id not in (None, manager):
+                raise Forbidden("Only the employee's own manager can open a growth cycle.")
+            return manager
+        if not actor.is_hr or actor.person_id is None:
+            raise Forbidden(
+                "This employee has no manager: HR opens their cycle, with a coach "
+                "in the manager's role."
+            )
+        if coach_id is None:
+            return actor.person_id
+        return self._registered(coach_id, "coach_id")
+
+    def _registered(self, person_id: Any, field: str) -> UUID:
+        try:
+            return self.get_person(person_id).id
+        except NotFound:
+            raise InvalidInput("There is no such person.", field) from None
 
     def _cycle_for(self, actor: Actor, cycle_id: Any, action: str) -> tuple[GrowthCycle, Party]:
         _require_writer(actor)
@@ -162,6 +214,11 @@ class CycleUseCases:
             raise Forbidden() from None
         party = party_of(actor, cycle)
         if party is None or party not in CYCLE_ACTIONS[action]:
+            raise Forbidden()
+        # Ended cycles are not handed over: their recorded manager has a say
+        # (or even a refusal worth reading) only while still the manager.
+        ended = party is Party.MANAGER and not cycle.is_active
+        if ended and self.manager_of(cycle.employee_id) != actor.person_id:
             raise Forbidden()
         return cycle, party
 
@@ -179,8 +236,8 @@ class CycleUseCases:
         assert isinstance(index, EmployeeCycles)
         return index
 
-    def _save(self, cycle: GrowthCycle) -> None:
-        self.save_changes(cycle, what=f"growth cycle {cycle.id}")
+    def _save(self, actor: Actor, cycle: GrowthCycle) -> None:
+        self.save_changes(cycle, by=actor, what=f"growth cycle {cycle.id}")
 
 
 def party_of(actor: Actor, cycle: GrowthCycle) -> Party | None:

@@ -9,13 +9,13 @@ from uuid import UUID
 
 from domain.dates import add_months
 from service import demo_data as data
-from service.actor import Actor, Role
+from service.actor import Actor, system_actor
 from service.application import Groeispurt
 
 if TYPE_CHECKING:
     from service.accounts import Accounts
 
-SYSTEM = Actor(None, frozenset({Role.ADMIN, Role.HR}))
+SYSTEM = system_actor("demo")
 
 STAGE_STEPS = {
     "preparing": 1,

@@ -15,12 +15,17 @@ from service.errors import Conflict, Forbidden, NotFound
 if TYPE_CHECKING:
     from eventsourcing.application import Repository
 
+    from domain.employee_cycles import EmployeeCycles
+    from domain.growth_cycle import GrowthCycle
+
 
 class PeopleUseCases:
     if TYPE_CHECKING:
         repository: Repository[UUID]
 
-        def save_changes(self, *aggregates: Any, what: str = "this") -> int: ...
+        def save_changes(self, *aggregates: Any, by: Actor, what: str = "this") -> int: ...
+        def _employee_cycles(self, employee_id: UUID) -> EmployeeCycles: ...
+        def _load_cycle(self, cycle_id: UUID) -> GrowthCycle: ...
 
     def register_person(self, actor: Actor, **details: Any) -> UUID:
         _require_people_manager(actor)
@@ -30,7 +35,7 @@ class PeopleUseCases:
         person = Person.register(**details)
         claim = self._claim_email(person.email, person.id)
         try:
-            self.save_changes(claim, person, what="people")
+            self.save_changes(claim, person, by=actor, what="people")
         except Conflict:
             raise InvalidInput(f"{person.email} is already registered.", "email") from None
         return person.id
@@ -39,7 +44,7 @@ class PeopleUseCases:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_name(name)
-        self.save_changes(person, what=f"person {person_id}")
+        self.save_changes(person, by=actor, what=f"person {person_id}")
 
     def change_email(self, actor: Actor, person_id: UUID, email: Any) -> None:
         """Moves a person to a new address: claims the new one and frees the old, in one save."""
@@ -55,7 +60,7 @@ class PeopleUseCases:
             released.release()
             changed.append(released)
         try:
-            self.save_changes(*changed, what="people")
+            self.save_changes(*changed, by=actor, what="people")
         except Conflict:
             raise InvalidInput(f"{person.email} is already registered.", "email") from None
 
@@ -63,54 +68,62 @@ class PeopleUseCases:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_development_phase(phase)
-        self.save_changes(person, what=f"person {person_id}")
+        self.save_changes(person, by=actor, what=f"person {person_id}")
 
     def correct_start_date(self, actor: Actor, person_id: UUID, start_date: Any) -> None:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.correct_start_date(start_date)
-        self.save_changes(person, what=f"person {person_id}")
+        self.save_changes(person, by=actor, what=f"person {person_id}")
 
     def change_manager(self, actor: Actor, person_id: UUID, manager_id: UUID | None) -> None:
+        """Gives a person another manager (or none); their open cycle changes hands in the
+        same save, so the former manager's access ends at once (see `domain.handover`)."""
         _require_people_manager(actor)
         if manager_id is not None:
             self.get_person(manager_id)
         person = self.get_person(person_id)
         person.change_manager(manager_id)
-        self.save_changes(person, what=f"person {person_id}")
+        changed: list[Any] = [person]
+        latest = self._employee_cycles(person.id).latest
+        if latest is not None:
+            cycle = self._load_cycle(latest)
+            if cycle.hand_over(manager_id):
+                changed.append(cycle)
+        self.save_changes(*changed, by=actor, what=f"person {person_id} and their cycle")
 
     def change_function(self, actor: Actor, person_id: UUID, function: Any) -> None:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_function(function)
-        self.save_changes(person, what=f"person {person_id}")
+        self.save_changes(person, by=actor, what=f"person {person_id}")
 
     def change_team(self, actor: Actor, person_id: UUID, team: Any) -> None:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_team(team)
-        self.save_changes(person, what=f"person {person_id}")
+        self.save_changes(person, by=actor, what=f"person {person_id}")
 
     def grant_role(self, actor: Actor, person_id: UUID, role: Any) -> None:
         if not (actor.is_admin and actor.may_write):
             raise Forbidden()
         person = self.get_person(person_id)
         person.grant_role(role)
-        self.save_changes(person, what=f"person {person_id}")
+        self.save_changes(person, by=actor, what=f"person {person_id}")
 
     def revoke_role(self, actor: Actor, person_id: UUID, role: Any) -> None:
         if not (actor.is_admin and actor.may_write):
             raise Forbidden()
         person = self.get_person(person_id)
         person.revoke_role(role)
-        self.save_changes(person, what=f"person {person_id}")
+        self.save_changes(person, by=actor, what=f"person {person_id}")
 
     def choose_language(self, actor: Actor, language: Any) -> None:
         if actor.person_id is None or not actor.may_write:
             raise Forbidden()
         person = self.get_person(actor.person_id)
         person.choose_language(language)
-        self.save_changes(person, what="your settings")
+        self.save_changes(person, by=actor, what="your settings")
 
     # -- lookups used by other use cases (no access check: internal) ----------
 

@@ -2,13 +2,18 @@
 
 Pages and the GraphQL API both read through here, so the rules exist once:
 
-- a board: the employee; their current manager; HR (audit); a colleague in
-  the same team sees only the cards the employee made visible to the team;
-- a cycle: its employee and manager, HR; a draft preparation only to its
-  author (HR included: a draft is not yet shared with anyone);
+- a board: the employee; their current manager, or the coach leading the
+  open cycle; HR (audit); a colleague in the same team sees only the cards
+  the employee made visible to the team;
+- a cycle: its employee; the manager party while the cycle is open (after a
+  handover that is the new manager, never the former one); the employee's
+  current manager for every cycle of theirs; HR; a draft preparation only
+  to its author (HR included: a draft is not yet shared with anyone);
 - history: the employee, their current manager, HR;
 - follow-ups due: a manager their own reports, HR everyone;
-- training needs: HR (and reporting tokens, which read with HR's rights);
+- training needs: HR, and every token bound to no person (`read` tokens
+  read these reports and the backlog only; an `audit` token reads
+  everything HR may read);
 - the audit trail and the POP as it stood at a moment: HR only;
 - people: HR and administrators everyone; a manager their reports; everyone
   themselves and the names of their team.
@@ -25,6 +30,7 @@ from uuid import UUID
 
 from domain.errors import InvalidInput
 from domain.person import Person
+from domain.vocabulary import Stage
 from projections import board as boards
 from projections import people as people_rows
 from projections.audit import EventLog
@@ -33,9 +39,11 @@ from service.actor import Actor
 from service.application import Groeispurt
 from service.errors import Forbidden, NotFound
 from service.ids import as_uuid
+from service.who_did_it import Names
 
 Doc = dict[str, Any]
 TEAM_FIELDS = ("person_id", "name", "team", "function")
+ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
 
 class ReadQueries:
@@ -66,7 +74,7 @@ class ReadQueries:
         }
 
     def people(self, actor: Actor) -> list[Doc]:
-        if actor.is_hr or actor.is_admin:
+        if actor.may_read_cycles_as_hr or actor.is_admin:
             return people_rows.list_people(self.database)
         me = self._person(actor.person_id)
         if me is None:
@@ -91,11 +99,13 @@ class ReadQueries:
     def board_of(self, actor: Actor, employee_id: Any, cycle_id: Any = None) -> Doc | None:
         employee = as_uuid(employee_id)
         cycle = str(as_uuid(cycle_id)) if cycle_id is not None else None
-        if self._is_self_manager_or_hr(actor, employee):
-            return boards.get_board(self.database, str(employee), cycle)
+        board = boards.get_board(self.database, str(employee), cycle)
+        if self._is_self_manager_or_hr(actor, employee) or (
+            board is not None and _leads(actor, board)
+        ):
+            return board
         if not self._is_teammate(actor, employee):
             raise Forbidden()
-        board = boards.get_board(self.database, str(employee), cycle)
         return _team_view(board) if board is not None else None
 
     def boards_of(self, actor: Actor, employee_id: Any) -> list[Doc]:
@@ -109,11 +119,11 @@ class ReadQueries:
     def cycle(self, actor: Actor, cycle_id: Any) -> Doc | None:
         doc = _read("cycle_detail", "get_cycle")(self.database, str(as_uuid(cycle_id)))
         if doc is None:
-            if actor.is_hr:
+            if actor.may_read_cycles_as_hr:
                 return None
             raise Forbidden()
-        party = _party(actor, doc)
-        if party is None and not actor.is_hr:
+        party = self._party(actor, doc)
+        if party is None and not self._reads_as_manager_or_hr(actor, doc):
             raise Forbidden()
         return _without_others_drafts(doc, party)
 
@@ -122,20 +132,23 @@ class ReadQueries:
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
         docs = _read("cycle_detail", "list_cycles")(self.database, employee_id=str(employee))
-        return [_without_others_drafts(d, _party(actor, d)) for d in docs]
+        return [_without_others_drafts(d, self._party(actor, d)) for d in docs]
 
     def cycles_i_lead(self, actor: Actor) -> list[Doc]:
+        """The cycles the actor leads now: open ones they are the manager of, and the
+        ended ones of people they still manage (never those of a former report)."""
         if actor.person_id is None:
             raise Forbidden()
         docs = _read("cycle_detail", "list_cycles")(self.database, manager_id=str(actor.person_id))
-        return [_without_others_drafts(d, _party(actor, d)) for d in docs]
+        led = [d for d in docs if self._party(actor, d) == "manager"]
+        return [_without_others_drafts(d, "manager") for d in led]
 
     def history(self, actor: Actor, employee_id: Any) -> list[Doc]:
         employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
         result: list[Doc] = _read("history", "get_history")(self.database, self.log, str(employee))
-        return result
+        return Names(self.database).name_rows(result, "employee_id")
 
     def follow_ups_due(self, actor: Actor, soon_days: int = 30) -> dict[str, list[Doc]]:
         """HR sees every follow-up; anyone else those of the people they manage."""
@@ -147,7 +160,7 @@ class ReadQueries:
             raise InvalidInput("soon_days must be a number of days from 0 to 366.", "soon_days")
         list_follow_ups = _read("follow_ups", "list_follow_ups")
         today = self.app.today()
-        if actor.is_hr:
+        if actor.may_read_cycles_as_hr:
             result: dict[str, list[Doc]] = list_follow_ups(
                 self.database, today, soon_days=soon_days
             )
@@ -163,7 +176,8 @@ class ReadQueries:
 
     def training_needs(self, actor: Actor, group_by: str = "skill") -> Any:
         """Counts only, never names; groups smaller than the configured size are left out."""
-        _require_hr(actor)
+        if not actor.is_hr:
+            raise Forbidden()
         get_training_needs = _read("training_needs", "get_training_needs")
         return get_training_needs(
             self.database, group_by=group_by, min_group_size=self.app.settings.min_group_size
@@ -172,7 +186,9 @@ class ReadQueries:
     def audit(self, actor: Actor, **filters: Any) -> Any:
         """The audit trail (filters: employee_id, cycle_id, kinds, since, …): HR only."""
         _require_hr(actor)
-        return _read("audit", "list_audit")(self.database, self.log, **filters)
+        page = _read("audit", "list_audit")(self.database, self.log, **filters)
+        Names(self.database).name_rows(page["rows"], "employee_id")
+        return page
 
     def audit_count(self, actor: Actor, **filters: Any) -> int:
         _require_hr(actor)
@@ -195,8 +211,26 @@ class ReadQueries:
             return None
 
     def _is_self_manager_or_hr(self, actor: Actor, employee: UUID) -> bool:
-        if actor.is_hr or (actor.person_id is not None and actor.person_id == employee):
+        if actor.may_read_cycles_as_hr or (
+            actor.person_id is not None and actor.person_id == employee
+        ):
             return True
+        return actor.person_id is not None and self.app.manager_of(employee) == actor.person_id
+
+    def _party(self, actor: Actor, doc: Doc) -> str | None:
+        """The actor's party in a cycle as it is now: the employee, or the manager party of
+        an open cycle, or of an ended one while they still manage the employee."""
+        party = _party(actor, doc)
+        if party == "manager" and doc.get("stage") in ENDED:
+            still = self.app.manager_of(UUID(doc["employee_id"])) == actor.person_id
+            return party if still else None
+        return party
+
+    def _reads_as_manager_or_hr(self, actor: Actor, doc: Doc) -> bool:
+        """HR audits every cycle; the employee's current manager reads all their cycles."""
+        if actor.may_read_cycles_as_hr:
+            return True
+        employee = UUID(doc["employee_id"])
         return actor.person_id is not None and self.app.manager_of(employee) == actor.person_id
 
     def _is_teammate(self, actor: Actor, employee: UUID) -> bool:
@@ -223,6 +257,16 @@ def _team_view(board: Doc) -> Doc | None:
     }
 
 
+def _leads(actor: Actor, board: Doc) -> bool:
+    """The manager party (a coach, say) of an open cycle sees its board."""
+    leader = board.get("manager_id")
+    return (
+        actor.person_id is not None
+        and leader == str(actor.person_id)
+        and board.get("status") == "active"
+    )
+
+
 def _party(actor: Actor, doc: Doc) -> str | None:
     if actor.person_id is None:
         return None
@@ -239,7 +283,8 @@ def _without_others_drafts(doc: Doc, party: str | None) -> Doc:
 
 
 def _require_hr(actor: Actor) -> None:
-    if not actor.is_hr:
+    """HR's own reading of people's cycles: never a reports-only token."""
+    if not actor.may_read_cycles_as_hr:
         raise Forbidden()
 
 

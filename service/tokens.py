@@ -3,9 +3,12 @@
 A token is shown once, when it is made; only its SHA-256 hash is stored (a
 token is 32 random bytes, so a fast hash is enough: there is nothing to
 guess). A token bound to a person (`--as`) acts with that person's rights;
-a read-scope token never writes. A token bound to no one is for reporting
-systems and reads with HR's rights; a write token must be bound to a person,
-so that every change in the event log names who made it.
+a read-scope token never writes. A `read` token bound to no one is for
+reporting systems: it reads reports only (training needs, the backlog),
+never a cycle's content or anyone's name. Reading every cycle for an audit
+takes the `audit` scope, which HR grants knowingly and `tokens list` shows.
+A write token must be bound to a person, so that every change in the event
+log names who made it (and the event also names the token).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import hashlib
 import re
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -21,12 +25,12 @@ from uuid import UUID, uuid4
 from domain.errors import InvalidInput
 from projections.database import Database
 from service.accounts import current_actor
-from service.actor import Actor, Role
+from service.actor import Actor, Role, TokenScope
 from service.application import Groeispurt
 from service.errors import NotFound, Unauthenticated
 
 PREFIX = "gst_"
-SCOPES = ("read", "write")
+SCOPES = tuple(scope.value for scope in TokenScope)
 # Recording every use would take the write lock on every API call.
 LAST_USED_PRECISION = timedelta(minutes=1)
 UNKNOWN = "This token is unknown or has been revoked."
@@ -68,14 +72,19 @@ class Tokens:
             )
         name = name.strip()
         if scope not in SCOPES:
-            raise InvalidInput("scope must be read or write.", "scope")
+            raise InvalidInput("scope must be read, audit or write.", "scope")
         person_id: UUID | None = None
+        if as_email is not None and scope == TokenScope.AUDIT:
+            raise InvalidInput(
+                "An audit token reads with HR's rights and acts for no one: leave out --as.",
+                "as",
+            )
         if as_email is not None:
             person = self.app.find_person_by_email(as_email)
             if person is None:
                 raise InvalidInput(f"Nobody is registered with {as_email}.", "as")
             person_id = person.id
-        elif scope == "write":
+        elif scope == TokenScope.WRITE:
             raise InvalidInput(
                 "A write token must act for a person (--as EMAIL), so that every change "
                 "names who made it.",
@@ -131,23 +140,33 @@ class Tokens:
         if not token.startswith(PREFIX) or len(token) > 200:
             raise Unauthenticated(UNKNOWN)
         rows = self.database.query(
-            "SELECT id, scope, person_id, last_used_at FROM api_tokens "
+            "SELECT id, name, scope, person_id, last_used_at FROM api_tokens "
             "WHERE hash = ? AND revoked_at IS NULL",
             (token_hash(token),),
         )
         if not rows:
             raise Unauthenticated(UNKNOWN)
         row = rows[0]
-        may_write = row["scope"] == "write"
+        scope = TokenScope(row["scope"])
         if row["person_id"] is None:
-            actor = Actor(None, frozenset({Role.HR}), may_write=False)
+            actor = Actor(
+                None,
+                frozenset({Role.HR}),
+                may_write=False,
+                token=row["name"],
+                reads_reports_only=scope is not TokenScope.AUDIT,
+            )
         else:
             try:
-                actor = current_actor(
-                    self.app, self.database, UUID(row["person_id"]), may_write=may_write
+                person = current_actor(
+                    self.app,
+                    self.database,
+                    UUID(row["person_id"]),
+                    may_write=scope is TokenScope.WRITE,
                 )
             except NotFound:
                 raise Unauthenticated(UNKNOWN) from None
+            actor = replace(person, token=row["name"])
         self._record_use(row["id"], row["last_used_at"])
         return actor
 

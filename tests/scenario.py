@@ -10,7 +10,7 @@ from domain.growth_cycle import GrowthCycle
 from service.actor import Actor, Role
 from service.application import Groeispurt
 
-ADMIN = Actor(None, frozenset({Role.ADMIN}))
+ADMIN = Actor(None, frozenset({Role.ADMIN}), system="test")
 TODAY = date(2026, 11, 23)
 
 

@@ -41,6 +41,7 @@ KINDS = {
     "FollowUpScheduled": "Follow-up planned",
     "FollowUpCompleted": "Follow-up held",
     "Closed": "Cycle closed",
+    "ManagerHandedOver": "Cycle handed to another manager",
     "Registered": "Person registered",
     "ManagerChanged": "Manager changed",
     "TeamChanged": "Team changed",
@@ -134,6 +135,7 @@ def _shown(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return {
         **row,
         "who": names.get(row["employee_id"] or row["aggregate_id"], ""),
+        "by": row["actor"],
         "summary": " · ".join(short[:4]) + (" · …" if len(short) > 4 else ""),
         "full": json.dumps(changes, ensure_ascii=False, indent=2),
         "day": row["at"][:10],

@@ -21,13 +21,12 @@ from service.graphql.pagination import (
     page_size,
     paginate,
 )
+from service.graphql.trail_types import AuditEntry, HistoryEntry
 from service.graphql.types import (
-    AuditEntry,
     BacklogSkill,
     Board,
     Cycle,
     FollowUpsDue,
-    HistoryEntry,
     Person,
     TrainingNeeds,
 )

@@ -145,26 +145,6 @@ class Cycle:
         )
 
 
-@strawberry.type(description="One moment in an employee's history across all cycles.")
-class HistoryEntry:
-    at: str
-    cycle_id: strawberry.ID | None
-    kind: str
-    actor: str | None
-    details: JSON
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> HistoryEntry:
-        rest = {k: v for k, v in row.items() if k not in ("at", "cycle_id", "kind", "actor")}
-        return cls(
-            at=row["at"],
-            cycle_id=row.get("cycle_id"),
-            kind=row["kind"],
-            actor=row.get("actor"),
-            details=JSON(rest),
-        )
-
-
 @strawberry.type(description="A follow-up or a cycle waiting on someone.")
 class FollowUpItem:
     cycle_id: strawberry.ID
@@ -232,33 +212,6 @@ class TrainingNeeds:
             min_group_size=doc["min_group_size"],
             groups=[TrainingNeedGroup(**g) for g in doc["groups"]],
             hard_soft_balance=doc["hard_soft_balance"],
-        )
-
-
-@strawberry.type(description="One event of the audit trail.")
-class AuditEntry:
-    sequence: int
-    at: str
-    aggregate: str
-    aggregate_id: strawberry.ID
-    version: int
-    kind: str
-    employee_id: strawberry.ID | None
-    cycle_id: strawberry.ID | None
-    changes: JSON
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> AuditEntry:
-        return cls(
-            sequence=row["seq"],
-            at=row["at"],
-            aggregate=row["aggregate"],
-            aggregate_id=row["aggregate_id"],
-            version=row["version"],
-            kind=row["kind"],
-            employee_id=row.get("employee_id"),
-            cycle_id=row.get("cycle_id"),
-            changes=row["changes"],
         )
 
 

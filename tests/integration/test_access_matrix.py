@@ -12,202 +12,31 @@ from __future__ import annotations
 import inspect
 import itertools
 import warnings
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
-from uuid import UUID, uuid4
+from collections.abc import Iterator
+from uuid import uuid4
 
 import pytest
 
-from domain.errors import DomainError
-from service.actor import Actor, Role
+from service.actor import Role
 from service.application import Groeispurt
-from service.container import Services, build_services
-from service.errors import Forbidden, ServiceError
+from service.errors import Forbidden
 from service.read_queries import ReadQueries
 from service.settings import Settings
-from tests.scenario import ADMIN, CARD, PLAN, PREPARATION, cycle_on_board, fixed_today, small_org
-
-ROLES = (
-    "employee",
-    "manager",
-    "other_employee",  # a colleague in the employee's own team
-    "other_manager",  # manages another team
-    "hr",
-    "admin",
-    "read_token",  # a reporting token: HR's read rights, never writes
-    "write_token",  # a write token bound to the employee
-    "no_one",
+from tests.integration.access_table import (
+    INTERNAL,
+    READ_QUERIES,
+    ROLES,
+    USE_CASES,
+    World,
+    build_world,
+    outcome,
 )
-EVERYONE = frozenset(ROLES) - {"no_one"}
-PERSONS = EVERYONE - {"read_token"}  # every caller who is a person
-EMPLOYEE = frozenset({"employee", "write_token"})
-MANAGER = frozenset({"manager"})
-BOTH = EMPLOYEE | MANAGER
-PEOPLE_ADMIN = frozenset({"hr", "admin"})
-AUDIT = frozenset({"hr", "read_token"})
-OWN_RECORD = BOTH | AUDIT  # the employee, their manager, HR
-
-# Public methods of Groeispurt that take no actor: lookups for other use cases.
-INTERNAL = {
-    "get_person",
-    "find_person_by_email",
-    "manager_of",
-    "cycles_of",
-    "today",
-    "save_changes",
-    "check_card_backlog_references",
-    "check_preparation_backlog_references",
-    "register_transcodings",
-    "construct_repository",
-}
+from tests.scenario import PREPARATION
 
 
-@dataclass
-class World:
-    services: Services
-    actors: dict[str, Actor]
-    employee: UUID
-    bystander: UUID
-    cycle_id: UUID
-    card_ids: list[str]
-    skill_id: str
-
-    @property
-    def app(self) -> Groeispurt:
-        return self.services.app
-
-
-Call = Callable[[World, Actor], Any]
-
-
-def _fresh_email() -> str:
-    return f"p{uuid4().hex[:10]}@example.nl"
-
-
-USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
-    # -- the growth cycle -----------------------------------------------------
-    "open_cycle": (
-        lambda w, a: w.app.open_cycle(a, employee_id=w.employee, planned_session_on="2027-01-10"),
-        MANAGER,
-    ),
-    "save_preparation_draft": (
-        lambda w, a: w.app.save_preparation_draft(a, w.cycle_id, PREPARATION),
-        BOTH,
-    ),
-    "submit_preparation": (
-        lambda w, a: w.app.submit_preparation(a, w.cycle_id, PREPARATION),
-        BOTH,
-    ),
-    "hold_session": (
-        lambda w, a: w.app.hold_session(
-            a, w.cycle_id, held_on="2026-12-01", notes="", cards=[CARD]
-        ),
-        MANAGER,
-    ),
-    "select_cards": (lambda w, a: w.app.select_cards(a, w.cycle_id, w.card_ids), BOTH),
-    "move_card": (
-        lambda w, a: w.app.move_card(
-            a, w.cycle_id, card_id=w.card_ids[0], to_column="doing", position=0
-        ),
-        EMPLOYEE,
-    ),
-    "set_card_visibility": (
-        lambda w, a: w.app.set_card_visibility(a, w.cycle_id, card_id=w.card_ids[0], visible=True),
-        EMPLOYEE,
-    ),
-    "write_plan": (lambda w, a: w.app.write_plan(a, w.cycle_id, PLAN), MANAGER),
-    "approve_plan": (lambda w, a: w.app.approve_plan(a, w.cycle_id, 1), BOTH),
-    "schedule_follow_up": (
-        lambda w, a: w.app.schedule_follow_up(a, w.cycle_id, months=3),
-        MANAGER,
-    ),
-    "complete_follow_up": (
-        lambda w, a: w.app.complete_follow_up(
-            a, w.cycle_id, held_on="2027-03-01", went_well="x", could_be_better="y"
-        ),
-        BOTH,
-    ),
-    # Runs last among the cycle rows' writers in effect: a closed cycle still
-    # checks access before it refuses for being closed.
-    "close_cycle": (lambda w, a: w.app.close_cycle(a, w.cycle_id, "matrix"), MANAGER),
-    # -- people (the bystander's changes touch no one else's rights) -----------
-    "register_person": (
-        lambda w, a: w.app.register_person(
-            a,
-            name="New Person",
-            email=_fresh_email(),
-            function="Tester",
-            team="Ops",
-            start_date="2026-01-01",
-        ),
-        PEOPLE_ADMIN,
-    ),
-    "change_manager": (lambda w, a: w.app.change_manager(a, w.bystander, None), PEOPLE_ADMIN),
-    "change_function": (lambda w, a: w.app.change_function(a, w.bystander, "QA"), PEOPLE_ADMIN),
-    "change_team": (lambda w, a: w.app.change_team(a, w.bystander, "Ops 2"), PEOPLE_ADMIN),
-    "change_name": (lambda w, a: w.app.change_name(a, w.bystander, "Bo Bystander"), PEOPLE_ADMIN),
-    "change_email": (
-        lambda w, a: w.app.change_email(a, w.bystander, _fresh_email()),
-        PEOPLE_ADMIN,
-    ),
-    "change_development_phase": (
-        lambda w, a: w.app.change_development_phase(a, w.bystander, "senior"),
-        PEOPLE_ADMIN,
-    ),
-    "correct_start_date": (
-        lambda w, a: w.app.correct_start_date(a, w.bystander, "2020-02-02"),
-        PEOPLE_ADMIN,
-    ),
-    "grant_role": (lambda w, a: w.app.grant_role(a, w.bystander, "admin"), frozenset({"admin"})),
-    "revoke_role": (lambda w, a: w.app.revoke_role(a, w.bystander, "admin"), frozenset({"admin"})),
-    "choose_language": (lambda w, a: w.app.choose_language(a, "nl"), PERSONS),
-    # -- the company backlog ---------------------------------------------------
-    "add_backlog_skill": (
-        lambda w, a: w.app.add_backlog_skill(
-            a, {"kind": "soft", "description": f"Skill {uuid4().hex[:8]}"}
-        ),
-        PEOPLE_ADMIN,
-    ),
-    "reword_backlog_skill": (
-        lambda w, a: w.app.reword_backlog_skill(
-            a, w.skill_id, {"kind": "hard", "description": "SQL, well"}
-        ),
-        PEOPLE_ADMIN,
-    ),
-    "move_backlog_skill": (lambda w, a: w.app.move_backlog_skill(a, w.skill_id, 0), PEOPLE_ADMIN),
-    "retire_backlog_skill": (
-        lambda w, a: w.app.retire_backlog_skill(a, w.skill_id),
-        PEOPLE_ADMIN,
-    ),
-    "list_backlog": (lambda w, a: w.app.list_backlog(a), EVERYONE),
-}
-
-MOMENT = datetime(2030, 1, 1, tzinfo=UTC)
-
-READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
-    "me": (lambda w, a: w.services.queries.me(a), PERSONS),
-    "people": (lambda w, a: w.services.queries.people(a), EVERYONE),
-    "backlog": (lambda w, a: w.services.queries.backlog(a), EVERYONE),
-    "board_of": (
-        lambda w, a: w.services.queries.board_of(a, w.employee),
-        OWN_RECORD | {"other_employee"},  # a teammate sees the cards shown to the team
-    ),
-    "boards_of": (lambda w, a: w.services.queries.boards_of(a, w.employee), OWN_RECORD),
-    "cycle": (lambda w, a: w.services.queries.cycle(a, w.cycle_id), OWN_RECORD),
-    "cycles_of": (lambda w, a: w.services.queries.cycles_of(a, w.employee), OWN_RECORD),
-    "cycles_i_lead": (lambda w, a: w.services.queries.cycles_i_lead(a), PERSONS),
-    "history": (lambda w, a: w.services.queries.history(a, w.employee), OWN_RECORD),
-    "follow_ups_due": (lambda w, a: w.services.queries.follow_ups_due(a), EVERYONE),
-    "training_needs": (lambda w, a: w.services.queries.training_needs(a), AUDIT),
-    "audit": (lambda w, a: w.services.queries.audit(a, employee_id=str(w.employee)), AUDIT),
-    "audit_count": (
-        lambda w, a: w.services.queries.audit_count(a, employee_id=str(w.employee)),
-        AUDIT,
-    ),
-    "plan_as_of": (lambda w, a: w.services.queries.plan_as_of(a, w.cycle_id, MOMENT), AUDIT),
-}
+@pytest.fixture
+def world(store: Settings) -> Iterator[World]:
+    yield from build_world(store)
 
 
 def _public_use_cases() -> set[str]:
@@ -238,60 +67,6 @@ def test_use_cases_that_take_no_actor_are_only_the_internal_lookups() -> None:
         assert parameters[1] == "actor", f"{name} is public but takes no actor"
 
 
-@pytest.fixture
-def world(store: Settings) -> Iterator[World]:
-    services = build_services(store, clock=fixed_today)
-    app = services.app
-    org = small_org(app)
-    hr = app.register_person(
-        ADMIN, name="Hanna HR", email="hr@example.nl", function="HR", team="Staff",
-        start_date="2015-01-01",
-    )  # fmt: skip
-    admin = app.register_person(
-        ADMIN, name="Abe Admin", email="admin@example.nl", function="IT", team="Staff",
-        start_date="2015-01-01",
-    )  # fmt: skip
-    other_manager = app.register_person(
-        ADMIN, name="Otto Other", email="otto@example.nl", function="Lead", team="Data",
-        start_date="2016-01-01",
-    )  # fmt: skip
-    bystander = app.register_person(
-        ADMIN, name="Bo", email="bo@example.nl", function="QA", team="Ops",
-        start_date="2020-01-01",
-    )  # fmt: skip
-    app.grant_role(ADMIN, hr, "hr")
-    app.grant_role(ADMIN, admin, "admin")
-    skill_id = app.add_backlog_skill(Actor(hr, frozenset({Role.HR})), {"kind": "hard",
-                                     "description": "SQL"})  # fmt: skip
-    cycle_id, card_ids = cycle_on_board(app, org)
-    tokens = services.tokens
-    actors = {
-        "employee": Actor(org.employee),
-        "manager": Actor(org.manager),
-        "other_employee": Actor(org.colleague),
-        "other_manager": Actor(other_manager),
-        "hr": services.accounts.actor_for(hr),
-        "admin": services.accounts.actor_for(admin),
-        "read_token": tokens.authenticate(tokens.create("reporting", "read")),
-        "write_token": tokens.authenticate(
-            tokens.create("lms", "write", as_email="eva@example.nl")
-        ),
-        "no_one": Actor(None),
-    }
-    yield World(services, actors, org.employee, bystander, cycle_id, card_ids, skill_id)
-    services.close()
-
-
-def _outcome(call: Call, world: World, actor: Actor) -> str:
-    try:
-        call(world, actor)
-    except Forbidden:
-        return "refused"
-    except (DomainError, ServiceError):
-        return "allowed"  # past the access check; a rule of the domain said no
-    return "allowed"
-
-
 # The read model each read query reads, where it is not the board or the people.
 READ_MODEL_OF = {
     "cycle": "cycle_detail",
@@ -319,7 +94,7 @@ def test_the_access_matrix_holds_for_every_caller(world: World) -> None:
     )
     for (name, (call, allowed)), role in itertools.product(rows, ROLES):
         expected = "allowed" if role in allowed else "refused"
-        got = _outcome(call, world, world.actors[role])
+        got = outcome(call, world, world.actors[role])
         if got != expected:
             wrong.append(f"{name} as {role}: expected {expected}, got {got}")
     assert not wrong, "\n".join(wrong)
@@ -381,7 +156,7 @@ def test_a_draft_preparation_is_shown_only_to_its_author(world: World) -> None:
     own = queries.cycle(manager, cycle_id)
     assert own is not None
     assert "manager" in own["drafts"]
-    for role in ("other_employee", "hr", "read_token"):
+    for role in ("other_employee", "hr", "audit_token"):
         doc = queries.cycle(world.actors[role], cycle_id)
         assert doc is not None
         assert doc["drafts"] == {}, f"{role} saw the manager's draft"
@@ -401,4 +176,4 @@ def test_a_read_token_never_writes_even_for_a_person_with_every_right(world: Wor
         for name, (call, _) in USE_CASES.items():
             if name == "list_backlog":
                 continue
-            assert _outcome(call, world, actor) == "refused", f"{name} wrote with a read token"
+            assert outcome(call, world, actor) == "refused", f"{name} wrote with a read token"

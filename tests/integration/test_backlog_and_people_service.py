@@ -13,7 +13,7 @@ from service.container import Services, build_services
 from service.settings import Settings
 from tests.scenario import ADMIN, CARD, PREPARATION, fixed_today, small_org
 
-HR = Actor(None, frozenset({Role.HR}))
+HR = Actor(None, frozenset({Role.HR}), system="test")
 
 
 @pytest.fixture

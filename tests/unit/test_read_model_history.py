@@ -43,7 +43,7 @@ def test_a_full_cycle_reads_as_a_timeline_of_who_did_what(services: Services) ->
     ]
     assert {e["cycle_id"] for e in entries} == {str(cycle_id)}
     prepared = [e for e in entries if e["kind"] == "preparation_submitted"]
-    assert [(e["actor"], e["preparation_version"]) for e in prepared] == [
+    assert [(e["party"], e["preparation_version"]) for e in prepared] == [
         ("employee", 1),
         ("manager", 1),
     ]
@@ -67,7 +67,7 @@ def test_a_card_moved_twice_shows_both_moves_with_the_card_title(services: Servi
         ("doing", "done"),
     ]
     assert {m["title"] for m in moves} == {"skill 1"}
-    assert {m["actor"] for m in moves} == {"employee"}
+    assert {m["party"] for m in moves} == {"employee"}
 
 
 def test_a_revised_pop_resets_the_approvals_and_says_whose(services: Services) -> None:
@@ -85,7 +85,7 @@ def test_a_revised_pop_resets_the_approvals_and_says_whose(services: Services) -
         for e in get_history(services.database, services.queries.log, str(org.employee))
         if e["kind"].startswith("plan")
     ]
-    assert [(e["kind"], e["actor"], e["plan_version"]) for e in plan_entries] == [
+    assert [(e["kind"], e["party"], e["plan_version"]) for e in plan_entries] == [
         ("plan_drafted", "manager", 1),
         ("plan_approved", "employee", 1),
         ("plan_revised", "manager", 2),

@@ -1,0 +1,78 @@
+"""Who did it, and whom it concerns: names for the audit trail and the history.
+
+The event log stores only ids (see `domain.attribution`); names are looked
+up when a page of the trail is read, in the people read model, so a person
+who changes their name shows by their name of today.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from domain.attribution import Attribution
+from projections import people as people_rows
+from projections.database import Database
+
+UNKNOWN = "unknown (before actors were recorded)"
+
+
+class ActorView(TypedDict):
+    kind: str  # person, token, system or unknown
+    person_id: str | None
+    name: str | None
+    token: str | None
+    system: str | None
+    label: str
+
+
+class SubjectView(TypedDict):
+    person_id: str
+    name: str | None
+
+
+class Names:
+    """Person names by id, each looked up once per page."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._names: dict[str, str | None] = {}
+
+    def of(self, person_id: str) -> str | None:
+        if person_id not in self._names:
+            row = people_rows.get_person_row(self.database, person_id)
+            self._names[person_id] = row["name"] if row else None
+        return self._names[person_id]
+
+    def actor(self, attribution: Attribution | None) -> ActorView:
+        if attribution is None:
+            return ActorView(
+                kind="unknown", person_id=None, name=None, token=None, system=None, label=UNKNOWN
+            )
+        name = self.of(attribution.person_id) if attribution.person_id else None
+        person = name or attribution.person_id
+        if attribution.token:
+            label = f"token {attribution.token}" + (f" for {person}" if person else "")
+        elif attribution.system and not person:
+            label = f"Groeispurt ({attribution.system})"
+        else:
+            label = person or UNKNOWN
+        return ActorView(
+            kind=attribution.kind,
+            person_id=attribution.person_id,
+            name=name,
+            token=attribution.token,
+            system=attribution.system,
+            label=label,
+        )
+
+    def subject(self, person_id: str | None) -> SubjectView | None:
+        if person_id is None:
+            return None
+        return SubjectView(person_id=person_id, name=self.of(person_id))
+
+    def name_rows(self, rows: list[dict[str, Any]], subject_key: str) -> list[dict[str, Any]]:
+        """Rows whose `actor` (an Attribution) becomes an ActorView, with their subject."""
+        for row in rows:
+            row["actor"] = self.actor(row.get("actor"))
+            row["subject"] = self.subject(row.get(subject_key))
+        return rows
