@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from domain.errors import DomainError
+from service.accounts import actor_for_person
 from service.actor import Actor, Role
 from service.application import Groeispurt
 from service.container import Services, build_services
@@ -240,8 +241,8 @@ def build_world(store: Settings) -> Iterator[World]:
         "manager": Actor(org.manager),
         "other_employee": Actor(org.colleague),
         "other_manager": Actor(other_manager),
-        "hr": services.accounts.actor_for(hr),
-        "admin": services.accounts.actor_for(admin),
+        "hr": actor_for_person(app, hr),
+        "admin": actor_for_person(app, admin),
         "read_token": tokens.authenticate(tokens.create("reporting", "read")),
         "audit_token": tokens.authenticate(tokens.create("auditor", "audit")),
         "write_token": tokens.authenticate(
