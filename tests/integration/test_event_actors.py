@@ -12,8 +12,10 @@ from service.actor import Actor
 from service.container import Services, build_services
 from service.settings import Settings
 from tests.integration.graphql_client import GraphQL, served
-from tests.scenario import ADMIN, Org, fixed_today, full_cycle, small_org
+from tests.scenario import ADMIN, PREPARATION, Org, fixed_today, full_cycle, small_org
 from web.routes_hr import KINDS
+
+PRIVATE_DRAFT = {**PREPARATION, "ambitions": "only for me: leave within a year"}
 
 
 @pytest.fixture
@@ -118,3 +120,30 @@ def test_the_audit_page_and_graphql_show_who_did_it_and_whom_it_concerns(store: 
     }
     assert all("actor" not in n["changes"] for n in nodes)
     assert "ManagerHandedOver" in KINDS
+
+
+def test_a_draft_shows_in_the_trail_as_saved_but_never_with_what_it_says(store: Settings) -> None:
+    services = build_services(store, clock=fixed_today)
+    try:
+        org, hr = _hr(services)
+        cycle_id = services.app.open_cycle(
+            org.as_manager, employee_id=org.employee, planned_session_on="2026-12-20"
+        )
+        services.app.save_preparation_draft(org.as_employee, cycle_id, PRIVATE_DRAFT)
+        token = services.tokens.create("auditor", "audit")
+        [row] = services.queries.audit(hr, kinds=["PreparationDraftSaved"])["rows"]
+        assert row["changes"] == {"party": "employee"}
+        assert row["actor"]["name"] == "Eva Employee"
+        history = services.queries.history(hr, org.employee)
+        assert "only for me" not in repr(history)
+    finally:
+        services.close()
+    with served(store) as base:
+        body = GraphQL(base, token).data(
+            """query ($id: ID!) { auditTrail(first: 50) { edges { node { kind changes } } }
+                 history(employeeId: $id) { edges { node { kind details } } } }""",
+            {"id": str(org.employee)},
+        )
+    assert "only for me" not in repr(body)
+    kinds = [e["node"]["kind"] for e in body["auditTrail"]["edges"]]
+    assert "PreparationDraftSaved" in kinds
