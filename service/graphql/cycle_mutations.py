@@ -19,10 +19,23 @@ async def open_cycle(info: Ctx, input: i.OpenCycleInput) -> Cycle:
             actor,
             employee_id=as_uuid(input.employee_id),
             planned_session_on=input.planned_session_on.isoformat(),
+            coach_id=as_uuid(input.coach_id) if input.coach_id is not None else None,
         )
         return read_cycle(services, actor, cycle_id)
 
     return Cycle.from_doc(await act(info, input.idempotency_key, "openCycle", command))
+
+
+@strawberry.mutation(
+    description="HR hands the open cycle of someone without a manager to a coach; the "
+    "former coach no longer sees it."
+)
+async def hand_cycle_to_coach(info: Ctx, input: i.HandCycleToCoachInput) -> Cycle:
+    def command(services: Services, actor: Actor) -> Doc:
+        services.app.hand_cycle_to_coach(actor, input.cycle_id, input.coach_id)
+        return read_cycle(services, actor, input.cycle_id)
+
+    return Cycle.from_doc(await act(info, input.idempotency_key, "handCycleToCoach", command))
 
 
 save_preparation_draft = cycle_mutation(

@@ -23,6 +23,20 @@ class Column(Enum):
 class OpenCycleInput:
     employee_id: strawberry.ID
     planned_session_on: date
+    coach_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="For someone without a manager: who leads the cycle (HR opens it; "
+        "default HR themselves).",
+    )
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+
+
+@strawberry.input(
+    description="HR names the coach who leads the cycle of someone without a manager."
+)
+class HandCycleToCoachInput:
+    cycle_id: strawberry.ID
+    coach_id: strawberry.ID
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
 
 

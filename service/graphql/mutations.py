@@ -28,6 +28,7 @@ class Mutation:
     complete_follow_up = cycle.complete_follow_up
     close_cycle = cycle.close_cycle
     open_cycle = cycle.open_cycle
+    hand_cycle_to_coach = cycle.hand_cycle_to_coach
     register_person = people.register_person
     change_person = people.change_person
     grant_role = people.grant_role

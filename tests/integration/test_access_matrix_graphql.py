@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from service.graphql.app import build_schema
-from tests.integration import test_access_matrix as matrix
+from tests.integration import access_table as matrix
+from tests.integration import test_access_matrix
 from tests.integration.graphql_client import GraphQL, served
 
-world = matrix.world  # the matrix's own world, made visible to pytest here
+world = test_access_matrix.world  # the matrix's own world, made visible to pytest here
 
 # Which matrix rows each GraphQL operation runs (its use cases and read queries).
 MUTATIONS = {
@@ -28,6 +29,7 @@ MUTATIONS = {
     "scheduleFollowUp": {"schedule_follow_up"},
     "completeFollowUp": {"complete_follow_up"},
     "closeCycle": {"close_cycle"},
+    "handCycleToCoach": {"hand_cycle_to_coach"},
     "registerPerson": {"register_person"},
     "changePerson": {"change_manager", "change_team", "change_function", "change_name",
                      "change_email", "change_development_phase"},
@@ -85,7 +87,7 @@ def tokens(world: matrix.World) -> dict[str, str | None]:
     services = world.services
     made: dict[str, str | None] = {"no_one": None}
     for role, actor in world.actors.items():
-        if role in ("no_one", "read_token"):
+        if role in ("no_one", "read_token", "audit_token"):
             continue
         if role == "write_token":
             made[role] = services.tokens.create("gql-write", "write", as_email="eva@example.nl")
@@ -94,6 +96,7 @@ def tokens(world: matrix.World) -> dict[str, str | None]:
         email = services.app.get_person(actor.person_id).email
         made[role] = services.tokens.create(f"gql-{role}", "write", as_email=email)
     made["read_token"] = services.tokens.create("gql-read", "read")
+    made["audit_token"] = services.tokens.create("gql-audit", "audit")
     return made
 
 
