@@ -108,3 +108,27 @@ def test_a_write_token_without_a_person_is_refused_with_a_clear_message(
     assert "--as EMAIL" in capsys.readouterr().err
     assert main(["tokens", "revoke", "nope"]) == 1
     assert "no token named nope" in capsys.readouterr().err
+
+
+def test_tokens_list_shows_which_read_tokens_read_reports_only_and_which_audit_every_cycle(
+    admin: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["tokens", "create", "--name", "bi", "--scope", "read"]) == 0
+    assert main(["tokens", "create", "--name", "auditor", "--scope", "audit"]) == 0
+    warned = capsys.readouterr().err
+    assert "reads every growth cycle" in warned
+    assert main(["tokens", "list"]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    assert "(reports only)" in lines["bi"]
+    assert "audit" in lines["auditor"].split()[1]
+    assert "(audit: every cycle)" in lines["auditor"]
+
+
+def test_an_audit_token_cannot_be_bound_to_a_person(
+    admin: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["tokens", "create", "--name", "a", "--scope", "audit", "--as", "ada@example.nl"])
+        == 1
+    )
+    assert "leave out --as" in capsys.readouterr().err
