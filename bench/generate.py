@@ -17,7 +17,8 @@ from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
 from domain.person import EmailIndex, Person
 from domain.vocabulary import Party
-from service.application import Groeispurt
+from service.actor import system_actor
+from service.application import Groeispurt, attributed
 
 TEAM_SIZE = 8
 FUNCTIONS = ["Klantadviseur", "Beleidsmedewerker", "Ontwikkelaar", "Jurist", "Planner"]
@@ -30,6 +31,9 @@ SKILLS = [
     ("soft", "Assertiviteit"),
 ]
 BATCH = 200
+
+
+STAMP = system_actor("benchmark data").attribution().record()
 
 
 def generate(
@@ -51,7 +55,9 @@ def generate(
     def flush() -> None:
         nonlocal written
         if pending:
-            recordings = app.save(*pending)
+            # Stamped as Groeispurt's own work, like the demo's people.
+            events = [attributed(e, STAMP) for a in pending for e in a.collect_events()]
+            recordings = app.save(*events, *pending)
             written += len(recordings)
             progress(len(recordings))
             pending.clear()
