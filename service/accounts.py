@@ -3,9 +3,10 @@
 Passwords are hashed with argon2id and kept in the table `accounts`, beside
 the read models in the same database: never in an event (the event log is
 kept for good and copied into backups and projections), never in a log line
-or an error message. A wrong password and an unknown address get the same
-answer and cost the same argon2 time, so the sign-in form cannot be used to
-find out who works here. Five wrong passwords in a row lock the account for
+or an error message. What a new password must be is `service.passwords`.
+A wrong password and an unknown address get the same answer and cost the
+same argon2 time, so the sign-in form cannot be used to find out who works
+here. Five wrong passwords in a row lock the account for
 fifteen minutes.
 """
 
@@ -20,16 +21,15 @@ from uuid import UUID
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from domain.errors import InvalidInput
 from projections.database import Database
 from projections.people import get_person_row
 from service.actor import Actor, Role
 from service.application import Groeispurt
 from service.errors import Unauthenticated
+from service.passwords import MAX_PASSWORD_LENGTH, check_password
 
-MIN_PASSWORD_LENGTH = 10
-# Long enough for any passphrase; short enough that hashing stays cheap.
-MAX_PASSWORD_LENGTH = 1024
+__all__ = ["WRONG", "Accounts", "actor_for_person", "check_password", "current_actor"]
+
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 WRONG = "E-mail address or password is wrong."
@@ -171,19 +171,6 @@ class Accounts:
                 "WHERE person_id = ?",
                 (new_hash, account["person_id"]),
             )
-
-
-def check_password(password: Any) -> None:
-    if not isinstance(password, str):
-        raise InvalidInput("The password must be text.", "password")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(
-            f"A password needs at least {MIN_PASSWORD_LENGTH} characters; "
-            "a few words in a row are easy to remember and hard to guess.",
-            "password",
-        )
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise InvalidInput(f"A password has at most {MAX_PASSWORD_LENGTH} characters.", "password")
 
 
 def _locked_message(until: datetime, now: datetime) -> str:
