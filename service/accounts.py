@@ -4,18 +4,19 @@ Passwords are hashed with argon2id and kept in the table `accounts`, beside
 the read models in the same database: never in an event (the event log is
 kept for good and copied into backups and projections), never in a log line
 or an error message. What a new password must be is `service.passwords`.
-A wrong password and an unknown address get the same answer and cost the
-same argon2 time, so the sign-in form cannot be used to find out who works
-here. Five wrong passwords in a row lock the account for
-fifteen minutes.
+
+A wrong password, an unknown address and an attempt held back by the
+throttle (`service.sign_in_throttle`) get the same answer and the same work:
+one argon2 verification each (against a dummy hash where there is no real one
+to check), so the sign-in form cannot tell who works here.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from typing import Any, NoReturn
+from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 from argon2 import PasswordHasher
@@ -27,17 +28,21 @@ from service.actor import Actor, Role
 from service.application import Groeispurt
 from service.errors import Unauthenticated
 from service.passwords import MAX_PASSWORD_LENGTH, check_password
+from service.sign_in_throttle import SignInThrottle
 
 __all__ = ["WRONG", "Accounts", "actor_for_person", "check_password", "current_actor"]
 
-MAX_FAILED_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=15)
-WRONG = "E-mail address or password is wrong."
+# One answer for every refusal: wrong password, unknown address, too many tries.
+WRONG = (
+    "The e-mail address or the password is wrong. "
+    "After several tries in a row, wait a minute before the next one."
+)
+# Where the command line and in-process callers sign in from.
+LOCAL = "local"
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS accounts ("
-    "person_id TEXT PRIMARY KEY, password_hash TEXT NOT NULL, "
-    "failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TEXT, updated_at TEXT NOT NULL)"
+    "person_id TEXT PRIMARY KEY, password_hash TEXT NOT NULL, updated_at TEXT NOT NULL)"
 )
 
 Now = Callable[[], datetime]
@@ -56,9 +61,9 @@ def actor_for_person(app: Groeispurt, person_id: UUID, *, may_write: bool = True
 def current_actor(
     app: Groeispurt, database: Database, person_id: UUID, *, may_write: bool = True
 ) -> Actor:
-    """The Actor behind a session or token, from the people read model: one indexed
-    read per request instead of replaying the Person aggregate. A person registered
-    a moment ago in another process is not projected yet: then ask the aggregate."""
+    """The Actor for a person (behind a token), from the people read model: one indexed read per
+    request instead of replaying the Person aggregate. A person registered a moment
+    ago in another process is not projected yet: then ask the aggregate."""
     row = get_person_row(database, str(person_id))
     if row is None:
         return actor_for_person(app, person_id, may_write=may_write)
@@ -71,51 +76,48 @@ class Accounts:
         database: Database,
         app: Groeispurt,
         *,
+        throttle: SignInThrottle | None = None,
         hasher: PasswordHasher | None = None,
         now: Now = _utc_now,
     ) -> None:
         self.database = database
         self.app = app
+        self.throttle = throttle or SignInThrottle(database)
         self.hasher = hasher or PasswordHasher()
         self.now = now
         self._dummy_hash: str | None = None
 
     def setup(self) -> None:
         self.database.script([SCHEMA])
+        self.throttle.setup()
 
-    def set_password(self, person_id: UUID, password: Any) -> None:
-        """Sets (or replaces) a person's password and lifts any lockout."""
-        check_password(password)
+    def set_password(self, person_id: UUID, password: Any, *, field: str = "password") -> None:
+        """Sets (or replaces) a person's password."""
+        check_password(password, field)
         person = self.app.get_person(person_id)  # NotFound for an unknown person
         password_hash = self.hasher.hash(password)
         with self.database.transaction() as cursor:
             cursor.execute(
-                "INSERT INTO accounts (person_id, password_hash, failed_attempts, locked_until, "
-                "updated_at) VALUES (?, ?, 0, NULL, ?) ON CONFLICT (person_id) DO UPDATE SET "
-                "password_hash = excluded.password_hash, failed_attempts = 0, "
-                "locked_until = NULL, updated_at = excluded.updated_at",
+                "INSERT INTO accounts (person_id, password_hash, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (person_id) DO UPDATE SET "
+                "password_hash = excluded.password_hash, updated_at = excluded.updated_at",
                 (str(person.id), password_hash, self.now().isoformat()),
             )
 
     def has_password(self, person_id: UUID) -> bool:
-        return self._account(person_id) is not None
+        return self._password_hash(person_id) is not None
 
-    def sign_in(self, email: Any, password: Any) -> Actor:
+    def sign_in(self, email: Any, password: Any, *, client: str = LOCAL) -> Actor:
         """The signed-in person's Actor, or Unauthenticated with one message for every mistake."""
-        if not isinstance(password, str) or len(password) > MAX_PASSWORD_LENGTH:
-            raise Unauthenticated(WRONG)
         person = self.app.find_person_by_email(email) if isinstance(email, str) else None
-        account = self._account(person.id) if person is not None else None
-        if person is None or account is None:
-            self._verify(self._dummy(), password)  # the same time as a real check
+        if not self._password_is_right(
+            person.id if person is not None else None,
+            email if isinstance(email, str) else "",
+            password,
+            client,
+        ):
             raise Unauthenticated(WRONG)
-        now = self.now()
-        locked_until = account["locked_until"]
-        if locked_until is not None and datetime.fromisoformat(locked_until) > now:
-            raise Unauthenticated(_locked_message(datetime.fromisoformat(locked_until), now))
-        if not self._verify(account["password_hash"], password):
-            self._count_failure(person.id, now)
-        self._succeeded(account, password)
+        assert person is not None
         return actor_for_person(self.app, person.id)
 
     def actor_for(self, person_id: UUID) -> Actor:
@@ -123,9 +125,26 @@ class Accounts:
 
     # -- helpers ------------------------------------------------------------------
 
-    def _account(self, person_id: UUID) -> dict[str, Any] | None:
-        rows = self.database.query("SELECT * FROM accounts WHERE person_id = ?", (str(person_id),))
-        return rows[0] if rows else None
+    def _password_is_right(
+        self, person_id: UUID | None, email: str, password: Any, client: str
+    ) -> bool:
+        """One argon2 verification on every path, so every refusal takes as long."""
+        stored = self._password_hash(person_id) if person_id is not None else None
+        usable = isinstance(password, str) and len(password) <= MAX_PASSWORD_LENGTH
+        attempt = self.throttle.attempt(client, email, self.now().timestamp())
+        checked = stored if stored is not None and attempt.evaluated and usable else None
+        right = self._verify(checked or self._dummy(), password if usable else "")
+        if checked is None or not right:
+            return False
+        self.throttle.succeeded(attempt, self.now().timestamp())
+        self._rehash_if_needed(person_id, checked, password)
+        return True
+
+    def _password_hash(self, person_id: UUID) -> str | None:
+        rows = self.database.query(
+            "SELECT password_hash FROM accounts WHERE person_id = ?", (str(person_id),)
+        )
+        return str(rows[0]["password_hash"]) if rows else None
 
     def _verify(self, password_hash: str, password: str) -> bool:
         try:
@@ -138,44 +157,12 @@ class Accounts:
             self._dummy_hash = self.hasher.hash(secrets.token_urlsafe(16))
         return self._dummy_hash
 
-    def _count_failure(self, person_id: UUID, now: datetime) -> NoReturn:
-        with self.database.transaction() as cursor:
-            # One statement, so two wrong tries at the same moment both count.
-            cursor.execute(
-                "UPDATE accounts SET failed_attempts = failed_attempts + 1, updated_at = ? "
-                "WHERE person_id = ?",
-                (now.isoformat(), str(person_id)),
-            )
-            cursor.execute(
-                "SELECT failed_attempts FROM accounts WHERE person_id = ?", (str(person_id),)
-            )
-            failed = int(cursor.fetchone()["failed_attempts"])
-            if failed >= MAX_FAILED_ATTEMPTS:
-                until = now + LOCKOUT
-                cursor.execute(
-                    "UPDATE accounts SET failed_attempts = 0, locked_until = ? WHERE person_id = ?",
-                    (until.isoformat(), str(person_id)),
-                )
-        if failed >= MAX_FAILED_ATTEMPTS:
-            raise Unauthenticated(_locked_message(until, now))
-        raise Unauthenticated(WRONG)
-
-    def _succeeded(self, account: dict[str, Any], password: str) -> None:
-        needs_rehash = self.hasher.check_needs_rehash(account["password_hash"])
-        if not needs_rehash and not account["failed_attempts"] and not account["locked_until"]:
-            return  # nothing to write: a sign-in costs no write lock
-        new_hash = self.hasher.hash(password) if needs_rehash else account["password_hash"]
+    def _rehash_if_needed(self, person_id: Any, password_hash: str, password: str) -> None:
+        """A hash made with older argon2 parameters is replaced on a sign-in that works."""
+        if not self.hasher.check_needs_rehash(password_hash):
+            return  # the usual case: a sign-in writes nothing more
         with self.database.transaction() as cursor:
             cursor.execute(
-                "UPDATE accounts SET failed_attempts = 0, locked_until = NULL, password_hash = ? "
-                "WHERE person_id = ?",
-                (new_hash, account["person_id"]),
+                "UPDATE accounts SET password_hash = ? WHERE person_id = ?",
+                (self.hasher.hash(password), str(person_id)),
             )
-
-
-def _locked_message(until: datetime, now: datetime) -> str:
-    minutes = max(1, int((until - now).total_seconds() + 59) // 60)
-    return (
-        f"Too many wrong passwords: this account is locked for {minutes} more "
-        f"minute{'s' if minutes != 1 else ''}. Try again later, or ask HR to set a new password."
-    )

@@ -38,13 +38,7 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     # The web layer sits above the service layer: found by name, not imported at the top.
     web_app = importlib.import_module("web.app")
-    options: dict[str, Any] = {
-        "host": args.host,
-        "port": args.port,
-        "log_level": "warning",
-        "access_log": False,
-        "proxy_headers": True,
-    }
+    options = server_options(args, settings)
     print(
         f"Groeispurt is running at http://{args.host}:{args.port} — sign in as {DEMO_SIGN_IN}",
         flush=True,
@@ -60,6 +54,21 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     else:
         uvicorn.run(web_app.create_app(settings), **options)
     return 0
+
+
+def server_options(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    """uvicorn's options. X-Forwarded-For is believed only from the proxies the settings
+    name: uvicorn's default believes it from 127.0.0.1, which would let anyone on the
+    machine pick the client address that sign-in throttling counts by."""
+    proxies = list(settings.trusted_proxies)
+    return {
+        "host": args.host,
+        "port": args.port,
+        "log_level": "warning",
+        "access_log": False,
+        "proxy_headers": bool(proxies),
+        "forwarded_allow_ips": proxies,
+    }
 
 
 def run_start(args: argparse.Namespace, settings: Settings) -> int:

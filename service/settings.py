@@ -6,6 +6,7 @@
 | GROEISPURT_ENV | `development` or `production` (production turns off GraphiQL and introspection) | `development` |
 | GROEISPURT_SECRET_KEY | signs session cookies; set it in production | a key kept in `var/secret.key` |
 | GROEISPURT_MIN_GROUP_SIZE | smallest group a training-needs report shows | `5` |
+| GROEISPURT_TRUSTED_PROXIES | comma-separated addresses of the reverse proxies in front, whose X-Forwarded-For is believed | none: the client address is the connection's |
 
 The eventsourcing library reads its own variables (PERSISTENCE_MODULE,
 SQLITE_DBNAME, POSTGRES_*); `eventsourcing_env` maps ours onto them so the
@@ -28,6 +29,9 @@ class Settings:
     environment: str = "development"
     secret_key: str = ""
     min_group_size: int = 5
+    # Sign-in throttling counts per client address: only a proxy named here may
+    # say (X-Forwarded-For) which address a request came from.
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -37,6 +41,11 @@ class Settings:
             environment=env.get("GROEISPURT_ENV", "development"),
             secret_key=env.get("GROEISPURT_SECRET_KEY", ""),
             min_group_size=int(env.get("GROEISPURT_MIN_GROUP_SIZE", "5")),
+            trusted_proxies=tuple(
+                address.strip()
+                for address in env.get("GROEISPURT_TRUSTED_PROXIES", "").split(",")
+                if address.strip()
+            ),
         )
 
     @property
