@@ -1,4 +1,4 @@
-"""Local accounts: signing in with an e-mail address and a password.
+"""Local accounts: signing in with an e-mail address and a password, and changing it.
 
 Passwords are hashed with argon2id and kept in the table `accounts`, beside
 the read models in the same database: never in an event (the event log is
@@ -8,7 +8,8 @@ or an error message. What a new password must be is `service.passwords`.
 A wrong password, an unknown address and an attempt held back by the
 throttle (`service.sign_in_throttle`) get the same answer and the same work:
 one argon2 verification each (against a dummy hash where there is no real one
-to check), so the sign-in form cannot tell who works here.
+to check), so the sign-in form cannot tell who works here. A new password,
+set by its owner or by an administrator, ends every session of that person.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from uuid import UUID
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from domain.errors import InvalidInput
 from projections.database import Database
 from projections.people import get_person_row
 from service.actor import Actor, Role
 from service.application import Groeispurt
 from service.errors import Unauthenticated
 from service.passwords import MAX_PASSWORD_LENGTH, check_password
+from service.sessions import Sessions
 from service.sign_in_throttle import SignInThrottle
 
 __all__ = ["WRONG", "Accounts", "actor_for_person", "check_password", "current_actor"]
@@ -36,6 +39,10 @@ __all__ = ["WRONG", "Accounts", "actor_for_person", "check_password", "current_a
 WRONG = (
     "The e-mail address or the password is wrong. "
     "After several tries in a row, wait a minute before the next one."
+)
+NOT_CURRENT = (
+    "This is not your current password (or there were several tries in a row: "
+    "wait a minute before the next one)."
 )
 # Where the command line and in-process callers sign in from.
 LOCAL = "local"
@@ -76,12 +83,14 @@ class Accounts:
         database: Database,
         app: Groeispurt,
         *,
+        sessions: Sessions | None = None,
         throttle: SignInThrottle | None = None,
         hasher: PasswordHasher | None = None,
         now: Now = _utc_now,
     ) -> None:
         self.database = database
         self.app = app
+        self.sessions = sessions or Sessions(database, app, now=now)
         self.throttle = throttle or SignInThrottle(database)
         self.hasher = hasher or PasswordHasher()
         self.now = now
@@ -89,10 +98,11 @@ class Accounts:
 
     def setup(self) -> None:
         self.database.script([SCHEMA])
+        self.sessions.setup()
         self.throttle.setup()
 
     def set_password(self, person_id: UUID, password: Any, *, field: str = "password") -> None:
-        """Sets (or replaces) a person's password."""
+        """Sets (or replaces) a person's password, and ends every session they have."""
         check_password(password, field)
         person = self.app.get_person(person_id)  # NotFound for an unknown person
         password_hash = self.hasher.hash(password)
@@ -103,6 +113,7 @@ class Accounts:
                 "password_hash = excluded.password_hash, updated_at = excluded.updated_at",
                 (str(person.id), password_hash, self.now().isoformat()),
             )
+            self.sessions.end_all(cursor, person.id)
 
     def has_password(self, person_id: UUID) -> bool:
         return self._password_hash(person_id) is not None
@@ -119,6 +130,20 @@ class Accounts:
             raise Unauthenticated(WRONG)
         assert person is not None
         return actor_for_person(self.app, person.id)
+
+    def change_password(
+        self, person_id: UUID, current: Any, new: Any, *, client: str = LOCAL
+    ) -> None:
+        """The person's own change: the current password first, then the policy for the new.
+
+        Ends every session of the person; the caller starts a fresh one for the
+        browser that made the change. The current password is checked through
+        the throttle, so a stolen session cannot be used to guess it.
+        """
+        person = self.app.get_person(person_id)
+        if not self._password_is_right(person.id, person.email, current, client):
+            raise InvalidInput(NOT_CURRENT, "current_password")
+        self.set_password(person.id, new, field="new_password")
 
     def actor_for(self, person_id: UUID) -> Actor:
         return current_actor(self.app, self.database, person_id)

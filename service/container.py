@@ -21,6 +21,7 @@ from service.accounts import Accounts
 from service.application import Groeispurt
 from service.idempotency import IdempotencyKeys
 from service.read_queries import ReadQueries
+from service.sessions import Sessions
 from service.settings import Settings
 from service.tokens import Tokens
 
@@ -32,6 +33,7 @@ class Services:
     database: Database
     projections: ProjectionRunner
     accounts: Accounts
+    sessions: Sessions
     tokens: Tokens
     queries: ReadQueries
     idempotency: IdempotencyKeys
@@ -69,7 +71,8 @@ def build_services(
         database = open_database(settings.eventsourcing_env(), writer_lock)
         projections = ProjectionRunner(app, database, all_read_models())
         projections.setup()
-        accounts = Accounts(database, app)
+        sessions = Sessions(database, app)
+        accounts = Accounts(database, app, sessions=sessions)
         accounts.setup()
         tokens = Tokens(database, app)
         tokens.setup()
@@ -83,6 +86,7 @@ def build_services(
         database=database,
         projections=projections,
         accounts=accounts,
+        sessions=sessions,
         tokens=tokens,
         queries=ReadQueries(app, database),
         idempotency=idempotency,

@@ -29,8 +29,22 @@ from domain.errors import DomainError
 from service.container import build_services
 from service.errors import Conflict, Forbidden, NotFound, Unauthenticated
 from service.settings import Settings
-from web import routes_auth, routes_board, routes_cycle, routes_hr, routes_team
-from web.rendering import build_templates, compile_all, is_htmx, render, translate
+from web import (
+    routes_account,
+    routes_auth,
+    routes_board,
+    routes_cycle,
+    routes_hr,
+    routes_team,
+)
+from web.rendering import (
+    build_templates,
+    compile_all,
+    is_htmx,
+    render,
+    signed_in_or_none,
+    translate,
+)
 from web.security import CSRFMiddleware, SecurityHeadersMiddleware, session_secret
 
 log = logging.getLogger("groeispurt.web")
@@ -65,6 +79,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes: list[BaseRoute] = [
         *([Route("/graphql", graphql, methods=["GET", "POST"])] if graphql else []),
         *routes_auth.routes,
+        *routes_account.routes,
         *routes_board.routes,
         *routes_cycle.routes,
         *routes_team.routes,
@@ -132,7 +147,11 @@ TITLES = {
 }
 
 
-def _page(request: Request, status: int, message: str) -> Response:
+async def _page(request: Request, status: int, message: str) -> Response:
+    if status != 500 and getattr(request.state, "signed_in", None) is None:
+        # The header shows the person's links here too, when a session is valid
+        # (not after a server error: the store may be what failed).
+        await signed_in_or_none(request)
     return render(
         request,
         "error.html",
@@ -144,7 +163,7 @@ def _page(request: Request, status: int, message: str) -> Response:
 def _error_page(status: int) -> Any:
     async def handler(request: Request, exc: Exception) -> Response:
         message = getattr(exc, "message", "") or str(exc)
-        return _page(request, status, translate(request, message))
+        return await _page(request, status, translate(request, message))
 
     return handler
 
@@ -164,17 +183,17 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         405: "This address does not take that kind of request.",
     }
     message = messages.get(exc.status_code, "")
-    return _page(request, status, translate(request, message))
+    return await _page(request, status, translate(request, message))
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
     log.exception("Unhandled error on %s", request.url.path, exc_info=exc)
     message = "We could not finish this. Nothing was half-saved; please try again in a moment."
-    return _page(request, 500, translate(request, message))
+    return await _page(request, 500, translate(request, message))
 
 
 async def _csrf_refused(scope: Scope, receive: Receive, send: Send) -> None:
     request = Request(scope, receive)
     message = "This form has expired. Reload the page and try again."
-    response = _page(request, 403, translate(request, message))
+    response = await _page(request, 403, translate(request, message))
     await response(scope, receive, send)

@@ -24,7 +24,8 @@ from projections.people import get_person_row
 from service.actor import Actor
 from service.calls import in_thread, short_read
 from service.container import Services
-from service.errors import NotFound, Unauthenticated
+from service.errors import Unauthenticated
+from service.sessions import COOKIE_KEY, SignedIn
 from web.i18n import LANGUAGES, gettext, pick_language
 from web.lean_escape import LeanEscapeCodeGenerator, escape_value
 from web.pretranslation import PreTranslate, TranslatedEnvironment
@@ -118,7 +119,7 @@ def services_of(request: Request) -> Services:
 
 
 class _SignedOut(Exception):
-    """The session names a person the store no longer knows as a user."""
+    """The session has ended (signed out elsewhere, password changed) or never was."""
 
 
 async def as_signed_in(request: Request, fn: Callable[..., T], *args: Any) -> T:
@@ -143,23 +144,46 @@ async def current_actor(request: Request) -> Actor:
 async def _as_signed_in(
     request: Request, fn: Callable[..., T], args: tuple[Any, ...], *, short: bool
 ) -> T:
-    person_id = request.session.get("person_id")
-    if not isinstance(person_id, str):
+    session_id = request.session.get(COOKIE_KEY)
+    if not isinstance(session_id, str):
         raise Unauthenticated()
     services = services_of(request)
 
-    def work() -> T:
+    def work() -> tuple[SignedIn, T]:
         try:
-            actor = services.accounts.actor_for(UUID(person_id))
-        except (NotFound, ValueError):
+            who = services.sessions.signed_in(session_id)
+        except Unauthenticated:
             raise _SignedOut() from None
-        return fn(services, actor, *args)
+        return who, fn(services, who.actor, *args)
 
     try:
-        return await (short_read(services, work) if short else in_thread(work))
+        who, result = await (short_read(services, work) if short else in_thread(work))
     except _SignedOut:
-        request.session.clear()
+        forget_session(request)
         raise Unauthenticated() from None
+    # The page's header shows the name and the links the person has now.
+    request.state.signed_in = who
+    return result
+
+
+async def signed_in_or_none(request: Request) -> SignedIn | None:
+    """Who is signed in, for a page anyone may see (an error page): None for nobody."""
+    if not isinstance(request.session.get(COOKIE_KEY), str):
+        return None
+    try:
+        await reading_as_signed_in(request, lambda services, actor: None)
+    except Unauthenticated:
+        return None
+    who: SignedIn = request.state.signed_in
+    return who
+
+
+def forget_session(request: Request) -> None:
+    """Clears the cookie's session, keeping only the chosen language."""
+    lang = request.session.get("lang")
+    request.session.clear()
+    if lang:
+        request.session["lang"] = lang
 
 
 def language_of(request: Request) -> str:
@@ -182,11 +206,12 @@ def render(
 ) -> Response:
     name = fragment if fragment is not None and is_htmx(request) else page
     language = language_of(request)
+    who: SignedIn | None = getattr(request.state, "signed_in", None)
     full = {
         "lang": language,
         "csrf_token": csrf_token(request.session),
-        "me": request.session.get("name"),
-        "roles": request.session.get("roles", []),
+        "me": who.name if who is not None else None,
+        "roles": sorted(who.actor.roles) if who is not None else [],
         "path": request.url.path,
         "errors": {},
         "values": {},

@@ -1,23 +1,36 @@
-"""Signing in and out, and choosing the language of the pages."""
+"""Signing in and out, and choosing the language of the pages.
+
+Signing in starts a server-side session (`service.sessions`) whose random id
+is all the cookie says about who is signed in; signing out ends every session
+of the person, on every device.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
 from service.errors import Unauthenticated
+from service.sessions import COOKIE_KEY
 from web.i18n import LANGUAGES
-from web.rendering import current_actor, redirect, render, services_of, translate
+from web.rendering import (
+    current_actor,
+    forget_session,
+    redirect,
+    render,
+    services_of,
+    translate,
+)
 
 
 async def home(request: Request) -> Response:
-    if not isinstance(request.session.get("person_id"), str):
+    if not isinstance(request.session.get(COOKIE_KEY), str):
         return redirect("/sign-in")
     return redirect("/board")
 
@@ -42,21 +55,15 @@ async def sign_in(request: Request) -> Response:
             {"error": translate(request, refused.message), "email": email, "next": next_url},
             status_code=401,
         )
-    details = await in_thread(_person_details, services, actor)
+    assert actor.person_id is not None
+    session_id, language = await in_thread(_start_session, services, actor.person_id)
     request.session.clear()  # a fresh session (and CSRF token) for the signed-in person
-    request.session.update(details)
+    request.session.update({COOKIE_KEY: session_id, "lang": language})
     return redirect(next_url)
 
 
-def _person_details(services: Services, actor: Actor) -> dict[str, Any]:
-    assert actor.person_id is not None
-    person = services.app.get_person(actor.person_id)
-    return {
-        "person_id": str(person.id),
-        "name": person.name,
-        "roles": sorted(str(r) for r in actor.roles),
-        "lang": person.language,
-    }
+def _start_session(services: Services, person_id: UUID) -> tuple[str, str]:
+    return services.sessions.start(person_id), services.app.get_person(person_id).language
 
 
 def client_address(request: Request) -> str:
@@ -66,10 +73,8 @@ def client_address(request: Request) -> str:
 
 
 async def sign_out(request: Request) -> Response:
-    lang = request.session.get("lang")
-    request.session.clear()
-    if lang:
-        request.session["lang"] = lang
+    await in_thread(services_of(request).sessions.end_everywhere, request.session.get(COOKIE_KEY))
+    forget_session(request)
     return redirect("/sign-in")
 
 
@@ -79,7 +84,7 @@ async def choose_language(request: Request) -> Response:
     if lang not in LANGUAGES:
         lang = "nl"
     request.session["lang"] = lang
-    if isinstance(request.session.get("person_id"), str):
+    if isinstance(request.session.get(COOKIE_KEY), str):
         actor = await current_actor(request)
         await in_thread(services_of(request).app.choose_language, actor, lang)
     return redirect(_safe_back(str(form.get("back", "/"))))

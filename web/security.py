@@ -15,6 +15,7 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.sessions import COOKIE_KEY
 from service.settings import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -70,7 +71,7 @@ class CSRFMiddleware:
         ):
             await self.app(scope, receive, send)  # a token, not a cookie: no CSRF risk
             return
-        if scope["path"] == "/graphql" and "person_id" not in scope.get("session", {}):
+        if scope["path"] == "/graphql" and COOKIE_KEY not in scope.get("session", {}):
             # Nobody signed in: the API answers UNAUTHENTICATED itself, in its own shape.
             await self.app(scope, receive, send)
             return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 from typing import Any
-from uuid import UUID
 
 import orjson
 import strawberry
@@ -32,6 +31,7 @@ from service.graphql.context import Context
 from service.graphql.errors import formatted
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
+from service.sessions import COOKIE_KEY
 
 MAX_BODY = 64 * 1024
 MAX_DEPTH = 10
@@ -118,11 +118,13 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
                 services=self.services,
                 identify=partial(self.services.tokens.authenticate, token.strip()),
             )
-        person_id = request.scope.get("session", {}).get("person_id")
-        if not isinstance(person_id, str):
+        session_id = request.scope.get("session", {}).get(COOKIE_KEY)
+        if not isinstance(session_id, str):
             return Context(services=self.services)
-        accounts = self.services.accounts
-        return Context(services=self.services, identify=lambda: accounts.actor_for(UUID(person_id)))
+        sessions = self.services.sessions
+        return Context(
+            services=self.services, identify=lambda: sessions.signed_in(session_id).actor
+        )
 
     async def process_result(
         self, request: Request, result: ExecutionResult | GraphQLExecutionResult
