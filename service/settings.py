@@ -3,7 +3,7 @@
 | variable | meaning | default |
 |---|---|---|
 | GROEISPURT_DATABASE | a SQLite file path, or a `postgresql://user:pw@host:port/db?schema=s` URL | `var/groeispurt.db` |
-| GROEISPURT_ENV | `development` or `production` (production turns off GraphiQL and introspection) | `development` |
+| GROEISPURT_ENV | `development` or `production` (production turns off GraphiQL, introspection and field suggestions, and sends HSTS) | `development` |
 | GROEISPURT_SECRET_KEY | signs session cookies; set it in production | a key kept in `var/secret.key` |
 | GROEISPURT_MIN_GROUP_SIZE | smallest group a training-needs report shows | `5` |
 | GROEISPURT_TRUSTED_PROXIES | comma-separated addresses of the reverse proxies in front, whose X-Forwarded-For is believed | none: the client address is the connection's |

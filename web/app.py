@@ -90,7 +90,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=routes,
         lifespan=lifespan,
         middleware=[
-            Middleware(SecurityHeadersMiddleware),
+            Middleware(SecurityHeadersMiddleware, production=settings.is_production),
             Middleware(
                 SessionMiddleware,
                 secret_key=session_secret(settings),

@@ -1,5 +1,10 @@
 """What keeps the pages safe: the session secret, CSRF tokens and security headers.
 
+Headers: every answer but a static file says `Cache-Control: no-store`, so no
+browser or proxy keeps a personal page or an API answer (the back button on a
+shared computer after signing out shows nothing); in production every answer
+sends HSTS, so a browser never again talks to the site over plain HTTP.
+
 CSRF: every state-changing request carries the session's token, htmx in the
 `X-CSRF-Token` header (set once with `hx-headers` on `<body>`), a plain form
 in the hidden field `csrf_token`. The check is ASGI middleware, so no route
@@ -29,6 +34,10 @@ CONTENT_SECURITY_POLICY = (
 )
 # A form on a page is never bigger than this; refuse larger bodies before reading them.
 MAX_FORM_BYTES = 1_000_000
+# Two years, subdomains included: what HSTS preload lists ask for.
+STRICT_TRANSPORT_SECURITY = b"max-age=63072000; includeSubDomains"
+# Vendored with their version in the name: these may be cached.
+STATIC_PREFIX = "/static/"
 
 
 def session_secret(settings: Settings) -> str:
@@ -122,23 +131,28 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 class SecurityHeadersMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, production: bool = False) -> None:
         self.app = app
+        self.headers = [
+            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"same-origin"),
+            (b"x-frame-options", b"DENY"),
+            *([(b"strict-transport-security", STRICT_TRANSPORT_SECURITY)] if production else []),
+        ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        personal = not scope["path"].startswith(STATIC_PREFIX)
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [
-                    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"same-origin"),
-                    (b"x-frame-options", b"DENY"),
-                ]
+                headers = [*message.get("headers", []), *self.headers]
+                if personal:
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -23,6 +23,7 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from service.container import Services
@@ -39,12 +40,24 @@ MAX_ALIASES = 30
 MAX_TOKENS = 2000
 
 
+SUGGESTION = " Did you mean "
+
+
 class QuietSchema(strawberry.Schema):
     """Errors are logged once, by `formatted`, with an id; not again by strawberry."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
+        if self.config.disable_field_suggestions:
+            # Strawberry's switch drops only the suggestion of a field name, and
+            # 0.341 does not hand graphql-core's own `hide_suggestions` on to
+            # validation or execution: argument, type, enum value and input field
+            # names would still be suggested. graphql-core appends every suggestion
+            # as one last sentence (`did_you_mean`), so it is cut here.
+            for error in errors:
+                if SUGGESTION in error.message:
+                    error.message = error.message.split(SUGGESTION, 1)[0]
         return None
 
 
@@ -59,7 +72,10 @@ LIMIT_RULES = (
 )
 
 
-def build_schema(*, introspection: bool) -> strawberry.Schema:
+def build_schema(*, introspection: bool, suggestions: bool | None = None) -> strawberry.Schema:
+    """`introspection` off also turns off suggestions ("Did you mean …?"), unless said:
+    either way a client could read the schema's names out of the answers."""
+    suggestions = introspection if suggestions is None else suggestions
     rules = [*LIMIT_RULES] if introspection else [*LIMIT_RULES, NoSchemaIntrospectionCustomRule]
     extensions: list[Any] = [
         # Integrators send the same few documents over and over: parse and
@@ -69,7 +85,12 @@ def build_schema(*, introspection: bool) -> strawberry.Schema:
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
     ]
-    return QuietSchema(query=Query, mutation=Mutation, extensions=extensions)
+    return QuietSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=not suggestions),
+    )
 
 
 class GroeispurtGraphQL(GraphQL[Context, None]):
