@@ -110,6 +110,11 @@ class ProjectionRunner:
     def log_end(self) -> int:
         return int(self.app.recorder.max_notification_id() or 0)
 
+    def caught_up(self) -> bool:
+        """Every read model has applied the whole log as it stands now."""
+        end = self.log_end()
+        return self._reached >= end or min(self.positions().values(), default=end) >= end
+
     def catch_up(self, progress: Callable[[int], Any] = lambda n: None) -> int:
         """Applies every event not yet applied; returns how many notifications were read."""
         with self._lock:
@@ -117,8 +122,9 @@ class ProjectionRunner:
 
     def wait_for(
         self, notification_id: int, timeout: float = 5.0, saved: Sequence[tuple[int, Any]] = ()
-    ) -> None:
-        """Read your own writes: returns once every read model has applied `notification_id`.
+    ) -> bool:
+        """Read your own writes: True once every read model has applied `notification_id`,
+        False if they have not within `timeout`; raises what folding raised.
 
         Usually this thread does the work itself; if another thread holds the
         lock it is already catching up, and we wait for it, but never forever.
@@ -136,7 +142,8 @@ class ProjectionRunner:
                 finally:
                     self._lock.release()
             if time.monotonic() >= deadline:
-                return
+                return self._reached >= notification_id
+        return True
 
     def rebuild(
         self, names: Sequence[str] | None = None, progress: Callable[[int], Any] = lambda n: None

@@ -8,6 +8,7 @@ read models catch up before the caller reads (read your own writes).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, Protocol, TypeVar
@@ -20,19 +21,22 @@ from domain.attribution import ACTOR_FIELD
 from domain.growth_cycle import GrowthCycle
 from service.actor import Actor
 from service.backlog_use_cases import BacklogUseCases
+from service.catching_up import ReadModelsBehind
 from service.cycle_use_cases import CycleUseCases
 from service.errors import Conflict
+from service.idempotency import Claim
 from service.people_use_cases import PeopleUseCases
 from service.replay import ReplayingRepository, replay
 from service.settings import Settings
 from service.transcodings import DateAsISO
 
 Clock = Callable[[], date]
+log = logging.getLogger("groeispurt.store")
 E = TypeVar("E")
 
 
 class OnSaved(Protocol):
-    def __call__(self, notification_id: int, *, saved: Sequence[tuple[int, Any]]) -> None: ...
+    def __call__(self, notification_id: int, *, saved: Sequence[tuple[int, Any]]) -> bool: ...
 
 
 class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUID]):
@@ -68,15 +72,21 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
     def today(self) -> date:
         return self.clock()
 
-    def save_changes(self, *aggregates: Any, by: Actor, what: str = "this") -> int:
+    def save_changes(
+        self, *aggregates: Any, by: Actor, what: str = "this", idempotency: Claim | None = None
+    ) -> int:
         """Saves all pending events atomically, each stamped with who caused it (`by`);
-        returns the last notification id (0 if none)."""
+        returns the last notification id (0 if none). `idempotency`: the request's
+        key, completed in the same transaction (see `service.idempotency`).
+
+        Raises ReadModelsBehind when the events were committed but the read models
+        could not be brought up to them: the change is saved all the same."""
         stamp = by.attribution().record()
         events = [attributed(e, stamp) for a in aggregates for e in a.collect_events()]
         try:
             # The aggregates follow their (already collected) events so that the
             # library still takes their snapshots at the interval.
-            recordings = self.save(*events, *aggregates)
+            recordings = self.save(*events, *aggregates, idempotency=idempotency)
         except IntegrityError:
             raise Conflict(
                 f"Someone else changed {what} at the same moment; nothing was saved. "
@@ -86,8 +96,23 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
             return 0
         saved = sorted((r.notification.id, r.domain_event) for r in recordings)
         if self.on_saved is not None:
-            self.on_saved(saved[-1][0], saved=saved)
+            try:
+                caught_up = self.on_saved(saved[-1][0], saved=saved)
+            except Exception as error:
+                log.exception("saved up to %s; the read models could not follow", saved[-1][0])
+                raise ReadModelsBehind(saved[-1][0], saved) from error
+            if not caught_up:
+                raise ReadModelsBehind(saved[-1][0], saved)
         return saved[-1][0]
+
+    def _take_snapshots(self, processing_event: Any) -> None:
+        # The library snapshots after the events are committed, in a transaction of
+        # its own. A snapshot is only a shortcut for loading: one that cannot be
+        # written (a full disk) must not turn a saved change into a failed one.
+        try:
+            super()._take_snapshots(processing_event)
+        except Exception:
+            log.exception("a snapshot could not be written; loading replays the events")
 
 
 def attributed(event: E, stamp: dict[str, str]) -> E:

@@ -23,35 +23,50 @@ if TYPE_CHECKING:
 
     from domain.cards import CardStory
     from domain.preparation import Preparation
+    from service.idempotency import Claim
 
 
 class BacklogUseCases:
     if TYPE_CHECKING:
         repository: Repository[UUID]
 
-        def save_changes(self, *aggregates: Any, by: Actor, what: str = "this") -> int: ...
+        def save_changes(
+            self, *aggregates: Any, by: Actor, what: str = "this", idempotency: Claim | None = None
+        ) -> int: ...
 
-    def add_backlog_skill(self, actor: Actor, details: Any, position: Any = None) -> str:
+    def add_backlog_skill(
+        self, actor: Actor, details: Any, position: Any = None, *, idempotency: Claim | None = None
+    ) -> str:
         """Adds a skill to the company backlog; returns its id."""
         backlog = self._backlog_for_change(actor)
         skill_id = backlog.add_skill(details, position)
-        self.save_changes(backlog, by=actor, what="the company backlog")
+        self.save_changes(backlog, by=actor, idempotency=idempotency, what="the company backlog")
         return skill_id
 
-    def reword_backlog_skill(self, actor: Actor, skill_id: Any, details: Any) -> None:
+    def reword_backlog_skill(
+        self, actor: Actor, skill_id: Any, details: Any, *, idempotency: Claim | None = None
+    ) -> None:
         backlog = self._backlog_for_change(actor)
         if backlog.reword_skill(skill_id, details):
-            self.save_changes(backlog, by=actor, what="the company backlog")
+            self.save_changes(
+                backlog, by=actor, idempotency=idempotency, what="the company backlog"
+            )
 
-    def move_backlog_skill(self, actor: Actor, skill_id: Any, position: Any) -> None:
+    def move_backlog_skill(
+        self, actor: Actor, skill_id: Any, position: Any, *, idempotency: Claim | None = None
+    ) -> None:
         backlog = self._backlog_for_change(actor)
         if backlog.move_skill(skill_id, position):
-            self.save_changes(backlog, by=actor, what="the company backlog")
+            self.save_changes(
+                backlog, by=actor, idempotency=idempotency, what="the company backlog"
+            )
 
-    def retire_backlog_skill(self, actor: Actor, skill_id: Any) -> None:
+    def retire_backlog_skill(
+        self, actor: Actor, skill_id: Any, *, idempotency: Claim | None = None
+    ) -> None:
         backlog = self._backlog_for_change(actor)
         backlog.retire_skill(skill_id)
-        self.save_changes(backlog, by=actor, what="the company backlog")
+        self.save_changes(backlog, by=actor, idempotency=idempotency, what="the company backlog")
 
     def list_backlog(self, actor: Actor, *, include_retired: bool = False) -> list[BacklogSkill]:
         """The active skills in HR's order (then the retired ones, when asked for)."""

@@ -27,13 +27,16 @@ if TYPE_CHECKING:
     from eventsourcing.application import Repository
 
     from domain.person import Person
+    from service.idempotency import Claim
 
 
 class CycleUseCases:
     if TYPE_CHECKING:
         repository: Repository[UUID]
 
-        def save_changes(self, *aggregates: Any, by: Actor, what: str = "this") -> int: ...
+        def save_changes(
+            self, *aggregates: Any, by: Actor, what: str = "this", idempotency: Claim | None = None
+        ) -> int: ...
         def today(self) -> date: ...
         def manager_of(self, employee_id: UUID) -> UUID | None: ...
         def get_person(self, person_id: Any) -> Person: ...
@@ -47,6 +50,7 @@ class CycleUseCases:
         employee_id: UUID,
         planned_session_on: Any,
         coach_id: UUID | None = None,
+        idempotency: Claim | None = None,
     ) -> UUID:
         """The manager opens a cycle for a direct report; it links to their previous cycle.
 
@@ -69,72 +73,110 @@ class CycleUseCases:
             previous_cycle_id=previous,
         )
         index.add(cycle.id)
-        self.save_changes(index, cycle, by=actor, what="this employee's cycles")
+        self.save_changes(
+            index, cycle, by=actor, idempotency=idempotency, what="this employee's cycles"
+        )
         return cycle.id
 
-    def save_preparation_draft(self, actor: Actor, cycle_id: UUID, answers: Any) -> None:
+    def save_preparation_draft(
+        self, actor: Actor, cycle_id: UUID, answers: Any, *, idempotency: Claim | None = None
+    ) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "save_preparation_draft")
         cycle.save_preparation_draft(party, answers)
         self.check_preparation_backlog_references(cycle.drafts[party.value])
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
-    def submit_preparation(self, actor: Actor, cycle_id: UUID, answers: Any) -> None:
+    def submit_preparation(
+        self, actor: Actor, cycle_id: UUID, answers: Any, *, idempotency: Claim | None = None
+    ) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "submit_preparation")
         cycle.submit_preparation(party, answers)
         self.check_preparation_backlog_references(cycle.preparations[party.value][-1])
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
     def hold_session(
-        self, actor: Actor, cycle_id: UUID, *, held_on: Any, notes: Any, cards: Any
+        self,
+        actor: Actor,
+        cycle_id: UUID,
+        *,
+        held_on: Any,
+        notes: Any,
+        cards: Any,
+        idempotency: Claim | None = None,
     ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "hold_session")
         cycle.hold_session(held_on=held_on, notes=notes, cards=cards)
         self.check_card_backlog_references(cycle.cards.values())
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
-    def select_cards(self, actor: Actor, cycle_id: UUID, card_ids: Any) -> None:
+    def select_cards(
+        self, actor: Actor, cycle_id: UUID, card_ids: Any, *, idempotency: Claim | None = None
+    ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "select_cards")
         cycle.select_cards(card_ids)
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
     def move_card(
-        self, actor: Actor, cycle_id: UUID, *, card_id: str, to_column: Any, position: Any
+        self,
+        actor: Actor,
+        cycle_id: UUID,
+        *,
+        card_id: str,
+        to_column: Any,
+        position: Any,
+        idempotency: Claim | None = None,
     ) -> bool:
         """Moves a card on the employee's board; False when it was already there."""
         cycle, _ = self._cycle_for(actor, cycle_id, "move_card")
         if not cycle.move_card(card_id, to_column, position):
             return False
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
         return True
 
     def set_card_visibility(
-        self, actor: Actor, cycle_id: UUID, *, card_id: str, visible: Any
+        self,
+        actor: Actor,
+        cycle_id: UUID,
+        *,
+        card_id: str,
+        visible: Any,
+        idempotency: Claim | None = None,
     ) -> bool:
         """Shows a board card to the team (or hides it); False when nothing changed."""
         cycle, _ = self._cycle_for(actor, cycle_id, "set_card_visibility")
         if not cycle.set_card_visibility(card_id, visible):
             return False
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
         return True
 
-    def write_plan(self, actor: Actor, cycle_id: UUID, plan: Any) -> int:
+    def write_plan(
+        self, actor: Actor, cycle_id: UUID, plan: Any, *, idempotency: Claim | None = None
+    ) -> int:
         """Drafts or revises the POP; returns the new version number."""
         cycle, _ = self._cycle_for(actor, cycle_id, "write_plan")
         cycle.write_plan(plan, today=self.today())
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
         return cycle.plan_version
 
-    def approve_plan(self, actor: Actor, cycle_id: UUID, version: Any) -> None:
+    def approve_plan(
+        self, actor: Actor, cycle_id: UUID, version: Any, *, idempotency: Claim | None = None
+    ) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "approve_plan")
         cycle.approve_plan(party, version)
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
     def schedule_follow_up(
-        self, actor: Actor, cycle_id: UUID, *, due_on: Any = None, months: Any = None
+        self,
+        actor: Actor,
+        cycle_id: UUID,
+        *,
+        due_on: Any = None,
+        months: Any = None,
+        idempotency: Claim | None = None,
     ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "schedule_follow_up")
         cycle.schedule_follow_up(due_on=due_on, months=months)
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
     def complete_follow_up(
         self,
@@ -145,6 +187,7 @@ class CycleUseCases:
         went_well: Any,
         could_be_better: Any,
         show_and_tell_on: Any = None,
+        idempotency: Claim | None = None,
     ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "complete_follow_up")
         cycle.complete_follow_up(
@@ -153,14 +196,18 @@ class CycleUseCases:
             could_be_better=could_be_better,
             show_and_tell_on=show_and_tell_on,
         )
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
-    def close_cycle(self, actor: Actor, cycle_id: UUID, reason: Any = "") -> None:
+    def close_cycle(
+        self, actor: Actor, cycle_id: UUID, reason: Any = "", *, idempotency: Claim | None = None
+    ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "close_cycle")
         cycle.close(reason)
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
-    def hand_cycle_to_coach(self, actor: Actor, cycle_id: Any, coach_id: Any) -> None:
+    def hand_cycle_to_coach(
+        self, actor: Actor, cycle_id: Any, coach_id: Any, *, idempotency: Claim | None = None
+    ) -> None:
         """HR names the coach who leads the open cycle of someone without a manager."""
         if not (actor.is_hr and actor.may_write and actor.person_id is not None):
             raise Forbidden()
@@ -175,7 +222,7 @@ class CycleUseCases:
         coach = self._registered(coach_id, "coach_id")
         if not cycle.hand_over(coach):
             raise NotAllowedNow("This cycle is already led by that person, or no longer open.")
-        self._save(actor, cycle)
+        self._save(actor, cycle, idempotency)
 
     def cycles_of(self, employee_id: UUID) -> list[UUID]:
         """The ids of an employee's cycles, oldest first (no access check: internal)."""
@@ -236,8 +283,8 @@ class CycleUseCases:
         assert isinstance(index, EmployeeCycles)
         return index
 
-    def _save(self, actor: Actor, cycle: GrowthCycle) -> None:
-        self.save_changes(cycle, by=actor, what=f"growth cycle {cycle.id}")
+    def _save(self, actor: Actor, cycle: GrowthCycle, idempotency: Claim | None = None) -> None:
+        self.save_changes(cycle, by=actor, idempotency=idempotency, what=f"growth cycle {cycle.id}")
 
 
 def party_of(actor: Actor, cycle: GrowthCycle) -> Party | None:

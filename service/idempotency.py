@@ -1,33 +1,111 @@
-"""Idempotency keys: a retried request acts once.
+"""Idempotency keys: a retried request acts once, and a saved change is never reported lost.
 
-An integrator may send a mutation again when it never saw the answer. The
-first request reserves (caller, key) with a unique constraint before acting;
-a retry finds the reservation and gets the first request's result instead of
-acting twice. Two copies arriving together: one reserves, the other is told
-to wait (CONFLICT). A failed attempt frees the key, so a corrected retry works.
+An integrator sends a mutation again when it never saw the answer. The first
+request reserves (caller, key) before acting; the events it saves complete
+the key *in the transaction that appends them* (`service.recorders`), so a
+key is completed exactly when its change is in the log, whatever happens to
+the process or the read models afterwards. A retry of a completed key gets
+the first answer back (or, when the first request could not store it, the
+changed object read again), never a second change.
+
+- Two copies at once: one holds the key, the other gets CONFLICT (ask again).
+- A request that died before saving holds its key for at most `LEASE`; then
+  a retry takes it over. Should the first one still try to save, its
+  completion finds the key taken and its transaction rolls back: at most once.
+- The same key with another payload or for another mutation is refused
+  with IDEMPOTENCY_KEY_REUSED.
+- An attempt that failed without saving frees its key: a corrected retry acts.
+
+How a key reaches that transaction: the use case takes the `Claim` as an
+explicit keyword argument, `idempotency=claim`, and hands it to
+`save_changes`, which hands it to the library's `save(..., idempotency=...)`;
+the library passes it on to the recorder. An explicit parameter, not a
+context variable: the key's path is in every signature, a worker thread
+cannot drop it, and it stays apart from `by=` (who did it), which every
+save needs and only some saves have a key for.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
-from datetime import UTC, datetime
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from eventsourcing.persistence import StoredEvent
 
 from domain.errors import InvalidInput
-from projections.database import Database
+from projections.database import Cursor, Database
 from service.actor import Actor
-from service.errors import Conflict
+from service.errors import Conflict, ServiceError
 
+TABLE = "idempotency_keys"
+# created_at: when the current reservation was made (a takeover renews it).
 SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS idempotency_keys ("
+    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
     "caller TEXT NOT NULL, key TEXT NOT NULL, operation TEXT NOT NULL, "
     "reserved_by TEXT NOT NULL, result TEXT, created_at TEXT NOT NULL, "
+    "fingerprint TEXT, completed_at TEXT, saved TEXT, "
     "PRIMARY KEY (caller, key))"
 )
+ADDED_COLUMNS = ("fingerprint", "completed_at", "saved")
 MAX_KEY = 200
-T = TypeVar("T")
+# Longer than any request takes (the server's own timeouts are shorter), short
+# enough that a client retrying after a crash is not kept waiting for long.
+LEASE = timedelta(minutes=2)
+# (aggregate id, event topic) of each event a request saved.
+Saved = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """This request's hold on (caller, key), handed down to `save_changes`."""
+
+    caller: str
+    key: str
+    token: str
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """A key completed by an earlier request: its answer (if stored) and what it saved."""
+
+    answer: Any | None
+    saved: Saved
+
+
+class KeyReused(ServiceError):
+    code = "IDEMPOTENCY_KEY_REUSED"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This idempotencyKey was already used for a different request (another "
+            "mutation or other input). Use a new key for a new request."
+        )
+
+
+class KeyTakenOver(Conflict):
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"This request took longer than {int(LEASE.total_seconds() // 60)} minutes and a "
+            f"retry with idempotencyKey {key!r} took over; this one saved nothing."
+        )
+
+
+def completion(table: str, claim: Claim, stored_events: Sequence[StoredEvent]) -> tuple[str, Any]:
+    """The statement (with `?` placeholders) that completes a claimed key beside its
+    events; it returns a row only while the key is still this request's."""
+    saved: dict[str, str] = {}
+    for event in stored_events:
+        saved.setdefault(str(event.originator_id), event.topic)
+    return (
+        f"UPDATE {table} SET completed_at = ?, saved = ? "
+        "WHERE caller = ? AND key = ? AND reserved_by = ? AND completed_at IS NULL "
+        "RETURNING key",
+        (_now(), json.dumps(list(saved.items())), claim.caller, claim.key, claim.token),
+    )
 
 
 class IdempotencyKeys:
@@ -35,71 +113,101 @@ class IdempotencyKeys:
         self.database = database
 
     def setup(self) -> None:
-        self.database.script([SCHEMA])
+        with self.database.transaction() as cursor:
+            cursor.execute(SCHEMA)
+            for column in set(ADDED_COLUMNS) - self._columns(cursor):
+                cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN {column} TEXT")
+            # Keys answered before completion was recorded: completed, by their answer.
+            cursor.execute(
+                f"UPDATE {TABLE} SET completed_at = created_at "
+                "WHERE completed_at IS NULL AND result IS NOT NULL"
+            )
 
-    def once(
-        self,
-        actor: Actor,
-        key: str | None,
-        operation: str,
-        act: Callable[[], T],
-        encode: Callable[[T], Any],
-        decode: Callable[[Any], T],
-    ) -> T:
-        """Runs `act` once per (caller, key); a retry gets the first result back."""
+    def begin(
+        self, actor: Actor, key: str | None, operation: str, fingerprint: str
+    ) -> Claim | Earlier | None:
+        """Reserves the key for this request (a Claim), or finds an earlier request's
+        outcome (Earlier); None without a key. Raises CONFLICT while another request
+        holds it, IDEMPOTENCY_KEY_REUSED for another payload."""
         if key is None:
-            return act()
+            return None
         if not key.strip() or len(key) > MAX_KEY:
             raise InvalidInput(
                 f"idempotencyKey must be 1 to {MAX_KEY} characters.", "idempotency_key"
             )
         caller = f"{actor.person_id}:{sorted(actor.roles)}"
-        if not self._reserve(caller, key, operation):
-            return decode(self._earlier(caller, key, operation))
-        try:
-            result = act()
-        except BaseException:
-            self._free(caller, key)
-            raise
-        with self.database.transaction() as cursor:
-            cursor.execute(
-                "UPDATE idempotency_keys SET result = ? WHERE caller = ? AND key = ?",
-                (json.dumps(encode(result)), caller, key),
-            )
-        return result
-
-    def _reserve(self, caller: str, key: str, operation: str) -> bool:
-        """True when this request holds the key now; False when an earlier one does."""
         token = uuid.uuid4().hex
+        now = _now()
         with self.database.transaction() as cursor:
             cursor.execute(
-                "INSERT INTO idempotency_keys (caller, key, operation, reserved_by, created_at) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING",
-                (caller, key, operation, token, datetime.now(UTC).isoformat()),
+                f"INSERT INTO {TABLE} (caller, key, operation, reserved_by, created_at, "
+                "fingerprint) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING",
+                (caller, key, operation, token, now, fingerprint),
             )
             cursor.execute(
-                "SELECT reserved_by FROM idempotency_keys WHERE caller = ? AND key = ?",
+                "SELECT operation, fingerprint, reserved_by, created_at, completed_at, "
+                f"result, saved FROM {TABLE} WHERE caller = ? AND key = ?",
                 (caller, key),
             )
             row = cursor.fetchone()
-        return bool(row["reserved_by"] == token)
-
-    def _earlier(self, caller: str, key: str, operation: str) -> Any:
-        rows = self.database.query(
-            "SELECT operation, result FROM idempotency_keys WHERE caller = ? AND key = ?",
-            (caller, key),
-        )
-        if rows[0]["operation"] != operation:
-            raise InvalidInput(
-                "This idempotencyKey was used for another kind of request.", "idempotency_key"
+            if row["reserved_by"] == token:
+                return Claim(caller, key, token)
+            if row["operation"] != operation or row["fingerprint"] not in (None, fingerprint):
+                raise KeyReused()
+            if row["completed_at"] is not None:
+                answer = None if row["result"] is None else json.loads(row["result"])
+                saved = tuple(tuple(pair) for pair in json.loads(row["saved"] or "[]"))
+                return Earlier(answer, saved)
+            if row["created_at"] >= _now(-LEASE):
+                raise Conflict("The same request is still being handled; ask again in a moment.")
+            # Its request died before saving anything: this one takes the key over.
+            cursor.execute(
+                f"UPDATE {TABLE} SET reserved_by = ?, created_at = ?, fingerprint = ? "
+                "WHERE caller = ? AND key = ? AND reserved_by = ? AND completed_at IS NULL "
+                "RETURNING key",
+                (token, now, fingerprint, caller, key, row["reserved_by"]),
             )
-        if rows[0]["result"] is None:
-            raise Conflict("The same request is still being handled; ask again in a moment.")
-        return json.loads(rows[0]["result"])
+            if not cursor.fetchall():  # another retry took it over first
+                raise Conflict("The same request is still being handled; ask again in a moment.")
+        return Claim(caller, key, token)
 
-    def _free(self, caller: str, key: str) -> None:
+    def finish(self, claim: Claim, answer: Any | None) -> None:
+        """Keeps the answer for retries, and completes a key whose request saved
+        nothing (its events, if any, completed it already)."""
         with self.database.transaction() as cursor:
             cursor.execute(
-                "DELETE FROM idempotency_keys WHERE caller = ? AND key = ? AND result IS NULL",
-                (caller, key),
+                f"UPDATE {TABLE} SET completed_at = COALESCE(completed_at, ?), result = ? "
+                "WHERE caller = ? AND key = ? AND reserved_by = ?",
+                (
+                    _now(),
+                    None if answer is None else json.dumps(answer),
+                    claim.caller,
+                    claim.key,
+                    claim.token,
+                ),
             )
+
+    def release(self, claim: Claim) -> None:
+        """Frees the key of a request that failed; a key its events completed stays."""
+        with self.database.transaction() as cursor:
+            cursor.execute(
+                f"DELETE FROM {TABLE} WHERE caller = ? AND key = ? AND reserved_by = ? "
+                "AND completed_at IS NULL",
+                (claim.caller, claim.key, claim.token),
+            )
+
+    def _columns(self, cursor: Cursor) -> set[str]:
+        if self.database.dialect == "sqlite":
+            cursor.execute(f"PRAGMA table_info({TABLE})")
+            return {row["name"] for row in cursor.fetchall()}
+        cursor.execute(
+            "SELECT column_name AS name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            (TABLE,),
+        )
+        return {row["name"] for row in cursor.fetchall()}
+
+
+def _now(offset: timedelta = timedelta()) -> str:
+    """One fixed ISO form (UTC, microseconds), so that moments compare as text."""
+    return (datetime.now(UTC) + offset).isoformat(timespec="microseconds")

@@ -17,17 +17,23 @@ if TYPE_CHECKING:
 
     from domain.employee_cycles import EmployeeCycles
     from domain.growth_cycle import GrowthCycle
+    from service.idempotency import Claim
 
 
 class PeopleUseCases:
     if TYPE_CHECKING:
         repository: Repository[UUID]
 
-        def save_changes(self, *aggregates: Any, by: Actor, what: str = "this") -> int: ...
+        def save_changes(
+            self, *aggregates: Any, by: Actor, what: str = "this", idempotency: Claim | None = None
+        ) -> int: ...
         def _employee_cycles(self, employee_id: UUID) -> EmployeeCycles: ...
         def _load_cycle(self, cycle_id: UUID) -> GrowthCycle: ...
 
-    def register_person(self, actor: Actor, **details: Any) -> UUID:
+    def register_person(
+        self, actor: Actor, idempotency: Claim | None = None, /, **details: Any
+    ) -> UUID:
+        """`idempotency` comes by position: unpacked details could never fill it."""
         _require_people_manager(actor)
         manager_id = details.get("manager_id")
         if manager_id is not None:
@@ -35,18 +41,22 @@ class PeopleUseCases:
         person = Person.register(**details)
         claim = self._claim_email(person.email, person.id)
         try:
-            self.save_changes(claim, person, by=actor, what="people")
+            self.save_changes(claim, person, by=actor, idempotency=idempotency, what="people")
         except Conflict:
             raise InvalidInput(f"{person.email} is already registered.", "email") from None
         return person.id
 
-    def change_name(self, actor: Actor, person_id: UUID, name: Any) -> None:
+    def change_name(
+        self, actor: Actor, person_id: UUID, name: Any, *, idempotency: Claim | None = None
+    ) -> None:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_name(name)
-        self.save_changes(person, by=actor, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
 
-    def change_email(self, actor: Actor, person_id: UUID, email: Any) -> None:
+    def change_email(
+        self, actor: Actor, person_id: UUID, email: Any, *, idempotency: Claim | None = None
+    ) -> None:
         """Moves a person to a new address: claims the new one and frees the old, in one save."""
         _require_people_manager(actor)
         person = self.get_person(person_id)
@@ -60,23 +70,34 @@ class PeopleUseCases:
             released.release()
             changed.append(released)
         try:
-            self.save_changes(*changed, by=actor, what="people")
+            self.save_changes(*changed, by=actor, idempotency=idempotency, what="people")
         except Conflict:
             raise InvalidInput(f"{person.email} is already registered.", "email") from None
 
-    def change_development_phase(self, actor: Actor, person_id: UUID, phase: Any) -> None:
+    def change_development_phase(
+        self, actor: Actor, person_id: UUID, phase: Any, *, idempotency: Claim | None = None
+    ) -> None:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_development_phase(phase)
-        self.save_changes(person, by=actor, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
 
-    def correct_start_date(self, actor: Actor, person_id: UUID, start_date: Any) -> None:
+    def correct_start_date(
+        self, actor: Actor, person_id: UUID, start_date: Any, *, idempotency: Claim | None = None
+    ) -> None:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.correct_start_date(start_date)
-        self.save_changes(person, by=actor, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
 
-    def change_manager(self, actor: Actor, person_id: UUID, manager_id: UUID | None) -> None:
+    def change_manager(
+        self,
+        actor: Actor,
+        person_id: UUID,
+        manager_id: UUID | None,
+        *,
+        idempotency: Claim | None = None,
+    ) -> None:
         """Gives a person another manager (or none); their open cycle changes hands in the
         same save, so the former manager's access ends at once (see `domain.handover`)."""
         _require_people_manager(actor)
@@ -90,40 +111,52 @@ class PeopleUseCases:
             cycle = self._load_cycle(latest)
             if cycle.hand_over(manager_id):
                 changed.append(cycle)
-        self.save_changes(*changed, by=actor, what=f"person {person_id} and their cycle")
+        self.save_changes(
+            *changed, by=actor, idempotency=idempotency, what=f"person {person_id} and their cycle"
+        )
 
-    def change_function(self, actor: Actor, person_id: UUID, function: Any) -> None:
+    def change_function(
+        self, actor: Actor, person_id: UUID, function: Any, *, idempotency: Claim | None = None
+    ) -> None:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_function(function)
-        self.save_changes(person, by=actor, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
 
-    def change_team(self, actor: Actor, person_id: UUID, team: Any) -> None:
+    def change_team(
+        self, actor: Actor, person_id: UUID, team: Any, *, idempotency: Claim | None = None
+    ) -> None:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_team(team)
-        self.save_changes(person, by=actor, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
 
-    def grant_role(self, actor: Actor, person_id: UUID, role: Any) -> None:
+    def grant_role(
+        self, actor: Actor, person_id: UUID, role: Any, *, idempotency: Claim | None = None
+    ) -> None:
         if not (actor.is_admin and actor.may_write):
             raise Forbidden()
         person = self.get_person(person_id)
         person.grant_role(role)
-        self.save_changes(person, by=actor, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
 
-    def revoke_role(self, actor: Actor, person_id: UUID, role: Any) -> None:
+    def revoke_role(
+        self, actor: Actor, person_id: UUID, role: Any, *, idempotency: Claim | None = None
+    ) -> None:
         if not (actor.is_admin and actor.may_write):
             raise Forbidden()
         person = self.get_person(person_id)
         person.revoke_role(role)
-        self.save_changes(person, by=actor, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
 
-    def choose_language(self, actor: Actor, language: Any) -> None:
+    def choose_language(
+        self, actor: Actor, language: Any, *, idempotency: Claim | None = None
+    ) -> None:
         if actor.person_id is None or not actor.may_write:
             raise Forbidden()
         person = self.get_person(actor.person_id)
         person.choose_language(language)
-        self.save_changes(person, by=actor, what="your settings")
+        self.save_changes(person, by=actor, idempotency=idempotency, what="your settings")
 
     # -- lookups used by other use cases (no access check: internal) ----------
 

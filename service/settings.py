@@ -64,6 +64,8 @@ class Settings:
         return {
             "PERSISTENCE_MODULE": "service.durable_sqlite:DurableSQLiteFactory",
             "SQLITE_DBNAME": str(path),
+            # Completes idempotency keys in the events' own transaction.
+            "APPLICATION_RECORDER_TOPIC": "service.recorders:IdempotentSQLiteRecorder",
         }
 
 
@@ -72,6 +74,7 @@ def _postgres_env(url: str) -> dict[str, str]:
     query = parse_qs(parts.query)
     env = {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "APPLICATION_RECORDER_TOPIC": "service.recorders:IdempotentPostgresRecorder",
         "POSTGRES_DBNAME": parts.path.lstrip("/") or "postgres",
         "POSTGRES_HOST": parts.hostname or "127.0.0.1",
         "POSTGRES_PORT": str(parts.port or 5432),

@@ -26,6 +26,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from domain.errors import DomainError
+from service.catching_up import ReadModelsBehind
 from service.container import build_services
 from service.errors import Conflict, Forbidden, NotFound, Unauthenticated
 from service.settings import Settings
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Conflict: _error_page(409),
             DomainError: _error_page(400),
             HTTPException: _http_error,
+            ReadModelsBehind: _saved_notice,
             Exception: _server_error,
         },
     )
@@ -188,8 +190,37 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _server_error(request: Request, exc: Exception) -> Response:
     log.exception("Unhandled error on %s", request.url.path, exc_info=exc)
-    message = "We could not finish this. Nothing was half-saved; please try again in a moment."
+    # Said without knowing whether a change was saved before the error: a store
+    # that failed after a commit would otherwise have us tell the user it was not.
+    message = (
+        "Something went wrong on our side. If you were saving a change, reload the page "
+        "to see whether it was saved before you try again."
+    )
     return await _page(request, 500, translate(request, message))
+
+
+async def _saved_notice(request: Request, exc: Exception) -> Response:
+    """The change is in the event log; only the read models the pages read lag behind
+    (see `service.catching_up`). Said as such, never as a failure."""
+    log.warning("Saved on %s while the read models lag: %s", request.url.path, exc)
+    message = (
+        "Your change was saved. Some pages may not show it for a moment; "
+        "reload the page in a little while to see it."
+    )
+    response = render(
+        request,
+        "error.html",
+        {
+            "status": "",
+            "title": translate(request, "Saved"),
+            "message": translate(request, message),
+        },
+    )
+    if is_htmx(request):
+        # A whole page, not the fragment the request would have swapped in.
+        response.headers["HX-Retarget"] = "body"
+        response.headers["HX-Reswap"] = "innerHTML"
+    return response
 
 
 async def _csrf_refused(scope: Scope, receive: Receive, send: Send) -> None:

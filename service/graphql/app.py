@@ -28,6 +28,7 @@ from strawberry.types import ExecutionContext, ExecutionResult
 
 from service.container import Services
 from service.errors import Unauthenticated
+from service.graphql.answers import Notes
 from service.graphql.context import Context
 from service.graphql.errors import formatted
 from service.graphql.mutations import Mutation
@@ -84,6 +85,7 @@ def build_schema(*, introspection: bool, suggestions: bool | None = None) -> str
         lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        Notes,
     ]
     return QuietSchema(
         query=Query,
@@ -153,6 +155,8 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
         body: GraphQLHTTPResponse = {"data": result.data}
         if result.errors:
             body["errors"] = [formatted(error) for error in result.errors]
+        if result.extensions:
+            body["extensions"] = result.extensions
         return body
 
 

@@ -8,20 +8,21 @@ from domain.errors import InvalidInput
 from service.actor import Actor
 from service.container import Services
 from service.graphql import inputs as i
-from service.graphql.commands import Ctx, Doc, act
+from service.graphql.answers import BACKLOG
+from service.graphql.commands import Ctx, act, named
 from service.graphql.types import BacklogSkill
+from service.idempotency import Claim
 
 
 @strawberry.mutation(
     description="HR adds a skill to the company backlog; answers with the backlog."
 )
 async def add_backlog_skill(info: Ctx, input: i.BacklogSkillInput) -> list[BacklogSkill]:
-    def command(services: Services, actor: Actor) -> Doc:
-        details = {k: v for k, v in i.plain(input).items() if k != "position"}
-        services.app.add_backlog_skill(actor, details, input.position)
-        return {"skills": services.queries.backlog(actor)}
+    def write(services: Services, actor: Actor, n: i.BacklogSkillInput, k: Claim | None) -> None:
+        details = {key: v for key, v in i.plain(n).items() if key != "position"}
+        services.app.add_backlog_skill(actor, details, n.position, idempotency=k)
 
-    result = await act(info, input.idempotency_key, "addBacklogSkill", command)
+    result = await act(info, input, "addBacklogSkill", write, named(None), BACKLOG)
     return [BacklogSkill.from_doc(d) for d in result["skills"]]
 
 
@@ -35,15 +36,14 @@ async def change_backlog_skill(info: Ctx, input: i.BacklogChangeInput) -> list[B
     if sum([bool(wording), input.position is not None, input.retire]) != 1:
         raise InvalidInput("Reword, move or retire: one per request.", "skill_id")
 
-    def command(services: Services, actor: Actor) -> Doc:
-        app = services.app
-        if input.retire:
-            app.retire_backlog_skill(actor, str(input.skill_id))
-        elif input.position is not None:
-            app.move_backlog_skill(actor, str(input.skill_id), input.position)
+    def write(services: Services, actor: Actor, n: i.BacklogChangeInput, k: Claim | None) -> None:
+        app, skill = services.app, str(n.skill_id)
+        if n.retire:
+            app.retire_backlog_skill(actor, skill, idempotency=k)
+        elif n.position is not None:
+            app.move_backlog_skill(actor, skill, n.position, idempotency=k)
         else:
-            app.reword_backlog_skill(actor, str(input.skill_id), wording)
-        return {"skills": services.queries.backlog(actor)}
+            app.reword_backlog_skill(actor, skill, wording, idempotency=k)
 
-    result = await act(info, input.idempotency_key, "changeBacklogSkill", command)
+    result = await act(info, input, "changeBacklogSkill", write, named(None), BACKLOG)
     return [BacklogSkill.from_doc(d) for d in result["skills"]]

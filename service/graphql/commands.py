@@ -1,73 +1,142 @@
 """How a mutation runs its use case and answers with what it changed.
 
-Every mutation runs inside `IdempotencyKeys.once`, so a retry with the same
-key returns the first answer instead of acting again, and answers with the
-object it changed, read from the read models (which the save has already
-brought up to date).
+1. Its idempotency key, if it has one, is reserved (or an earlier request's
+   outcome is found: then that is the answer, and nothing acts again).
+2. The use case runs, handed the key's claim, which its save completes in
+   the events' own transaction (`service.idempotency`).
+3. The answer is read from the read models, which the save brought up to date.
+
+Once the use case has saved, the mutation succeeds whatever the read models
+do: if they could not follow (ReadModelsBehind) or the answer cannot be read
+from them, it answers from the log, with a note (`service.graphql.answers`).
+A failure before saving frees the key, so a corrected retry acts.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
-from projections.board import employee_of_cycle
-from projections.people import get_person_row
 from service.actor import Actor
 from service.calls import in_thread
+from service.catching_up import ReadModelsBehind
 from service.container import Services
-from service.errors import NotFound
+from service.graphql import inputs as i
+from service.graphql.answers import (
+    BOARD,
+    CYCLE,
+    Answer,
+    answer_from_the_log,
+    answer_now,
+    catching_up_note,
+)
 from service.graphql.context import Context
 from service.graphql.types import Board, Cycle
+from service.idempotency import Claim, Earlier, Saved
 
+log = logging.getLogger("groeispurt.graphql")
 Ctx = Info[Context, None]
 Doc = dict[str, Any]
-# A use case called with the services, the actor and the mutation's input.
-Call = Callable[[Services, Actor, Any], Any]
+# A use case called with the services, the actor, the mutation's input and the key's claim.
+Call = Callable[[Services, Actor, Any, Claim | None], Any]
+# Which object the answer shows, given what the use case returned (None when that
+# is unknown: a retry, or a save the read models could not follow) and what it saved.
+Target = Callable[[Any, Saved], Any]
 
 
 async def act(
-    info: Ctx, key: str | None, operation: str, command: Callable[[Services, Actor], Doc]
+    info: Ctx, input: Any, operation: str, write: Call, target: Target, answer: Answer
 ) -> Doc:
-    services, context = info.context.services, info.context
+    context = info.context
+    services = context.services
 
     def act_once() -> Doc:
         actor = context.who()
-        return services.idempotency.once(
-            actor,
-            key,
-            operation,
-            lambda: command(services, actor),
-            lambda doc: doc,
-            lambda doc: doc,
+        begun = services.idempotency.begin(
+            actor, input.idempotency_key, operation, fingerprint(operation, input)
         )
+        if isinstance(begun, Earlier):
+            if begun.answer is not None:
+                return dict(begun.answer)
+            # Saved, its answer never stored (the request died, or the store was full).
+            return _answer(context, services, actor, answer, target(None, begun.saved), operation)
+        try:
+            result = write(services, actor, input, begun)
+        except ReadModelsBehind as behind:
+            doc = _from_the_log(
+                context, services, actor, answer, target(None, behind.saved_topics()), operation
+            )
+        except BaseException:
+            if begun is not None:
+                services.idempotency.release(begun)
+            raise
+        else:
+            # The save brought the read models up to it: read there, from the log if that fails.
+            doc = answer_now(services, actor, answer, target(result, ())) or _from_the_log(
+                context, services, actor, answer, target(result, ()), operation
+            )
+        if begun is not None:
+            _keep(services, begun, doc)
+        return doc
 
     return await in_thread(act_once)
 
 
-def read_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
-    doc = services.queries.cycle(actor, cycle_id)
-    if doc is None:
-        raise NotFound("There is no such cycle.")
+def _answer(
+    context: Context, services: Services, actor: Actor, answer: Answer, target: Any, path: str
+) -> Doc:
+    """From the read models when they hold the whole log, else from the log itself."""
+    if services.projections.caught_up():
+        doc = answer_now(services, actor, answer, target)
+        if doc is not None:
+            return doc
+    return _from_the_log(context, services, actor, answer, target, path)
+
+
+def _from_the_log(
+    context: Context, services: Services, actor: Actor, answer: Answer, target: Any, path: str
+) -> Doc:
+    doc = answer_from_the_log(services, actor, answer, target)
+    context.notes.append(catching_up_note(path))
     return doc
 
 
-def read_board_of_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
-    employee = employee_of_cycle(services.database, str(cycle_id))
-    board = services.queries.board_of(actor, employee, cycle_id) if employee else None
-    if board is None:
-        raise NotFound("There is no such board.")
-    return board
+def _keep(services: Services, claim: Claim, doc: Doc) -> None:
+    """Stores the answer for retries. The change is saved (or there was none) and the
+    key completed with it: failing to store the answer must not fail the request."""
+    try:
+        services.idempotency.finish(claim, doc)
+    except Exception:
+        log.exception("the answer to idempotencyKey %r could not be kept", claim.key)
 
 
-def read_person(services: Services, person_id: Any) -> Doc:
-    row = get_person_row(services.database, str(person_id))
-    if row is None:
-        raise NotFound("There is no such person.")
-    return row
+def fingerprint(operation: str, input: Any) -> str:
+    """Which request this is, the key aside: the same key with another payload is refused."""
+    text = json.dumps([operation, i.plain(input)], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def named(target: Any) -> Target:
+    """The answer shows the object the input names (a cycle, a person)."""
+    return lambda result, saved: target
+
+
+def created(topic: str) -> Target:
+    """The answer shows the object the use case created: its return value, or, when
+    that is unknown, the aggregate whose first saved event has `topic`."""
+
+    def target(result: Any, saved: Saved) -> Any:
+        if result is not None:
+            return result
+        return next(aggregate for aggregate, first in saved if first == topic)
+
+    return target
 
 
 def cycle_mutation(name: str, input_type: type, call: Call, description: str | None = None) -> Any:
@@ -83,16 +152,10 @@ def board_mutation(name: str, input_type: type, call: Call, description: str | N
 def _mutation(
     name: str, input_type: type, call: Call, description: str | None, answer: type
 ) -> Any:
-    read, shape = (
-        (read_cycle, Cycle.from_doc) if answer is Cycle else (read_board_of_cycle, Board.from_doc)
-    )
+    reader, shape = (CYCLE, Cycle.from_doc) if answer is Cycle else (BOARD, Board.from_doc)
 
     async def resolve(self: Any, info: Ctx, input: Any) -> Any:
-        def command(services: Services, actor: Actor) -> Doc:
-            call(services, actor, input)
-            return read(services, actor, input.cycle_id)
-
-        return shape(await act(info, input.idempotency_key, name, command))
+        return shape(await act(info, input, name, call, named(input.cycle_id), reader))
 
     # strawberry reads the input's and the answer's types from the annotations.
     resolve.__annotations__ = {**resolve.__annotations__, "input": input_type, "return": answer}

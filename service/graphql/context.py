@@ -29,6 +29,8 @@ class Context:
     refusal: Unauthenticated | None = None
     # Looks the caller up (reads the store); None once done, or for nobody.
     identify: Callable[[], Actor] | None = None
+    # Said beside the data in the response's `extensions.notes` (see `answers`).
+    notes: list[dict[str, Any]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def who(self) -> Actor:

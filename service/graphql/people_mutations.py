@@ -6,25 +6,30 @@ from collections.abc import Callable
 from typing import Any
 
 import strawberry
+from eventsourcing.utils import get_topic
 
 from domain.errors import InvalidInput
+from domain.person import Person as PersonAggregate
 from service.actor import Actor
 from service.application import Groeispurt
 from service.container import Services
 from service.graphql import inputs as i
-from service.graphql.commands import Ctx, Doc, act, read_person
+from service.graphql.answers import PERSON
+from service.graphql.commands import Ctx, act, created, named
 from service.graphql.types import Person
+from service.idempotency import Claim
 from service.ids import as_uuid
 
 
 @strawberry.mutation(description="HR registers a person.")
 async def register_person(info: Ctx, input: i.RegisterPersonInput) -> Person:
-    def command(services: Services, actor: Actor) -> Doc:
-        details = i.plain(input)
-        details["manager_id"] = as_uuid(input.manager_id) if input.manager_id else None
-        return read_person(services, services.app.register_person(actor, **details))
+    def write(services: Services, actor: Actor, n: i.RegisterPersonInput, k: Claim | None) -> Any:
+        details = i.plain(n)
+        details["manager_id"] = as_uuid(n.manager_id) if n.manager_id else None
+        return services.app.register_person(actor, k, **details)
 
-    return Person.from_row(await act(info, input.idempotency_key, "registerPerson", command))
+    registered = created(get_topic(PersonAggregate.Registered))
+    return Person.from_row(await act(info, input, "registerPerson", write, registered, PERSON))
 
 
 @strawberry.mutation(
@@ -42,31 +47,31 @@ async def change_person(info: Ctx, input: i.ChangePersonInput) -> Person:
         raise InvalidInput("Change exactly one detail per request.", "person_id")
     [(field, value)] = changes.items()
 
-    def command(services: Services, actor: Actor) -> Doc:
-        app, person = services.app, as_uuid(input.person_id)
+    def write(services: Services, actor: Actor, n: i.ChangePersonInput, k: Claim | None) -> None:
+        app, person = services.app, as_uuid(n.person_id)
         if field == "manager_id":
-            app.change_manager(actor, person, as_uuid(value) if value else None)
-        else:
-            use_case = {
-                "team": app.change_team,
-                "function": app.change_function,
-                "name": app.change_name,
-                "email": app.change_email,
-                "development_phase": app.change_development_phase,
-            }[field]
-            use_case(actor, person, value)
-        return read_person(services, person)
+            app.change_manager(actor, person, as_uuid(value) if value else None, idempotency=k)
+            return
+        use_case = {
+            "team": app.change_team,
+            "function": app.change_function,
+            "name": app.change_name,
+            "email": app.change_email,
+            "development_phase": app.change_development_phase,
+        }[field]
+        use_case(actor, person, value, idempotency=k)
 
-    return Person.from_row(await act(info, input.idempotency_key, f"changePerson.{field}", command))
+    target = named(input.person_id)
+    return Person.from_row(await act(info, input, f"changePerson.{field}", write, target, PERSON))
 
 
 def _role_mutation(name: str, use_case: Callable[[Groeispurt], Any], description: str) -> Any:
     async def resolve(info: Ctx, input: i.RoleInput) -> Person:
-        def command(services: Services, actor: Actor) -> Doc:
-            use_case(services.app)(actor, as_uuid(input.person_id), input.role)
-            return read_person(services, input.person_id)
+        def write(services: Services, actor: Actor, n: i.RoleInput, k: Claim | None) -> None:
+            use_case(services.app)(actor, as_uuid(n.person_id), n.role, idempotency=k)
 
-        return Person.from_row(await act(info, input.idempotency_key, name, command))
+        target = named(input.person_id)
+        return Person.from_row(await act(info, input, name, write, target, PERSON))
 
     return strawberry.mutation(resolver=resolve, description=description)
 

@@ -64,7 +64,7 @@ def test_a_retried_mutation_with_the_same_key_acts_once(tmp_path: Path) -> None:
             '"move-1"}) { id } }',
             {"c": str(cycle_id)},
         )
-        assert error["extensions"]["code"] == "VALIDATION"
+        assert error["extensions"]["code"] == "IDEMPOTENCY_KEY_REUSED"
     assert load_cycle(build_services(settings).app, cycle_id).board is not None
 
 
