@@ -179,6 +179,9 @@ class PostgresDatabase(Database):
 
         # Autocommit: a read is one round trip, not BEGIN, SELECT and the pool's
         # COMMIT; `transaction()` still opens a real transaction (BEGIN … COMMIT).
+        # Kept to open a scratch database beside this one (a rebuild's own schema).
+        self.env = dict(env)
+        self.schema = env.get("POSTGRES_SCHEMA") or ""
         kwargs: dict[str, Any] = {"row_factory": dict_row, "autocommit": True}
         if env.get("POSTGRES_SCHEMA"):
             kwargs["options"] = f"-c search_path={env['POSTGRES_SCHEMA']}"

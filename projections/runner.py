@@ -21,6 +21,7 @@ from eventsourcing.application import Application
 
 from projections.database import Database
 from projections.read_model import Batch, ReadModel
+from projections.rebuild import rebuild_apart
 
 TRACKING_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS projection_tracking ("
@@ -148,31 +149,14 @@ class ProjectionRunner:
     def rebuild(
         self, names: Sequence[str] | None = None, progress: Callable[[int], Any] = lambda n: None
     ) -> int:
+        """Rebuilds read models from the log; pages read the old ones until the new ones
+        are swapped in (see `projections.rebuild`). Returns the notifications read."""
         chosen = [m for m in self.read_models if names is None or m.name in names]
         unknown = set(names or ()) - {m.name for m in chosen}
         if unknown:
             raise ValueError(f"No read model named {', '.join(sorted(unknown))}.")
         with self._lock:
-            with self.database.transaction() as cursor:
-                for model in chosen:
-                    for table in model.tables:
-                        cursor.execute(f"DROP TABLE IF EXISTS {table}")
-                    cursor.execute(
-                        "UPDATE projection_tracking SET position = 0 WHERE name = ?", (model.name,)
-                    )
-                for model in chosen:
-                    for statement in model.schema:
-                        cursor.execute(self.database.table_statement(statement))
-            self._reached = 0
-            # Paused for the whole rebuild, not per batch: a rebuild is run on its own
-            # (command line, benchmark), with no other work making garbage meanwhile.
-            with collector_paused():
-                read = self._catch_up(progress)
-            if self.database.dialect == "postgres":
-                # Fresh tables have no statistics until autovacuum comes by: give the
-                # planner them now, as PostgreSQL advises after any bulk load.
-                self.database.script([f"ANALYZE {t}" for m in chosen for t in m.tables])
-            return read
+            return rebuild_apart(self, chosen, progress)
 
     def _catch_up(self, progress: Callable[[int], Any]) -> int:
         read = 0
