@@ -9,7 +9,8 @@ One line per stored event, in log order:
 UTF-8 text when they are (plain JSON), base64 otherwise (compressed or
 encrypted stores), with `encoding` saying which, so a restore writes back the
 very same bytes. Snapshots are not exported: they are derived from the events
-and the repository does without them.
+and the repository does without them. After the events come the accounts and
+API tokens (their hashes), one line each: see `service.backup_accounts`.
 
 Memory stays bounded by the batch size on both sides: the export pages
 through the log, the import reads the file twice (once to check every line,
@@ -22,7 +23,7 @@ import base64
 import binascii
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 from uuid import UUID
@@ -34,6 +35,7 @@ from eventsourcing.utils import resolve_topic
 BATCH = 1000
 Progress = Callable[[int], Any]
 KEYS = ("id", "originator_id", "originator_version", "topic", "encoding", "state")
+ROW_KEYS = {"table", "row"}  # an account or token line, see service.backup_accounts
 
 
 class BackupError(Exception):
@@ -79,12 +81,21 @@ def export_events(app: Application[Any], out: TextIO, progress: Progress = lambd
     return written
 
 
-def export_to_file(app: Application[Any], path: Path, progress: Progress = lambda n: None) -> int:
-    """Exports into `path` through a temporary file, so a failed export leaves no half file."""
+def export_to_file(
+    app: Application[Any],
+    path: Path,
+    progress: Progress = lambda n: None,
+    after: Iterable[str] = (),
+) -> int:
+    """Exports into `path` through a temporary file, so a failed export leaves no half file.
+
+    `after`: lines to write after the events (accounts and tokens, `service.backup_accounts`).
+    """
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8", newline="\n") as out:
             written = export_events(app, out, progress)
+            out.writelines(after)
             out.flush()
             os.fsync(out.fileno())
         partial.replace(path)
@@ -107,11 +118,14 @@ class _Checker:
         self.versions: dict[UUID, int] = {}  # per aggregate: the last version seen
         self.topics: set[str] = set()
 
-    def parse(self, number: int, line: str) -> StoredEvent:
+    def parse(self, number: int, line: str) -> StoredEvent | None:
+        """The line's stored event; None for an account or token line (not an event)."""
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise _bad(number, f"not valid JSON ({error.msg})") from None
+        if isinstance(record, dict) and set(record) == ROW_KEYS:
+            return None
         if not isinstance(record, dict) or set(record) != set(KEYS):
             raise _bad(number, f"expected an object with exactly the keys {', '.join(KEYS)}")
         notification_id, version = record["id"], record["originator_version"]
@@ -174,7 +188,9 @@ def read_events(app: Application[Any], path: Path, *, decode: bool = True) -> It
         with path.open(encoding="utf-8", newline="\n") as lines:
             for number, line in enumerate(lines, start=1):
                 if line.strip():
-                    yield checker.parse(number, line)
+                    stored = checker.parse(number, line)
+                    if stored is not None:
+                        yield stored
     except UnicodeDecodeError:
         raise BackupError(f"{path} is not a UTF-8 text file. Nothing was imported.") from None
     except OSError as error:

@@ -1,7 +1,9 @@
 """`groeispurt export FILE` and `groeispurt import FILE`: the event log as JSON Lines.
 
 Import restores into an empty store only, checks the whole file before it
-writes anything, and then brings the read models up to date.
+writes anything, and then brings the read models up to date. Accounts and API
+tokens (their hashes) travel with the events, so the restored store can be
+signed in to with the same passwords and tokens.
 """
 
 from __future__ import annotations
@@ -28,24 +30,35 @@ def register(commands: Any) -> None:
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
+    from projections.database import open_database
     from service.application import Groeispurt
     from service.backup import BackupError, export_to_file, log_end
+    from service.backup_accounts import row_lines
 
     app = Groeispurt(settings)
+    database = open_database(settings.eventsourcing_env())
     try:
+        # Read before the events: the file then never names a token or account
+        # without the events of its person (both only ever grow).
+        rows = list(row_lines(database))
         with tqdm(total=log_end(app), desc="Exporting", unit="event") as bar:
-            written = export_to_file(app, args.file, bar.update)
+            written = export_to_file(app, args.file, bar.update, after=rows)
     except (BackupError, OSError) as error:
         print(f"Export failed: {getattr(error, 'message', error)}", file=sys.stderr)
         return 1
     finally:
+        database.close()
         app.close()
-    print(f"Exported {written} events from {settings.database} to {args.file}.")
+    print(
+        f"Exported {written} events and {len(rows)} accounts and API tokens "
+        f"from {settings.database} to {args.file}."
+    )
     return 0
 
 
 def run_import(args: argparse.Namespace, settings: Settings) -> int:
     from service.backup import BackupError, check_file, import_events, log_end
+    from service.backup_accounts import insert_rows, read_rows
     from service.container import build_services
 
     services = build_services(settings, follow_writes=False)
@@ -58,8 +71,10 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
             )
         with tqdm(desc="Checking", unit="event") as bar:
             total = check_file(services.app, args.file, bar.update)
+        rows = read_rows(services.database, args.file)
         with tqdm(total=total, desc="Importing", unit="event") as bar:
             written = import_events(services.app, args.file, bar.update)
+        counts = insert_rows(services.database, rows)
         with tqdm(total=written, desc="Read models", unit="event") as bar:
             services.projections.catch_up(bar.update)
     except BackupError as error:
@@ -67,5 +82,8 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     finally:
         services.close()
-    print(f"Imported {written} events from {args.file} into {settings.database}.")
+    print(
+        f"Imported {written} events, {counts['accounts']} accounts and "
+        f"{counts['api_tokens']} API tokens from {args.file} into {settings.database}."
+    )
     return 0

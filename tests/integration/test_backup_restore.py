@@ -232,3 +232,48 @@ def test_export_and_import_of_a_large_log_keep_memory_bounded(tmp_path: Path) ->
     # A batch of 1,000 events is a few MB at most; the whole log is several times that.
     assert export_peak < 8e6 < size
     assert import_peak < 16e6
+
+
+@pytest.mark.parametrize("direction", ["to the other kind of store", "to the same kind"])
+def test_a_restored_store_can_be_signed_in_to_with_the_same_passwords_and_tokens(
+    store: Settings, direction: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source_kind = "postgres" if store.uses_postgres else "sqlite"
+    other = {"sqlite": "postgres", "postgres": "sqlite"}[source_kind]
+    target_kind = other if direction == "to the other kind of store" else source_kind
+    backup = tmp_path / "backup.jsonl"
+    password = "a long enough password 7"
+    with services_for(store) as source:
+        org = small_org(source.app)
+        source.accounts.set_password(org.employee, password)
+        token = source.tokens.create("lms", "write", as_email="eva@example.nl")
+        source.tokens.create("old", "read")
+        source.tokens.revoke("old")
+        assert groeispurt(store, "export", str(backup), monkeypatch=monkeypatch) == 0
+    with clean_store(target_kind, tmp_path / "target") as target_settings:
+        assert groeispurt(target_settings, "import", str(backup), monkeypatch=monkeypatch) == 0
+        with services_for(target_settings) as target:
+            assert target.accounts.sign_in("eva@example.nl", password).person_id == org.employee
+            assert target.tokens.authenticate(token).person_id == org.employee
+            assert {t["name"]: t["revoked_at"] is not None for t in target.tokens.list()} == {
+                "lms": False,
+                "old": True,
+            }
+
+
+def test_an_account_line_naming_an_unknown_column_is_refused_and_nothing_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    source = Settings(database=str(tmp_path / "source.db"))
+    backup = tmp_path / "backup.jsonl"
+    with services_for(source) as services:
+        small_org(services.app)
+        export_to_file(services.app, backup)
+    row = {"person_id": "x", "password_hash": "h", "updated_at": "t", "is_admin": "1"}
+    with backup.open("a", encoding="utf-8") as out:
+        out.write(json.dumps({"table": "accounts", "row": row}) + "\n")
+    target = Settings(database=str(tmp_path / "target.db"))
+    assert groeispurt(target, "import", str(backup), monkeypatch=monkeypatch) == 1
+    assert "accounts has no column is_admin" in capsys.readouterr().err
+    with services_for(target) as services:
+        assert log_end(services.app) == 0
