@@ -128,7 +128,6 @@ def test_an_audit_token_cannot_be_bound_to_a_person(
     admin: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert (
-        main(["tokens", "create", "--name", "a", "--scope", "audit", "--as", "ada@example.nl"])
-        == 1
+        main(["tokens", "create", "--name", "a", "--scope", "audit", "--as", "ada@example.nl"]) == 1
     )
     assert "leave out --as" in capsys.readouterr().err

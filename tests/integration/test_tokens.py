@@ -35,15 +35,39 @@ def test_only_the_hash_of_a_token_is_stored(services: Services) -> None:
     assert "hash" not in services.tokens.list()[0]
 
 
-def test_a_token_without_a_person_reads_with_hr_rights_and_never_writes(
+def test_a_read_token_bound_to_no_one_reads_reports_but_no_cycle_or_name(
     services: Services,
 ) -> None:
     org = small_org(services.app)
+    cycle_id, _ = cycle_on_board(services.app, org)
     actor = services.tokens.authenticate("Bearer " + services.tokens.create("bi", "read"))
     assert actor.person_id is None
-    assert actor.roles == frozenset({Role.HR})
     assert not actor.may_write
+    assert services.queries.training_needs(actor) is not None
+    for read in (
+        lambda: services.queries.people(actor),
+        lambda: services.queries.cycle(actor, cycle_id),
+        lambda: services.queries.board_of(actor, org.employee),
+        lambda: services.queries.history(actor, org.employee),
+        lambda: services.queries.audit(actor),
+        lambda: services.queries.follow_ups_due(actor),
+    ):
+        with pytest.raises(Forbidden):
+            read()
+    with pytest.raises(Forbidden):
+        services.app.change_team(actor, org.employee, "Elsewhere")
+
+
+def test_an_audit_token_reads_every_cycle_with_hr_rights_and_never_writes(
+    services: Services,
+) -> None:
+    org = small_org(services.app)
+    cycle_id, _ = cycle_on_board(services.app, org)
+    actor = services.tokens.authenticate(services.tokens.create("auditor", "audit"))
+    assert actor.roles == frozenset({Role.HR})
     assert len(services.queries.people(actor)) == 3
+    assert services.queries.cycle(actor, cycle_id) is not None
+    assert services.queries.audit(actor)["rows"]
     with pytest.raises(Forbidden):
         services.app.change_team(actor, org.employee, "Elsewhere")
 
