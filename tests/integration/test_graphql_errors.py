@@ -31,6 +31,7 @@ def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
         "employee": services.tokens.create("e", "write", as_email="eva@example.nl"),
         "colleague": services.tokens.create("c", "write", as_email="cas@example.nl"),
         "reader": services.tokens.create("bi", "read"),
+        "auditor": services.tokens.create("auditor", "audit"),
     }
     services.close()
     with served(settings) as base:
@@ -129,8 +130,8 @@ def test_an_unexpected_failure_is_masked_with_an_error_id(world: dict[str, Any])
     ):  # a broken read store, as a disk fault would leave it
         cursor.execute("DROP TABLE rm_audit")
     services.close()
-    reader = GraphQL(world["base"], world["tokens"]["reader"])
-    error = reader.error("{ auditTrail(first: 1) { totalCount } }")
+    auditor = GraphQL(world["base"], world["tokens"]["auditor"])
+    error = auditor.error("{ auditTrail(first: 1) { totalCount } }")
     assert error["extensions"]["code"] == "INTERNAL"
     assert len(error["extensions"]["errorId"]) == 12
     assert "rm_audit" not in error["message"]
