@@ -175,12 +175,16 @@ class ReadQueries:
     # -- HR's reports and audit -------------------------------------------------
 
     def training_needs(self, actor: Actor, group_by: str = "skill") -> Any:
-        """Counts only, never names; groups smaller than the configured size are left out."""
+        """Counts only, never names, as of the end of the last closed month (by the app's
+        clock); no number rests on fewer people than the configured group size."""
         if not actor.is_hr:
             raise Forbidden()
         get_training_needs = _read("training_needs", "get_training_needs")
         return get_training_needs(
-            self.database, group_by=group_by, min_group_size=self.app.settings.min_group_size
+            self.database,
+            group_by=group_by,
+            min_group_size=self.app.settings.min_group_size,
+            today=self.app.today(),
         )
 
     def audit(self, actor: Actor, **filters: Any) -> Any:

@@ -1,0 +1,177 @@
+"""The training-needs report of one moment: its rows and its hard/soft balance.
+
+Built from the facts valid at that moment and each person's team and
+function then; `training_needs_disclosure` decides which numbers show. The
+team and function rows are worked out for every report, because the skill
+report must not undo what they hide (rule 3 checks skills against them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from projections.training_needs_disclosure import (
+    KINDS,
+    OTHER,
+    Key,
+    Needs,
+    Row,
+    class_measures,
+    class_rows,
+    classes,
+    exposes,
+    kept_measures,
+    people_with,
+    public_row,
+    shown_skills,
+)
+
+NONE_NAMED = "(none named)"
+
+
+def report(
+    facts: list[dict[str, Any]], where: Mapping[str, tuple[str, str]], group_by: str, k: int
+) -> dict[str, Any]:
+    """Each group: name, kind, people, people_wishing, people_agreed (None when hidden),
+    activities {type: people}, support {kind: people} (a type only when it may show)."""
+    people, labels = _needs(facts, where)
+    klass = classes(people, k)
+    kept = class_measures(people, klass, k)
+    rows: dict[str, list[tuple[str | None, Row]]] = {}
+    published: list[set[str]] = []
+    hidden: list[set[str]] = []
+    for axis, grouping in ((0, "team"), (1, "function")):
+        rows[grouping] = []
+        for name, members in class_rows(klass, axis).items():
+            shown = set.intersection(*(kept[klass[p]] for p in members))
+            sets = [people[p].measures for p in members]
+            for measure in set().union(*sets):
+                kept_back = measure not in shown
+                (hidden if kept_back else published).append(people_with(members, people, measure))
+            for kind in _kinds_of(sets):
+                row = public_row(name or NONE_NAMED, kind, sets, shown)
+                rows[grouping].append((name, row))
+    totals = _totals(people, klass, kept)
+    for kind, total in totals.items():
+        (hidden if total is None else published).append(people_with(people, people, kind))
+    if group_by == "skill":
+        rows["skill"] = []
+        for kind in KINDS:
+            rows["skill"] += _skill_rows(kind, people, labels, published, hidden, k)
+    named = [row for name, row in rows[group_by] if name is not None]
+    named.sort(key=lambda g: (-(g["people"] or 0), g["kind"], g["name"]))
+    others = sorted((row for name, row in rows[group_by] if name is None), key=lambda g: g["kind"])
+    return {
+        "group_by": group_by,
+        "min_group_size": k,
+        "too_few": 0 < len(people) < k,
+        "groups": named + [{**row, "name": OTHER} for row in others],
+        "hard_soft_balance": _balance(totals),
+    }
+
+
+def _needs(
+    facts: list[dict[str, Any]], where: Mapping[str, tuple[str, str]]
+) -> tuple[dict[str, Needs], dict[str, str]]:
+    """Each person's needs; and each skill's label (its first spelling)."""
+    people: dict[str, Needs] = {}
+    labels: dict[str, str] = {}
+    for fact in facts:
+        person = fact["person_id"]
+        needs = people.get(person)
+        if needs is None:
+            needs = people[person] = Needs(*where.get(person, ("", "")))
+        kind, source, detail = fact["kind"], fact["source"], fact["detail"]
+        if source == "wish":
+            measures = {kind, f"{kind}:wishing"}
+        else:
+            measures = {kind, f"{kind}:agreed", f"{kind}:{source}:{detail}"}
+        needs.measures |= measures
+        key = fact["skill_key"]
+        needs.skills.setdefault((kind, key), set()).update(measures)
+        labels[key] = min(labels.get(key, fact["skill"]), fact["skill"])
+    return people, labels
+
+
+def _kinds_of(sets: list[set[str]]) -> list[str]:
+    return [kind for kind in KINDS if any(kind in s for s in sets)]
+
+
+def _totals(
+    people: dict[str, Needs], klass: dict[str, Key], kept: dict[Key, set[str]]
+) -> dict[str, int | None]:
+    """People with a need of each kind: shown only when every class keeps that measure."""
+    return {
+        kind: len(people_with(people, people, kind))
+        if all(kind in kept[c] for c in set(klass.values()))
+        else None
+        for kind in KINDS
+        if people and any(kind in n.measures for n in people.values())
+    }
+
+
+def _skill_rows(
+    kind: str,
+    people: dict[str, Needs],
+    labels: dict[str, str],
+    published: list[set[str]],
+    hidden: list[set[str]],
+    k: int,
+) -> list[tuple[str | None, Row]]:
+    skills: dict[str, set[str]] = {}
+    for person, needs in people.items():
+        for of_kind, skill in needs.skills:
+            if of_kind == kind:
+                skills.setdefault(skill, set()).add(person)
+    shown = shown_skills(skills, published, hidden, k)
+    visible = [skills[s] for s in shown]
+    rows: list[tuple[str | None, Row]] = []
+    for skill in sorted(shown):
+        sets = {p: people[p].skills[(kind, skill)] for p in skills[skill]}
+        name = labels[skill] or NONE_NAMED
+        rows.append((name, _skill_row(name, kind, sets, [*published, *visible], hidden, k)))
+    unnamed = [s for s in skills if s not in shown]
+    if unnamed:
+        folded = set().union(*(skills[s] for s in unnamed))
+        sets = {
+            p: set().union(*(people[p].skills.get((kind, s), set()) for s in unnamed))
+            for p in folded
+        }
+        rows.append((None, _skill_row(OTHER, kind, sets, [*published, *visible], hidden, k)))
+    return rows
+
+
+def _skill_row(
+    name: str,
+    kind: str,
+    sets: dict[str, set[str]],
+    published: list[set[str]],
+    hidden: list[set[str]],
+    k: int,
+) -> Row:
+    """Rule 2 within the skill's people, then rule 3 for each measure's people."""
+    measures = kept_measures(list(sets.values()), k)
+    # The skill's own people are checked too: "other" may be every person of the kind.
+    safe = {
+        m
+        for m in measures
+        if not exposes({p for p, s in sets.items() if m in s}, published, k, hidden)
+    }
+    if len(sets) < k:
+        safe = set()
+    return public_row(name, kind, list(sets.values()), safe)
+
+
+def _balance(totals: dict[str, int | None]) -> dict[str, Any]:
+    """People with a hard and with a soft need (the seeds' imbalance); the share only
+    when both counts show, or it would give a hidden one away."""
+    hard, soft = totals.get("hard", 0), totals.get("soft", 0)
+    both = hard is not None and soft is not None and hard + soft > 0
+    return {
+        "hard": hard,
+        "soft": soft,
+        "hard_share": round(hard / (hard + soft), 2)
+        if both and hard is not None and soft is not None
+        else None,
+    }
