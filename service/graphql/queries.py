@@ -110,7 +110,10 @@ class Query:
         doc = await run(info, info.context.services.queries.follow_ups_due, soon_days)
         return FollowUpsDue.from_doc(doc)
 
-    @strawberry.field(description="HR: counts per group, never names.")
+    @strawberry.field(
+        description="HR and report tokens: people per group at the end of the last closed "
+        "month, never names."
+    )
     async def training_needs(self, info: Ctx, group_by: GroupBy = GroupBy.SKILL) -> TrainingNeeds:
         doc = await run(info, info.context.services.queries.training_needs, group_by.value)
         return TrainingNeeds.from_doc(doc)

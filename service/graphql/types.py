@@ -186,30 +186,55 @@ class FollowUpsDue:
 
 
 @strawberry.type(
-    description="People counted per group, never named; small groups fold into 'other'."
+    description="People counted per group, never named. Groups of fewer than minGroupSize "
+    "fold into 'other'; a count that would rest on fewer people, or let one be worked "
+    "out, is null."
 )
 class TrainingNeedGroup:
     name: str
     kind: str
-    people: int
-    people_wishing: int
-    people_agreed: int
-    activities: JSON = strawberry.field(description="Agreed activities by type: {course: 3, …}.")
-    support: JSON
+    people: int | None = strawberry.field(
+        description="Distinct people with a need of this kind; null: fewer than minGroupSize."
+    )
+    people_wishing: int | None = strawberry.field(
+        description="Of them, people who want to grow in it; null when hidden."
+    )
+    people_agreed: int | None = strawberry.field(
+        description="Of them, people with it agreed in a POP approved by both; null when hidden."
+    )
+    activities: JSON = strawberry.field(
+        description="People with an agreed activity of each type: {course: 6, …}; "
+        "a type is left out when its count would be hidden."
+    )
+    support: JSON = strawberry.field(
+        description="People with agreed support of each kind, left out like activities."
+    )
 
 
-@strawberry.type
+@strawberry.type(
+    description="Training needs as they stood at the end of the last closed calendar month "
+    "(UTC): one person's change shows only once that month is over, with everyone else's."
+)
 class TrainingNeeds:
     group_by: str
     min_group_size: int
+    period_start: str = strawberry.field(description="First day of the month reported (ISO).")
+    period_end: str = strawberry.field(description="Last day of the month reported (ISO).")
+    next_update_on: str = strawberry.field(description="When the next month's figures show.")
     groups: list[TrainingNeedGroup]
-    hard_soft_balance: JSON
+    hard_soft_balance: JSON = strawberry.field(
+        description="{hard, soft}: people with a hard and a soft need (null: fewer than "
+        "minGroupSize); hard_share only when both show."
+    )
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> TrainingNeeds:
         return cls(
             group_by=doc["group_by"],
             min_group_size=doc["min_group_size"],
+            period_start=doc["period"]["start"],
+            period_end=doc["period"]["end"],
+            next_update_on=doc["period"]["next_update"],
             groups=[TrainingNeedGroup(**g) for g in doc["groups"]],
             hard_soft_balance=doc["hard_soft_balance"],
         )
