@@ -1,4 +1,8 @@
-"""HR's training-needs report: counts per skill, team or function, hard against soft.
+"""HR's training-needs report: people per skill, team or function, hard against soft.
+
+The figures are those of the last closed month, with some left out so that
+nobody can be picked out (see `projections.training_needs_disclosure`); the
+page says which month, and why a number is missing.
 
 The bar chart is SVG drawn on the server from the same numbers as the table
 and the CSV download, so the three never disagree and no chart script runs
@@ -10,14 +14,16 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
 
+from babel.dates import format_date
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from service.calls import in_thread
-from web.rendering import current_actor, render, services_of, translate
+from web.rendering import current_actor, language_of, render, services_of, translate
 
 GROUPINGS = ("skill", "team", "function")
 KINDS = ("hard", "soft")
@@ -38,9 +44,22 @@ async def training_needs_page(request: Request) -> Response:
             "group_by": group_by,
             "groupings": GROUPINGS,
             "rows": rows,
-            "chart": chart(rows, other=translate(request, "other")),
+            "period": _period(report["period"], language_of(request)),
+            "chart": chart(
+                rows, other=translate(request, "other"), hidden=translate(request, "hidden")
+            ),
         },
     )
+
+
+def _period(period: dict[str, str], language: str) -> dict[str, str]:
+    """The month reported and the day the next one shows, as a reader says them."""
+    day = {k: date.fromisoformat(v) for k, v in period.items()}
+    return {
+        "month": format_date(day["start"], "LLLL y", locale=language),
+        "end": format_date(day["end"], "d MMMM y", locale=language),
+        "next": format_date(day["next_update"], "d MMMM y", locale=language),
+    }
 
 
 async def training_needs_csv(request: Request) -> Response:
@@ -52,15 +71,19 @@ async def training_needs_csv(request: Request) -> Response:
     writer.writerow(
         [
             *("group_by", "group", "kind", "people", "people_wishing", "people_agreed"),
-            *("activities", "support"),
+            *("activities", "support", "period_start", "period_end"),
         ]
     )
+    period = report["period"]
     for g in report["groups"]:
+        # A hidden count is an empty cell, never a guess.
+        counts = (g["people"], g["people_wishing"], g["people_agreed"])
         writer.writerow(
             [
                 *(group_by, g["name"], g["kind"]),
-                *(g["people"], g["people_wishing"], g["people_agreed"]),
+                *("" if n is None else n for n in counts),
                 *(_counts(g["activities"]), _counts(g["support"])),
+                *(period["start"], period["end"]),
             ]
         )
     return Response(
@@ -88,9 +111,13 @@ def _rows(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-def chart(rows: list[dict[str, Any]], *, other: str = "other") -> dict[str, Any]:
-    """Bars for hard and soft per group, as numbers the template turns into SVG."""
-    most = max((row["kinds"].get(k, {}).get("people", 0) for row in rows for k in KINDS), default=0)
+def chart(
+    rows: list[dict[str, Any]], *, other: str = "other", hidden: str = "hidden"
+) -> dict[str, Any]:
+    """Bars for hard and soft per group, as numbers the template turns into SVG; a hidden
+    count gets no bar, only the word `hidden`."""
+    counts = [row["kinds"].get(k, {}).get("people") for row in rows for k in KINDS]
+    most = max((n for n in counts if n), default=0)
     scale = BAR_AREA / most if most else 0
     bars, labels = [], []
     y = TOP
@@ -98,9 +125,10 @@ def chart(rows: list[dict[str, Any]], *, other: str = "other") -> dict[str, Any]
         name = other if row["name"] == "other" else row["name"]
         labels.append({"x": LABEL_WIDTH - 8, "y": y + BAR_HEIGHT + GAP / 2 + 4, "text": name})
         for i, kind in enumerate(KINDS):
-            people = row["kinds"].get(kind, {}).get("people", 0)
+            group = row["kinds"].get(kind, {})
+            people = group.get("people")
             top = y + i * (BAR_HEIGHT + GAP)
-            width = max(round(people * scale, 1), 1 if people else 0)
+            width = max(round(people * scale, 1), 1) if people else 0
             bars.append(
                 {
                     "kind": kind,
@@ -109,6 +137,8 @@ def chart(rows: list[dict[str, Any]], *, other: str = "other") -> dict[str, Any]
                     "width": width,
                     "height": BAR_HEIGHT,
                     "people": people,
+                    # No text where the group has nobody of this kind; "hidden" where it has.
+                    "value": hidden if people is None and group else str(people or ""),
                     "name": name,
                     "value_x": LABEL_WIDTH + width + 6,
                     "value_y": top + BAR_HEIGHT - 3,
@@ -116,7 +146,7 @@ def chart(rows: list[dict[str, Any]], *, other: str = "other") -> dict[str, Any]
             )
         y += 2 * BAR_HEIGHT + GAP + ROW_GAP
     return {
-        "width": LABEL_WIDTH + BAR_AREA + 40,
+        "width": LABEL_WIDTH + BAR_AREA + 90,
         "height": y + 4,
         "bars": bars,
         "labels": labels,

@@ -165,19 +165,19 @@ def test_hr_sees_a_pop_as_it_stood_at_the_moment_both_approved(client: TestClien
     assert "Door beiden goedgekeurd op" in page
 
 
-def test_the_training_needs_chart_and_csv_show_the_same_numbers(client: TestClient) -> None:
+def test_the_training_needs_of_a_demo_loaded_today_wait_for_the_month_to_close(
+    client: TestClient,
+) -> None:
+    # The report is of the last closed month (see test_web_training_needs for one with
+    # figures); the demo's needs were all recorded this month.
     sign_in(client, "hr")
     page = client.get("/hr/training-needs?group_by=team").text
-    assert "<svg" in page
-    assert 'class="bar--hard"' in page
-    assert 'class="bar--soft"' in page
-    drawn = [int(n) for n in re.findall(r'class="chart-value"[^>]*>(\d+)<', page)]
+    assert "Cijfers over" in page
+    assert "Nog geen opleidingsbehoeften in de cijfers van deze maand." in page
+    assert "Waarom sommige getallen ontbreken" in page
     csv = client.get("/hr/training-needs.csv?group_by=team")
     assert csv.headers["content-type"].startswith("text/csv")
-    lines = csv.text.strip().splitlines()
-    assert lines[0].startswith("group_by,group,kind,people")
-    in_csv = {(c[1], c[2]): int(c[3]) for c in (line.split(",") for line in lines[1:])}
-    assert sum(v for (_, kind), v in in_csv.items() if kind in ("hard", "soft")) == sum(drawn)
+    assert csv.text.strip().splitlines()[0].startswith("group_by,group,kind,people")
 
 
 def test_registering_a_person_without_an_email_shows_the_error_and_keeps_the_name(
