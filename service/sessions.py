@@ -15,18 +15,18 @@ a role taken away counts from the next request on).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from projections.database import Cursor, Database
 from projections.people import TABLE as PEOPLE
 from service.actor import Actor, Role
 from service.application import Groeispurt
+from service.bearer_secrets import secret_hash, utc_now
 from service.errors import NotFound, Unauthenticated
 
 # The key of the session id in the (signed) cookie.
@@ -55,18 +55,9 @@ class SignedIn:
     name: str
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _hash(session_id: str) -> str:
-    # The id is 32 random bytes: a fast hash suffices, there is nothing to guess.
-    return hashlib.sha256(session_id.encode()).hexdigest()
-
-
 class Sessions:
     def __init__(
-        self, database: Database, app: Groeispurt, *, now: Callable[[], datetime] = _utc_now
+        self, database: Database, app: Groeispurt, *, now: Callable[[], datetime] = utc_now
     ) -> None:
         self.database = database
         self.app = app
@@ -85,7 +76,7 @@ class Sessions:
                 "INSERT INTO sessions (id_hash, person_id, created_at, expires_at) "
                 "VALUES (?, ?, ?, ?)",
                 (
-                    _hash(session_id),
+                    secret_hash(session_id),
                     str(person_id),
                     now.timestamp(),
                     (now + LIFETIME).timestamp(),
@@ -97,7 +88,7 @@ class Sessions:
         """Who a session belongs to now, or Unauthenticated when it ended or never was."""
         if not isinstance(session_id, str) or len(session_id) > 100:
             raise Unauthenticated(SIGN_IN_AGAIN)
-        rows = self.database.query(_WHO, (_hash(session_id), self.now().timestamp()))
+        rows = self.database.query(_WHO, (secret_hash(session_id), self.now().timestamp()))
         if not rows:
             raise Unauthenticated(SIGN_IN_AGAIN)
         row = rows[0]
@@ -121,7 +112,7 @@ class Sessions:
             cursor.execute(
                 "DELETE FROM sessions WHERE person_id IN "
                 "(SELECT person_id FROM sessions WHERE id_hash = ?)",
-                (_hash(session_id),),
+                (secret_hash(session_id),),
             )
 
     def end_all(self, cursor: Cursor, person_id: UUID) -> None:

@@ -13,12 +13,11 @@ log names who made it (and the event also names the token).
 
 from __future__ import annotations
 
-import hashlib
 import re
 import secrets
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -27,6 +26,7 @@ from projections.database import Database
 from service.accounts import current_actor
 from service.actor import Actor, Role, TokenScope
 from service.application import Groeispurt
+from service.bearer_secrets import secret_hash, utc_now
 from service.errors import NotFound, Unauthenticated
 
 PREFIX = "gst_"
@@ -44,17 +44,9 @@ SCHEMA = (
 )
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class Tokens:
     def __init__(
-        self, database: Database, app: Groeispurt, *, now: Callable[[], datetime] = _utc_now
+        self, database: Database, app: Groeispurt, *, now: Callable[[], datetime] = utc_now
     ) -> None:
         self.database = database
         self.app = app
@@ -99,7 +91,7 @@ class Tokens:
                 (
                     token_id,
                     name,
-                    token_hash(token),
+                    secret_hash(token),
                     scope,
                     str(person_id) if person_id else None,
                     self.now().isoformat(),
@@ -142,7 +134,7 @@ class Tokens:
         rows = self.database.query(
             "SELECT id, name, scope, person_id, last_used_at FROM api_tokens "
             "WHERE hash = ? AND revoked_at IS NULL",
-            (token_hash(token),),
+            (secret_hash(token),),
         )
         if not rows:
             raise Unauthenticated(UNKNOWN)
