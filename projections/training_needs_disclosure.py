@@ -16,8 +16,8 @@ part, hard minus soft). The rules, and why each is needed:
 2. Within a class, a measure (has a hard / soft / unspecified need, wishes,
    agreed, each type of activity and support) is kept only if every
    combination of the kept measures, "none" included, holds 0 or k+ of its
-   people; a row shows a measure only if all its classes keep it, and a
-   total only if every class does. So a count, its complement, and the
+   people; a row shows a measure only if none of its classes holds it back,
+   and a total only if no class does. So a count, its complement, and the
    overlap of two counts (hard and soft) all rest on k+ people.
 3. Skills overlap (people name several), so they cannot be classes. A
    skill, and each measure in its row, is shown only if against every other
@@ -135,14 +135,14 @@ def class_rows(klass: Mapping[str, Key], axis: int) -> dict[str | None, set[str]
     return rows
 
 
-def class_measures(
+def blocked_measures(
     people: Mapping[str, Needs], klass: Mapping[str, Key], k: int
 ) -> dict[Key, set[str]]:
-    """The measures each class keeps (rule 2)."""
+    """The measures each class has but may not show (rule 2); one it lacks blocks nothing."""
     members: dict[Key, list[set[str]]] = {}
     for pid, key in klass.items():
         members.setdefault(key, []).append(people[pid].measures)
-    return {key: kept_measures(sets, k) for key, sets in members.items()}
+    return {key: set().union(*sets) - kept_measures(sets, k) for key, sets in members.items()}
 
 
 def shown_skills(
@@ -196,15 +196,22 @@ def people_with(members: Iterable[str], people: Mapping[str, Needs], measure: st
     return {p for p in members if measure in people[p].measures}
 
 
-def public_row(name: str, kind: str, members: list[set[str]], measures: set[str]) -> Row:
-    """A row of one kind as published: counts in people; hidden: None, or a type left out."""
-    counts = Counter(m for s in members for m in s if m in measures)
+def public_row(name: str, kind: str, members: list[set[str]], shown: set[str]) -> Row:
+    """A row of one kind as published: counts in people; hidden: None, or a type left out.
+
+    A measure nobody in the row has is 0, which gives no one away."""
+    present = set().union(*members)
+    counts = Counter(m for s in members for m in s if m in shown)
+
+    def count(measure: str) -> int | None:
+        return counts[measure] if measure in shown or measure not in present else None
+
     return {
         "name": name,
         "kind": kind,
-        "people": counts[kind] if kind in measures else None,
-        "people_wishing": counts[f"{kind}:wishing"] if f"{kind}:wishing" in measures else None,
-        "people_agreed": counts[f"{kind}:agreed"] if f"{kind}:agreed" in measures else None,
+        "people": count(kind),
+        "people_wishing": count(f"{kind}:wishing"),
+        "people_agreed": count(f"{kind}:agreed"),
         "activities": _typed(counts, f"{kind}:activity:"),
         "support": _typed(counts, f"{kind}:support:"),
     }

@@ -17,7 +17,7 @@ from projections.training_needs_disclosure import (
     Key,
     Needs,
     Row,
-    class_measures,
+    blocked_measures,
     class_rows,
     classes,
     exposes,
@@ -37,22 +37,23 @@ def report(
     activities {type: people}, support {kind: people} (a type only when it may show)."""
     people, labels = _needs(facts, where)
     klass = classes(people, k)
-    kept = class_measures(people, klass, k)
+    blocked = blocked_measures(people, klass, k)
     rows: dict[str, list[tuple[str | None, Row]]] = {}
     published: list[set[str]] = []
     hidden: list[set[str]] = []
     for axis, grouping in ((0, "team"), (1, "function")):
         rows[grouping] = []
         for name, members in class_rows(klass, axis).items():
-            shown = set.intersection(*(kept[klass[p]] for p in members))
             sets = [people[p].measures for p in members]
+            held_back = set().union(*(blocked[c] for c in {klass[p] for p in members}))
+            shown = set().union(*sets) - held_back
             for measure in set().union(*sets):
                 kept_back = measure not in shown
                 (hidden if kept_back else published).append(people_with(members, people, measure))
             for kind in _kinds_of(sets):
                 row = public_row(name or NONE_NAMED, kind, sets, shown)
                 rows[grouping].append((name, row))
-    totals = _totals(people, klass, kept)
+    totals = _totals(people, blocked)
     for kind, total in totals.items():
         (hidden if total is None else published).append(people_with(people, people, kind))
     if group_by == "skill":
@@ -98,13 +99,11 @@ def _kinds_of(sets: list[set[str]]) -> list[str]:
     return [kind for kind in KINDS if any(kind in s for s in sets)]
 
 
-def _totals(
-    people: dict[str, Needs], klass: dict[str, Key], kept: dict[Key, set[str]]
-) -> dict[str, int | None]:
-    """People with a need of each kind: shown only when every class keeps that measure."""
+def _totals(people: dict[str, Needs], blocked: dict[Key, set[str]]) -> dict[str, int | None]:
+    """People with a need of each kind: shown only when no class holds that measure back."""
     return {
         kind: len(people_with(people, people, kind))
-        if all(kind in kept[c] for c in set(klass.values()))
+        if not any(kind in held_back for held_back in blocked.values())
         else None
         for kind in KINDS
         if people and any(kind in n.measures for n in people.values())

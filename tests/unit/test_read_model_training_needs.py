@@ -166,3 +166,21 @@ def test_a_rebuild_in_one_batch_writes_the_rows_applied_one_save_at_a_time(
 def test_only_skill_team_and_function_are_groupings(needs: NeedsLog) -> None:
     with pytest.raises(ValueError, match="group_by"):
         needs.report("name")
+
+
+def test_fewer_people_than_the_minimum_in_all_show_nothing_but_that(needs: NeedsLog) -> None:
+    for person in needs.group(3, "Sales"):
+        needs.wishes(person, hard=["SQL"], soft=["Feedback"])
+    for group_by in ("team", "function", "skill"):
+        report = needs.report(group_by)
+        assert report["too_few"] is True
+        assert {(g["name"], g["people"]) for g in report["groups"]} == {("other", None)}
+        assert report["hard_soft_balance"] == {"hard": None, "soft": None, "hard_share": None}
+
+
+def test_a_measure_nobody_in_a_group_has_is_zero(needs: NeedsLog) -> None:
+    for person in needs.group(5, "Sales"):
+        needs.wishes(person, hard=["SQL"])
+    sales = group(needs.report("team"), "Sales", "hard")
+    assert (sales["people"], sales["people_wishing"], sales["people_agreed"]) == (5, 5, 0)
+    assert needs.report("team")["too_few"] is False
