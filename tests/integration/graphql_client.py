@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -12,17 +12,24 @@ from typing import Any
 import httpx
 import uvicorn
 
+from service.container import build_services
 from service.settings import Settings
 from tests.reliability.server import free_port
 from web.app import create_app
 
 
 @contextmanager
-def served(settings: Settings) -> Iterator[str]:
+def served(
+    settings: Settings, options: Callable[[int], dict[str, Any]] | None = None
+) -> Iterator[str]:
+    """The app served on a free port; `options(port)` gives uvicorn's settings, if not the defaults."""
     port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    config = (
+        options(port)
+        if options is not None
+        else {"host": "127.0.0.1", "port": port, "log_level": "warning"}
     )
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), **config))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -63,3 +70,12 @@ class GraphQL:
         assert body.get("errors"), f"expected an error, got {body}"
         error: dict[str, Any] = body["errors"][0]
         return error
+
+
+def moves_in_log(settings: Settings, cycle_id: Any) -> int:
+    """How many card moves of a cycle the event log holds (what a retry must not add to)."""
+    services = build_services(settings)
+    try:
+        return sum(type(e).__name__ == "CardMoved" for e in services.app.events.get(cycle_id))
+    finally:
+        services.close()

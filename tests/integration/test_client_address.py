@@ -9,40 +9,25 @@ from __future__ import annotations
 
 import argparse
 import re
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 from service.cli_serve import server_options
 from service.container import build_services
 from service.settings import Settings
 from service.sign_in_throttle import key
-from tests.reliability.server import free_port
-from web.app import create_app
+from tests.integration.graphql_client import served as served_on_a_free_port
 
 
-@contextmanager
-def served(settings: Settings) -> Iterator[str]:
-    port = free_port()
-    options = server_options(argparse.Namespace(host="127.0.0.1", port=port), settings)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), **options))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+def served(settings: Settings) -> AbstractContextManager[str]:
+    """Served with the options `groeispurt serve` gives uvicorn (proxy headers included)."""
+    return served_on_a_free_port(
+        settings,
+        lambda port: server_options(argparse.Namespace(host="127.0.0.1", port=port), settings),
+    )
 
 
 def guess_with_forged_addresses(base: str) -> None:

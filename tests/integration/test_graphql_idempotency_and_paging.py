@@ -8,21 +8,13 @@ from typing import Any
 
 from service.container import build_services
 from service.settings import Settings
-from tests.integration.graphql_client import GraphQL, served
+from tests.integration.graphql_client import GraphQL, moves_in_log, served
 from tests.scenario import ADMIN, cycle_on_board, fixed_today, load_cycle, small_org
 
 MOVE = (
     "mutation($c: ID!, $card: ID!, $key: String) { moveCard(input: {cycleId: $c, cardId: $card, "
     "toColumn: DOING, idempotencyKey: $key}) { version doing { id } } }"
 )
-
-
-def _moves(settings: Settings, cycle_id: Any) -> int:
-    services = build_services(settings)
-    try:
-        return sum(type(e).__name__ == "CardMoved" for e in services.app.events.get(cycle_id))
-    finally:
-        services.close()
 
 
 def test_a_retried_mutation_with_the_same_key_acts_once(tmp_path: Path) -> None:
@@ -37,7 +29,7 @@ def test_a_retried_mutation_with_the_same_key_acts_once(tmp_path: Path) -> None:
         first = api.data(MOVE, {"c": str(cycle_id), "card": cards[0], "key": "move-1"})
         again = api.data(MOVE, {"c": str(cycle_id), "card": cards[0], "key": "move-1"})
         assert again == first
-        assert _moves(settings, cycle_id) == 1
+        assert moves_in_log(settings, cycle_id) == 1
         # Two copies of one request at the same moment: still one move.
         answers: list[dict[str, Any]] = []
         threads = [
@@ -55,7 +47,7 @@ def test_a_retried_mutation_with_the_same_key_acts_once(tmp_path: Path) -> None:
             t.start()
         for t in threads:
             t.join()
-        assert _moves(settings, cycle_id) == 2
+        assert moves_in_log(settings, cycle_id) == 2
         codes = {a["errors"][0]["extensions"]["code"] for a in answers if a.get("errors")}
         assert codes <= {"CONFLICT"}  # "still being handled": ask again
         # The same key for another kind of request is refused.

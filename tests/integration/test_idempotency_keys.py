@@ -11,21 +11,13 @@ from service.container import build_services
 from service.errors import Conflict
 from service.idempotency import Claim, Earlier, KeyTakenOver
 from service.settings import Settings
-from tests.integration.graphql_client import GraphQL, served
+from tests.integration.graphql_client import GraphQL, moves_in_log, served
 from tests.scenario import cycle_on_board, fixed_today, small_org
 
 MOVE = (
     "mutation($c: ID!, $card: ID!, $to: Column!, $key: String) { moveCard(input: "
     "{cycleId: $c, cardId: $card, toColumn: $to, idempotencyKey: $key}) { version doing { id } } }"
 )
-
-
-def _moves(settings: Settings, cycle_id: Any) -> int:
-    services = build_services(settings)
-    try:
-        return sum(type(e).__name__ == "CardMoved" for e in services.app.events.get(cycle_id))
-    finally:
-        services.close()
 
 
 def _died_holding(settings: Settings, person_id: Any, key: str, ago: timedelta) -> None:
@@ -61,7 +53,7 @@ def test_the_same_key_with_another_payload_is_refused_with_its_own_code(store: S
             {"c": str(cycle_id)},
         )
         assert kind["extensions"]["code"] == "IDEMPOTENCY_KEY_REUSED"
-    assert _moves(store, cycle_id) == 1
+    assert moves_in_log(store, cycle_id) == 1
 
 
 def test_a_key_whose_request_died_is_released_after_two_minutes(store: Settings) -> None:
@@ -80,7 +72,7 @@ def test_a_key_whose_request_died_is_released_after_two_minutes(store: Settings)
         assert api.data(MOVE, move) == moved
         recent = api.error(MOVE, {**move, "card": cards[1], "key": "move-new"})
         assert recent["extensions"]["code"] == "CONFLICT"
-    assert _moves(store, cycle_id) == 1
+    assert moves_in_log(store, cycle_id) == 1
 
 
 def test_a_request_overtaken_after_its_lease_saves_nothing(store: Settings) -> None:
@@ -105,7 +97,7 @@ def test_a_request_overtaken_after_its_lease_saves_nothing(store: Settings) -> N
                 position=0,
                 idempotency=slow,
             )
-        assert _moves(store, cycle_id) == 0
+        assert moves_in_log(store, cycle_id) == 0
         services.app.move_card(
             org.as_employee,
             cycle_id,
@@ -114,7 +106,7 @@ def test_a_request_overtaken_after_its_lease_saves_nothing(store: Settings) -> N
             position=0,
             idempotency=retry,
         )
-        assert _moves(store, cycle_id) == 1
+        assert moves_in_log(store, cycle_id) == 1
         again = keys.begin(org.as_employee, "move-1", "moveCard", "same input")
         assert isinstance(again, Earlier)
         fresh = keys.begin(org.as_employee, "move-2", "moveCard", "x")
