@@ -102,7 +102,7 @@ def _start(settings: Settings, workers: int, log: IO[str], attempts: int = 3) ->
     env = dict(os.environ, GROEISPURT_DATABASE=settings.database)
     for attempt in range(1, attempts + 1):
         port = free_port()
-        command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
+        command = [sys.executable, "-m", "groeispurt_cli", "serve", "--port", str(port)]
         process = subprocess.Popen(
             [*command, "--workers", str(workers)], env=env, stdout=log, stderr=log
         )

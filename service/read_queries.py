@@ -23,7 +23,6 @@ Every refusal is the same Forbidden, whether or not the thing exists.
 
 from __future__ import annotations
 
-import importlib
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -31,8 +30,13 @@ from uuid import UUID
 from domain.errors import InvalidInput
 from domain.person import Person
 from domain.vocabulary import Stage
+from projections import audit as audit_trail
 from projections import board as boards
+from projections import cycle_detail as cycle_details
+from projections import follow_ups as follow_up_rows
+from projections import history as histories
 from projections import people as people_rows
+from projections import training_needs as needs
 from projections.audit import EventLog
 from projections.database import Database
 from service.actor import Actor
@@ -117,7 +121,7 @@ class ReadQueries:
     # -- cycles, history, follow-ups -------------------------------------------
 
     def cycle(self, actor: Actor, cycle_id: Any) -> Doc | None:
-        doc = _read("cycle_detail", "get_cycle")(self.database, str(as_uuid(cycle_id)))
+        doc = cycle_details.get_cycle(self.database, str(as_uuid(cycle_id)))
         if doc is None:
             if actor.may_read_cycles_as_hr:
                 return None
@@ -131,7 +135,7 @@ class ReadQueries:
         employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
-        docs = _read("cycle_detail", "list_cycles")(self.database, employee_id=str(employee))
+        docs = cycle_details.list_cycles(self.database, employee_id=str(employee))
         return [_without_others_drafts(d, self._party(actor, d)) for d in docs]
 
     def cycles_i_lead(self, actor: Actor) -> list[Doc]:
@@ -139,7 +143,7 @@ class ReadQueries:
         ended ones of people they still manage (never those of a former report)."""
         if actor.person_id is None:
             raise Forbidden()
-        docs = _read("cycle_detail", "list_cycles")(self.database, manager_id=str(actor.person_id))
+        docs = cycle_details.list_cycles(self.database, manager_id=str(actor.person_id))
         led = [d for d in docs if self._party(actor, d) == "manager"]
         return [_without_others_drafts(d, "manager") for d in led]
 
@@ -147,7 +151,7 @@ class ReadQueries:
         employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
-        result: list[Doc] = _read("history", "get_history")(self.database, self.log, str(employee))
+        result: list[Doc] = histories.get_history(self.database, self.log, str(employee))
         return Names(self.database).name_rows(result, "employee_id")
 
     def follow_ups_due(self, actor: Actor, soon_days: int = 30) -> dict[str, list[Doc]]:
@@ -158,19 +162,14 @@ class ReadQueries:
             or not 0 <= soon_days <= 366
         ):
             raise InvalidInput("soon_days must be a number of days from 0 to 366.", "soon_days")
-        list_follow_ups = _read("follow_ups", "list_follow_ups")
         today = self.app.today()
         if actor.may_read_cycles_as_hr:
-            result: dict[str, list[Doc]] = list_follow_ups(
-                self.database, today, soon_days=soon_days
-            )
-            return result
+            return follow_up_rows.list_follow_ups(self.database, today, soon_days=soon_days)
         if actor.person_id is None:
             raise Forbidden()
-        result = list_follow_ups(
+        return follow_up_rows.list_follow_ups(
             self.database, today, manager_id=str(actor.person_id), soon_days=soon_days
         )
-        return result
 
     # -- HR's reports and audit -------------------------------------------------
 
@@ -179,8 +178,7 @@ class ReadQueries:
         clock); no number rests on fewer people than the configured group size."""
         if not actor.is_hr:
             raise Forbidden()
-        get_training_needs = _read("training_needs", "get_training_needs")
-        return get_training_needs(
+        return needs.get_training_needs(
             self.database,
             group_by=group_by,
             min_group_size=self.app.settings.min_group_size,
@@ -190,19 +188,19 @@ class ReadQueries:
     def audit(self, actor: Actor, **filters: Any) -> Any:
         """The audit trail (filters: employee_id, cycle_id, kinds, since, …): HR only."""
         _require_hr(actor)
-        page = _read("audit", "list_audit")(self.database, self.log, **filters)
+        page = audit_trail.list_audit(self.database, self.log, **filters)
         Names(self.database).name_rows(page["rows"], "employee_id")
         return page
 
     def audit_count(self, actor: Actor, **filters: Any) -> int:
         _require_hr(actor)
-        count: int = _read("audit", "count_audit")(self.database, **filters)
+        count: int = audit_trail.count_audit(self.database, **filters)
         return count
 
     def plan_as_of(self, actor: Actor, cycle_id: Any, at: datetime) -> Any:
         """The POP of a cycle as it stood at a moment, with the approvals by then: HR only."""
         _require_hr(actor)
-        return _read("audit", "get_plan_as_of")(self.database, self.log, str(as_uuid(cycle_id)), at)
+        return audit_trail.get_plan_as_of(self.database, self.log, str(as_uuid(cycle_id)), at)
 
     # -- who is who ------------------------------------------------------------
 
@@ -298,11 +296,3 @@ def _events_table(app: Groeispurt) -> str:
     if not isinstance(table, str):
         raise TypeError(f"{type(app.recorder).__name__} keeps its events in no table we can read")
     return table
-
-
-def _read(module: str, query: str) -> Any:
-    """A query of another read model, looked up when used (they are built beside this one)."""
-    try:
-        return getattr(importlib.import_module(f"projections.{module}"), query)
-    except (ImportError, AttributeError):
-        raise NotFound(f"The {module.replace('_', ' ')} report is not available yet.") from None

@@ -7,7 +7,6 @@ services once (one eventsourcing application per process) and closes them.
 from __future__ import annotations
 
 import gc
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,8 +26,9 @@ from starlette.types import Receive, Scope, Send
 
 from domain.errors import DomainError
 from service.catching_up import ReadModelsBehind
-from service.container import build_services
+from service.container import Services, build_services
 from service.errors import Conflict, Forbidden, NotFound, Unauthenticated
+from service.graphql.app import GroeispurtGraphQL, create_graphql_app
 from service.settings import Settings
 from web import (
     routes_account,
@@ -62,8 +62,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.services = services
         # Built now rather than on the first request, which would otherwise wait
         # for the schema and every template to compile.
-        if graphql is not None:
-            graphql.build(services)
+        graphql.build(services)
         compile_all(templates)
         # What startup built (schema, templates, catalogues) lives as long as the
         # process: keep it out of the collector's way, so the full collections
@@ -76,9 +75,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             services.close()
 
     # The API first: integrators' calls then skip matching every page's route.
-    graphql = GraphQLEndpoint() if _graphql_available() else None
+    graphql = GraphQLEndpoint()
     routes: list[BaseRoute] = [
-        *([Route("/graphql", graphql, methods=["GET", "POST"])] if graphql else []),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
         *routes_auth.routes,
         *routes_account.routes,
         *routes_board.routes,
@@ -117,27 +116,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return app
 
 
-def _graphql_available() -> bool:
-    try:
-        module = importlib.import_module("service.graphql")
-    except ImportError:
-        return False
-    return hasattr(module, "create_graphql_app")
-
-
 class GraphQLEndpoint:
     """The GraphQL app, built by the lifespan from the services it made."""
 
     def __init__(self) -> None:
-        self.app: Any = None
+        self.app: GroeispurtGraphQL | None = None
 
-    def build(self, services: Any) -> None:
-        self.app = importlib.import_module("service.graphql").create_graphql_app(services)
+    def build(self, services: Services) -> None:
+        self.app = create_graphql_app(services)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.app is None:  # served without the lifespan having run
-            self.build(scope["app"].state.services)
-        await self.app(scope, receive, send)
+        app = self.app
+        if app is None:  # served without the lifespan having run
+            app = self.app = create_graphql_app(scope["app"].state.services)
+        await app(scope, receive, send)
 
 
 TITLES = {

@@ -63,7 +63,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     log = (database.parent / "server.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "groeispurt_cli", "serve", "--port", str(port)],
         cwd=ROOT,
         env={
             **os.environ,

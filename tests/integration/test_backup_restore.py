@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from bench.generate import generate
+from groeispurt_cli.main import main
 from projections.database import Database
 from service.application import Groeispurt
 from service.backup import BackupError, check_file, export_to_file, import_events, log_end
-from service.cli import main
 from service.container import Services, build_services
 from service.demo import load_demo
 from service.settings import Settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.cli import main
+from groeispurt_cli.main import main
 from service.container import build_services
 from service.settings import Settings
 from tests.scenario import fixed_today, full_cycle, small_org

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from groeispurt_cli.main import main
 from service.actor import Role
-from service.cli import main
 from service.container import Services, build_services
 from service.settings import Settings
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from service.cli_serve import server_options
+from groeispurt_cli.serve import server_options
 from service.container import build_services
 from service.settings import Settings
 from service.sign_in_throttle import key

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.cli_graphql import SCHEMA_FILE, current_sdl
+from groeispurt_cli.graphql import SCHEMA_FILE, current_sdl
 
 
 def test_the_committed_schema_file_matches_the_code() -> None:

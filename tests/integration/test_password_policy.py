@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from domain.errors import InvalidInput
-from service.cli import main
+from groeispurt_cli.main import main
 from service.container import build_services
 from service.passwords import MIN_PASSWORD_LENGTH, check_password, common_passwords
 from service.settings import Settings

@@ -16,8 +16,8 @@ from uuid import UUID
 
 import pytest
 
+from groeispurt_cli.main import main
 from service.actor import Actor
-from service.cli import main
 from service.container import build_services
 from service.settings import Settings
 from tests.integration.test_projection_rebuild import dump, random_history

@@ -32,7 +32,7 @@ def start_server(settings: Settings, port: int, workers: int = 1) -> subprocess.
         [
             sys.executable,
             "-m",
-            "service.cli",
+            "groeispurt_cli",
             "serve",
             "--port",
             str(port),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 from typing import Any
 
+from groeispurt_cli.demo import run_demo
 from service.container import build_services
 from service.settings import Settings
+from web.app import create_app
+from web.security import session_secret
 
 DEMO_SIGN_IN = "sanne@demo.groeispurt.nl / groeispurt-demo"
 
@@ -36,8 +38,6 @@ def _address(parser: argparse.ArgumentParser) -> None:
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    # The web layer sits above the service layer: found by name, not imported at the top.
-    web_app = importlib.import_module("web.app")
     options = server_options(args, settings)
     print(
         f"Groeispurt is running at http://{args.host}:{args.port} — sign in as {DEMO_SIGN_IN}",
@@ -49,10 +49,12 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
         # signs and accepts the same session cookies; the tables too, so the
         # workers (which take turns at setting up) find them ready.
         build_services(settings, follow_writes=False).close()
-        importlib.import_module("web.security").session_secret(settings)
-        uvicorn.run("web.app:create_app", factory=True, workers=args.workers, **options)
+        session_secret(settings)
+        # uvicorn's workers import the app by name; the name is taken from the function.
+        factory = f"{create_app.__module__}:{create_app.__qualname__}"
+        uvicorn.run(factory, factory=True, workers=args.workers, **options)
     else:
-        uvicorn.run(web_app.create_app(settings), **options)
+        uvicorn.run(create_app(settings), **options)
     return 0
 
 
@@ -72,8 +74,6 @@ def server_options(args: argparse.Namespace, settings: Settings) -> dict[str, An
 
 
 def run_start(args: argparse.Namespace, settings: Settings) -> int:
-    from service.cli_demo import run_demo
-
     loaded = run_demo(args, settings)
     if loaded != 0:
         return loaded

@@ -1,28 +1,19 @@
 """The `groeispurt` command.
 
 Each area registers its own sub-commands from a module of its own
-(`service/cli_*.py`): a module exposes `register(commands)`, adding parsers
+(`groeispurt_cli/<area>.py`): a module exposes `register(commands)`, adding parsers
 whose `handler` default takes (args, settings) and returns an exit code.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
-from service import (
-    cli_backup,
-    cli_demo,
-    cli_graphql,
-    cli_projections,
-    cli_serve,
-    cli_tokens,
-    cli_users,
-)
+from groeispurt_cli import backup, demo, graphql, projections, serve, tokens, users
 from service.settings import Settings
 
-AREAS = [cli_demo, cli_users, cli_tokens, cli_backup, cli_serve, cli_projections, cli_graphql]
+AREAS = [demo, users, tokens, backup, serve, projections, graphql]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,7 +23,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         area.register(commands)
     args = parser.parse_args(argv)
     return int(args.handler(args, Settings.from_environment()))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
