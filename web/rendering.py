@@ -27,7 +27,6 @@ from service.container import Services
 from service.errors import Unauthenticated
 from service.sessions import COOKIE_KEY, SignedIn
 from web.i18n import LANGUAGES, gettext, pick_language
-from web.lean_escape import LeanEscapeCodeGenerator, escape_value
 from web.pretranslation import PreTranslate, TranslatedEnvironment
 from web.security import csrf_token
 
@@ -74,10 +73,6 @@ class ReadModelEnvironment(TranslatedEnvironment):
     every such lookup: a tenth of rendering a board. A dict's methods are
     still found when it has no key of that name (`names.get(…)`).
     """
-
-    # Values are escaped through `escape_value` (see `web.lean_escape`).
-    code_generator_class = LeanEscapeCodeGenerator
-    escape_value = staticmethod(escape_value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute in obj:
