@@ -19,22 +19,24 @@ import fcntl
 import os
 import threading
 from types import TracebackType
-from typing import Any
 
 
 class ProcessWriterLock:
     """A drop-in for `threading.Lock` (acquire, release, `with`) that also holds
-    an exclusive `flock` on `path` while held."""
+    an exclusive `flock` on `path` while held. Without a path (an in-memory
+    database has no other process) it is the thread lock alone."""
 
-    def __init__(self, path: str, inner: Any = None) -> None:
-        self._inner = inner if inner is not None else threading.Lock()
-        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    def __init__(self, path: str | None) -> None:
+        self._inner = threading.Lock()
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600) if path is not None else -1
 
     def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
         """`timeout` bounds the wait for this process's threads; the wait for another
         process is as long as its write transaction (the kernel has no timeout)."""
         if not self._inner.acquire(blocking, timeout):
             return False
+        if self._fd < 0:
+            return True
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX if blocking else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -47,7 +49,8 @@ class ProcessWriterLock:
 
     def release(self) -> None:
         try:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            if self._fd >= 0:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
         finally:
             self._inner.release()
 
@@ -63,4 +66,7 @@ class ProcessWriterLock:
         self.release()
 
     def close(self) -> None:
-        os.close(self._fd)
+        """Idempotent: the pool that owns the lock may be closed twice (close, then GC)."""
+        fd, self._fd = self._fd, -1
+        if fd >= 0:
+            os.close(fd)

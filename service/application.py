@@ -109,6 +109,8 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
         # The library snapshots after the events are committed, in a transaction of
         # its own. A snapshot is only a shortcut for loading: one that cannot be
         # written (a full disk) must not turn a saved change into a failed one.
+        # This protected method is where the library's `save()` takes snapshots; a
+        # subclass wrapping it (and calling it) changes nothing else of the library.
         try:
             super()._take_snapshots(processing_event)
         except Exception:

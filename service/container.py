@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+
+from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from projections.catalogue import all_read_models
 from projections.database import Database, open_database
@@ -19,6 +20,7 @@ from projections.setup_lock import setup_lock
 from projections.sqlite_writer_lock import ProcessWriterLock
 from service.accounts import Accounts
 from service.application import Groeispurt
+from service.durable_sqlite import QueuedSQLiteConnectionPool
 from service.idempotency import IdempotencyKeys
 from service.read_queries import ReadQueries
 from service.sessions import Sessions
@@ -38,8 +40,6 @@ class Services:
     queries: ReadQueries
     idempotency: IdempotencyKeys
     follower: Follower | None = None
-    # SQLite: the lock every writer of the file takes (see ProcessWriterLock).
-    writer_lock: Any = None
 
     def follow_other_writers(self, interval: float = 1.0) -> None:
         """For a long-running server: catch up now (finishing what a crashed process
@@ -52,9 +52,7 @@ class Services:
         if self.follower is not None:
             self.follower.stop()
         self.database.close()
-        self.app.close()
-        if isinstance(self.writer_lock, ProcessWriterLock):
-            self.writer_lock.close()
+        self.app.close()  # and with it the SQLite writer lock, which its pool owns
 
 
 def build_services(
@@ -67,8 +65,7 @@ def build_services(
     settings = settings or Settings.from_environment()
     with setup_lock(settings.eventsourcing_env()):
         app = Groeispurt(settings, clock=clock)
-        writer_lock = _recorder_write_lock(app, settings)
-        database = open_database(settings.eventsourcing_env(), writer_lock)
+        database = open_database(settings.eventsourcing_env(), _writer_lock_of(app))
         projections = ProjectionRunner(app, database, all_read_models())
         projections.setup()
         sessions = Sessions(database, app)
@@ -90,24 +87,15 @@ def build_services(
         tokens=tokens,
         queries=ReadQueries(app, database),
         idempotency=idempotency,
-        writer_lock=writer_lock,
     )
 
 
-def _recorder_write_lock(app: Groeispurt, settings: Settings) -> Any:
-    """One writer lock for the SQLite file, shared by the library's appends and our
-    writes, queueing threads and processes alike (see `ProcessWriterLock`).
-
-    The library's lock is private to its connection pool, so it is looked up
-    defensively: without it the read side falls back to a lock of its own
-    (correct, only slower).
-    """
-    env = settings.eventsourcing_env()
-    pool = getattr(getattr(app.recorder, "datastore", None), "pool", None)
-    if pool is None or not hasattr(pool, "_writer_lock"):
-        return None
-    path = env.get("SQLITE_DBNAME", "")
-    if path in ("", ":memory:") or path.startswith("file:"):
-        return pool._writer_lock
-    pool._writer_lock = ProcessWriterLock(f"{path}.writer-lock", pool._writer_lock)
-    return pool._writer_lock
+def _writer_lock_of(app: Groeispurt) -> ProcessWriterLock | None:
+    """SQLite: the lock the event recorder's writers take (`QueuedSQLiteConnectionPool`),
+    for the read side's writers to take too; PostgreSQL needs none."""
+    recorder = app.recorder
+    if isinstance(recorder, SQLiteApplicationRecorder):
+        pool = recorder.datastore.pool
+        if isinstance(pool, QueuedSQLiteConnectionPool):
+            return pool.writer_lock
+    return None

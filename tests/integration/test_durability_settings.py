@@ -31,8 +31,10 @@ def test_every_connection_to_the_store_makes_each_commit_durable(store: Settings
 
 
 def sqlite_pragmas(connection: Any) -> tuple[str, int]:
-    journal = connection.execute("PRAGMA journal_mode").fetchone()[0]
-    synchronous = connection.execute("PRAGMA synchronous").fetchone()[0]
+    """Of one of the library's connections, through its own cursor."""
+    with connection.cursor() as cursor:
+        journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        synchronous = cursor.execute("PRAGMA synchronous").fetchone()[0]
     return str(journal).lower(), int(synchronous)
 
 
@@ -48,13 +50,13 @@ def check_sqlite(services: Services) -> None:
     readers = [pool.get_connection(is_writer=False) for _ in range(3)]
     try:
         for reader in readers:
-            assert sqlite_pragmas(reader._sqlite_conn) == ("wal", FULL)
+            assert sqlite_pragmas(reader) == ("wal", FULL)
     finally:
         for reader in readers:
             pool.put_connection(reader)
     writer = pool.get_connection(is_writer=True)
     try:
-        assert sqlite_pragmas(writer._sqlite_conn) == ("wal", FULL)
+        assert sqlite_pragmas(writer) == ("wal", FULL)
     finally:
         pool.put_connection(writer)
 
