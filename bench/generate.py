@@ -62,7 +62,7 @@ def generate(
             progress(len(recordings))
             pending.clear()
 
-    while written + sum(len(a._pending_events) for a in pending) < target_events:
+    while written + sum(len(a.pending_events) for a in pending) < target_events:
         if index % TEAM_SIZE == 0:
             manager = _person(index, None, "Teamleider", f"Team {index // TEAM_SIZE}")
             pending += [manager, EmailIndex.claim(manager.email, manager.id)]
