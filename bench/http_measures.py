@@ -88,12 +88,13 @@ def _active_boards(settings: Settings, count: int) -> list[tuple[str, str, list[
             if person is None:
                 continue
             board = get_board(services.database, str(person.id))
-            if board is None or board.get("status") != "active" or not board.get("columns"):
+            columns = board["columns"] if board is not None else None
+            if board is None or board["status"] != "active" or not columns:
                 continue
             token = services.tokens.create(
                 f"bench-{uuid4().hex[:8]}", "write", as_email=person.email
             )
-            cards = [c for lane in board["columns"].values() for c in lane]
+            cards = [c for lane in columns.values() for c in lane]
             chosen.append((token, board["cycle_id"], cards))
         return chosen
     finally:

@@ -91,7 +91,7 @@ class AuditReadModel(ReadModel):
                 subjects[key] = subject
                 new_subjects.append((key, *subject))
             employee_id, cycle_id = subject or (None, None)
-            if kind is EmployeeCycles.CycleAdded:
+            if isinstance(event, EmployeeCycles.CycleAdded):
                 cycle_id = str(event.cycle_id)
             seq += 1
             rows.append(

@@ -1,149 +1,89 @@
 """The board read model: each cycle's cards in To do · Doing · Done, in order.
 
-One JSON document per cycle, owned by the employee, so opening a board is a
-single indexed read however long the history behind it.
+One JSON document per cycle (`board_fold.BoardDoc`), owned by the employee,
+so opening a board is a single indexed read however long the history behind
+it; and one small row per cycle, so the list of an employee's boards never
+decodes the boards themselves.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-from domain.growth_cycle import GrowthCycle
+from projections import board_fold
+from projections.board_fold import BoardCard, BoardDoc
 from projections.database import Cursor, Database
-from projections.read_model import (
-    Batch,
-    Documents,
-    ReadModel,
-    document_table,
-    event_names,
-    parse_json,
-)
+from projections.json_text import parse_json
+from projections.read_model import Batch, ReadModel
+from projections.storage import DocumentTable, RowTable
 
 TABLE = "rm_boards"
-# One small row per cycle, so the list of an employee's boards never decodes
-# the boards themselves (five years of cycles stay one cheap query).
 INDEX = "rm_board_index"
-SUMMARY = ("cycle_id", "opened_at", "session_held_on", "status")
+COLUMNS = ("todo", "doing", "done")
+
+DOCS = DocumentTable[BoardDoc](TABLE, lambda board: (board["employee_id"], board["opened_at"]))
+LIST = RowTable(INDEX, ("cycle_id", "employee_id", "opened_at", "session_held_on", "status"))
 
 
 class BoardReadModel(ReadModel):
     name = "board"
     tables = (TABLE, INDEX)
     schema = (
-        *document_table(TABLE),
+        *DOCS.schema,
         f"CREATE TABLE IF NOT EXISTS {INDEX} (cycle_id TEXT PRIMARY KEY, "
         "employee_id TEXT NOT NULL, opened_at TEXT NOT NULL, session_held_on TEXT, "
         "status TEXT NOT NULL)",
         f"CREATE INDEX IF NOT EXISTS {INDEX}_employee ON {INDEX} (employee_id, opened_at)",
     )
+    # 2: every card says whether it is shown to the team, every board when its session was.
+    revision = 2
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
-        docs = Documents(cursor, TABLE)
-        summaries: dict[str, dict[str, Any]] = {}
-        for event, key, at in batch:
-            kind = type(event)
-            if kind is GrowthCycle.Opened:
-                summaries[key] = _opened(docs, event, key, at)
-                continue
-            if event_names(kind)[0] != "GrowthCycle":
-                continue  # people, indexes: no board to look up
-            board = docs.get(key)
-            if board is None:
-                continue
-            handler = _HANDLERS.get(kind)
-            if handler is not None:
-                handler(board, event, at)
-                if kind in _LISTED:
-                    summaries[key] = board
-            board["version"] = event.originator_version
-            docs.touch(key)
-        docs.flush()
-        if summaries:
-            cursor.executemany(
-                f"INSERT INTO {INDEX} (cycle_id, employee_id, opened_at, session_held_on, status) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (cycle_id) DO UPDATE SET "
-                "session_held_on = excluded.session_held_on, status = excluded.status",
-                [
-                    (key, b["employee_id"], b["opened_at"], b.get("session_held_on"), b["status"])
-                    for key, b in summaries.items()
-                ],
-            )
+        boards = DOCS.load(cursor, board_fold.keys_to_load(batch))
+        changes = board_fold.fold(boards, batch)
+        DOCS.write(cursor, changes.boards)
+        LIST.upsert(
+            cursor,
+            [
+                (key, b["employee_id"], b["opened_at"], b["session_held_on"], b["status"])
+                for key, b in changes.listed.items()
+            ],
+        )
 
 
-def _opened(docs: Documents, event: Any, key: str, at: str) -> dict[str, Any]:
-    board = {
-        "cycle_id": key,
-        "employee_id": str(event.employee_id),
-        "manager_id": str(event.manager_id),
-        "opened_at": at,
-        "planned_session_on": event.planned_session_on.isoformat(),
-        "status": "active",
-        "cards": {},
-        "columns": None,
-        "version": event.originator_version,
-    }
-    docs.put(key, board, owner=board["employee_id"], sort_key=at)
-    return board
+class Board(BoardDoc):
+    """A board as it is read: the document, and per column (lane) its cards in order.
+
+    A dict, not a dataclass: a mutation's answer is kept as JSON for a retry
+    (`service.idempotency`) and read back in this shape. `team_view`: what a
+    colleague sees, only the cards shown to the team.
+    """
+
+    lanes: dict[str, list[BoardCard]]
+    team_view: bool
 
 
-def _session_held(board: dict[str, Any], event: Any, at: str) -> None:
-    board["session_held_on"] = event.held_on.isoformat()
-    board["cards"] = {card["id"]: dict(card, column=None, entered_at=None) for card in event.cards}
+def read(doc: BoardDoc) -> Board:
+    columns = doc["columns"] or {name: [] for name in COLUMNS}
+    lanes = {name: [doc["cards"][c] for c in ids] for name, ids in columns.items()}
+    return Board(**doc, lanes=lanes, team_view=False)
 
 
-def _cards_selected(board: dict[str, Any], event: Any, at: str) -> None:
-    board["columns"] = {"todo": list(event.card_ids), "doing": [], "done": []}
-    for card_id in event.card_ids:
-        board["cards"][card_id].update(column="todo", entered_at=at)
+@dataclass(frozen=True, slots=True)
+class BoardLine:
+    """One board in the list of an employee's boards (without its cards)."""
 
-
-def _card_moved(board: dict[str, Any], event: Any, at: str) -> None:
-    columns = board["columns"]
-    columns[event.from_column].remove(event.card_id)
-    columns[event.to_column].insert(event.position, event.card_id)
-    card = board["cards"][event.card_id]
-    if event.from_column != event.to_column:
-        card.update(column=event.to_column, entered_at=at)
-
-
-def _status(status: str) -> Any:
-    def handler(board: dict[str, Any], event: Any, at: str) -> None:
-        board["status"] = status
-
-    return handler
-
-
-def _card_visibility(board: dict[str, Any], event: Any, at: str) -> None:
-    board["cards"][event.card_id]["visible_to_team"] = event.visible
-
-
-def _handed_over(board: dict[str, Any], event: Any, at: str) -> None:
-    new = event.to_manager_id
-    board["manager_id"] = str(new) if new is not None else None
-
-
-_HANDLERS = {
-    GrowthCycle.ManagerHandedOver: _handed_over,
-    GrowthCycle.SessionHeld: _session_held,
-    GrowthCycle.CardsSelected: _cards_selected,
-    GrowthCycle.CardMoved: _card_moved,
-    GrowthCycle.CardVisibilityChanged: _card_visibility,
-    GrowthCycle.FollowUpCompleted: _status("completed"),
-    GrowthCycle.Closed: _status("closed"),
-}
-
-
-# Events that change what the list of an employee's boards shows.
-_LISTED = (GrowthCycle.SessionHeld, GrowthCycle.FollowUpCompleted, GrowthCycle.Closed)
+    cycle_id: str
+    opened_at: str
+    session_held_on: str | None
+    status: str
 
 
 # -- queries -------------------------------------------------------------------
 
 
-def get_board(
-    database: Database, employee_id: str, cycle_id: str | None = None
-) -> dict[str, Any] | None:
-    """The board of one cycle (default: the employee's latest), columns filled with cards."""
+def get_board(database: Database, employee_id: str, cycle_id: str | None = None) -> Board | None:
+    """The board of one cycle (default: the employee's latest)."""
     if cycle_id is None:
         rows = database.query(
             f"SELECT doc FROM {TABLE} WHERE owner = ? ORDER BY sort_key DESC LIMIT 1",
@@ -154,20 +94,17 @@ def get_board(
             f"SELECT doc FROM {TABLE} WHERE key = ? AND owner = ?",
             (str(cycle_id), str(employee_id)),
         )
-    if not rows:
-        return None
-    board: dict[str, Any] = parse_json(rows[0]["doc"])
-    columns = board["columns"] or {"todo": [], "doing": [], "done": []}
-    board["lanes"] = {name: [board["cards"][c] for c in ids] for name, ids in columns.items()}
-    return board
+    return read(parse_json(rows[0]["doc"])) if rows else None
 
 
-def list_boards(database: Database, employee_id: str) -> list[dict[str, Any]]:
+def list_boards(database: Database, employee_id: str) -> list[BoardLine]:
     """Every cycle's board of an employee, newest first (without the cards)."""
-    return database.query(
-        f"SELECT {', '.join(SUMMARY)} FROM {INDEX} WHERE employee_id = ? ORDER BY opened_at DESC",
+    rows = database.query(
+        f"SELECT cycle_id, opened_at, session_held_on, status FROM {INDEX} "
+        "WHERE employee_id = ? ORDER BY opened_at DESC",
         (str(employee_id),),
     )
+    return [BoardLine(**row) for row in rows]
 
 
 def employee_of_cycle(database: Database, cycle_id: str) -> str | None:

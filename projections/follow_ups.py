@@ -52,7 +52,7 @@ class FollowUpsReadModel(ReadModel):
             kind = type(event)
             if kind is not GrowthCycle.Opened and kind not in _HANDLERS:
                 continue  # card moves, drafts, other aggregates: nothing to read or write
-            if kind is GrowthCycle.Opened:
+            if isinstance(event, GrowthCycle.Opened):
                 row: Row | None = {
                     "cycle_id": key,
                     "employee_id": str(event.employee_id),

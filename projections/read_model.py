@@ -11,13 +11,23 @@ import hashlib
 from abc import ABC, abstractmethod
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Protocol
 from uuid import UUID
 
-import orjson
-
 from projections.database import Cursor
+from projections.json_text import compact_json, parse_json
+
+
+class Event(Protocol):
+    """What the read side asks of every stored event, whatever its aggregate."""
+
+    @property
+    def originator_id(self) -> UUID: ...
+    @property
+    def originator_version(self) -> int: ...
+    @property
+    def timestamp(self) -> datetime: ...
 
 
 class ReadModel(ABC):
@@ -40,6 +50,7 @@ class ReadModel(ABC):
         """Folds a batch of events (in log order, none seen before) into the tables."""
 
 
+# Being replaced by `projections.storage`, one read model at a time.
 class Documents:
     """A batch's view of a table of JSON documents: load once, change, write once.
 
@@ -168,18 +179,20 @@ class Batch:
     id as text (how rows are keyed) and its moment in `utc_iso` form.
 
     Worked out here once per event, in two tight loops, rather than by each read
-    model as it goes: `str(UUID)` and `isoformat()` asked for some seven times an
-    event cost a tenth of a rebuild. Iterating gives `(event, key, at)`.
+    model as it goes (every one of them asks). Iterating gives `(event, key, at)`.
     """
 
     __slots__ = ("events", "ids", "keys", "moments")
 
-    def __init__(self, ids: list[int], events: list[Any], keys: list[str], moments: list[str]):
+    def __init__(
+        self, ids: list[int], events: Sequence[Event], keys: list[str], moments: list[str]
+    ) -> None:
         self.ids, self.events, self.keys, self.moments = ids, events, keys, moments
 
     @classmethod
-    def of(cls, ids: list[int], events: list[Any]) -> Batch:
-        """From events in log order and their notification ids."""
+    def of(cls, ids: list[int], events: Sequence[Any]) -> Batch:
+        """From events in log order and their notification ids (decoded by the library's
+        mapper, which types them only as its protocol: every stored event is an `Event`)."""
         return cls(
             ids,
             events,
@@ -194,7 +207,7 @@ class Batch:
             return self
         return Batch(self.ids[start:], self.events[start:], self.keys[start:], self.moments[start:])
 
-    def __iter__(self) -> Iterator[tuple[Any, str, str]]:
+    def __iter__(self) -> Iterator[tuple[Event, str, str]]:
         return zip(self.events, self.keys, self.moments, strict=True)
 
     def __len__(self) -> int:
@@ -230,28 +243,3 @@ def _texts_of(aggregate_ids: list[UUID]) -> list[str]:
 
 _MEMO_SIZE = 20_000
 _ID_TEXTS: dict[int, str] = {}
-
-
-def plain(value: Any) -> Any:
-    """A value orjson does not know (a subclass of date or UUID), as plain JSON."""
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, UUID):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-# orjson: a board document encodes 8x and decodes 2.6x as fast as with the
-# standard library (measured), on every card move and every board page. It
-# writes dates, moments and ids as `isoformat()` and `str()` do, itself.
-_OPTIONS = orjson.OPT_NON_STR_KEYS
-
-
-def compact_json(value: Any) -> str:
-    """JSON without spaces, dates and ids as text."""
-    return orjson.dumps(value, default=plain, option=_OPTIONS).decode()
-
-
-def parse_json(text: str | bytes) -> Any:
-    """A stored document (or event fields) back as dicts, lists and text."""
-    return orjson.loads(text)

@@ -69,7 +69,7 @@ class TrainingNeedsReadModel(ReadModel):
             if kind in _PERSON_EVENTS:
                 people.record(event, key, at)
                 continue
-            if kind is GrowthCycle.Opened:
+            if isinstance(event, GrowthCycle.Opened):
                 cycles.put(key, {"employee_id": str(event.employee_id), "facts": {}, "kinds": {}})
                 continue
             if kind not in _CYCLE_EVENTS:

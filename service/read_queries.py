@@ -100,7 +100,7 @@ class ReadQueries:
 
     # -- boards ------------------------------------------------------------------
 
-    def board_of(self, actor: Actor, employee_id: Any, cycle_id: Any = None) -> Doc | None:
+    def board_of(self, actor: Actor, employee_id: Any, cycle_id: Any = None) -> boards.Board | None:
         employee = as_uuid(employee_id)
         cycle = str(as_uuid(cycle_id)) if cycle_id is not None else None
         board = boards.get_board(self.database, str(employee), cycle)
@@ -112,7 +112,7 @@ class ReadQueries:
             raise Forbidden()
         return _team_view(board) if board is not None else None
 
-    def boards_of(self, actor: Actor, employee_id: Any) -> list[Doc]:
+    def boards_of(self, actor: Actor, employee_id: Any) -> list[boards.BoardLine]:
         employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
@@ -240,28 +240,34 @@ class ReadQueries:
         return me is not None and other is not None and me.id != other.id and me.team == other.team
 
 
-def _team_view(board: Doc) -> Doc | None:
-    """What a colleague sees of a board: only the cards shown to the team, nothing else."""
-    visible = {cid: c for cid, c in board["cards"].items() if c.get("visible_to_team")}
+def _team_view(board: boards.Board) -> boards.Board | None:
+    """What a colleague sees of a board: only the cards shown to the team, nothing else
+    (not who leads the cycle, when it opened, or how often it changed)."""
+    visible = {cid: c for cid, c in board["cards"].items() if c["visible_to_team"]}
     if not visible:
         return None
     lanes = {
         name: [c for c in cards if c["id"] in visible] for name, cards in board["lanes"].items()
     }
-    return {
-        "cycle_id": board["cycle_id"],
-        "employee_id": board["employee_id"],
-        "status": board["status"],
-        "team_view": True,
-        "cards": visible,
-        "columns": {name: [c["id"] for c in cards] for name, cards in lanes.items()},
-        "lanes": lanes,
-    }
+    return boards.Board(
+        cycle_id=board["cycle_id"],
+        employee_id=board["employee_id"],
+        manager_id=None,
+        opened_at="",
+        planned_session_on="",
+        session_held_on=None,
+        status=board["status"],
+        cards=visible,
+        columns={name: [c["id"] for c in cards] for name, cards in lanes.items()},
+        version=0,
+        lanes=lanes,
+        team_view=True,
+    )
 
 
-def _leads(actor: Actor, board: Doc) -> bool:
+def _leads(actor: Actor, board: boards.Board) -> bool:
     """The manager party (a coach, say) of an open cycle sees its board."""
-    leader = board.get("manager_id")
+    leader = board["manager_id"]
     return (
         actor.person_id is not None
         and leader == str(actor.person_id)

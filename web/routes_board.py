@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlencode
+from uuid import UUID
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -96,7 +97,7 @@ def _move(services: Services, actor: Actor, fields: dict[str, str], version: int
     try:
         services.app.move_card(
             actor,
-            board["cycle_id"],
+            UUID(board["cycle_id"]),
             card_id=fields["card_id"],
             to_column=fields["column"],
             position=_whole(fields["index"]),

@@ -33,7 +33,9 @@ from service.ids import as_uuid
 from service.read_queries import ReadQueries
 
 log = logging.getLogger("groeispurt.graphql")
-Doc = dict[str, Any]
+# The read model's document a mutation answers with (a cycle, a board, a person): a
+# dict, kept as JSON for a retry, each GraphQL type's `from_doc` reads its own.
+Doc = Any
 CATCHING_UP = "READ_MODELS_CATCHING_UP"
 
 

@@ -42,7 +42,8 @@ from service.idempotency import Claim, Earlier, Saved
 
 log = logging.getLogger("groeispurt.graphql")
 Ctx = Info[Context, None]
-Doc = dict[str, Any]
+# The answer's document (see `answers.Doc`): kept as JSON for a retry, read back as is.
+Doc = Any
 # A use case called with the services, the actor, the mutation's input and the key's claim.
 Call = Callable[[Services, Actor, Any, Claim | None], Any]
 # Which object the answer shows, given what the use case returned (None when that

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from projections import board as boards
 from service.actor import Actor
 from service.graphql.context import Context, read, run
 from service.graphql.pagination import (
@@ -76,7 +76,7 @@ class Query:
     ) -> Board | None:
         queries = info.context.services.queries
 
-        def board_doc(actor: Actor) -> dict[str, Any] | None:
+        def board_doc(actor: Actor) -> boards.Board | None:
             return queries.board_of(actor, employee_id or str(actor.person_id), cycle_id)
 
         doc = await read(info, board_doc)

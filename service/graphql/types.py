@@ -12,6 +12,9 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
+from projections import board as boards
+from projections.board_fold import BoardCard
+
 
 @strawberry.type(
     description="A person in the organisation (colleagues see name, team and function only)."
@@ -59,19 +62,20 @@ class Card:
     visible_to_team: bool
 
     @classmethod
-    def from_doc(cls, card: dict[str, Any]) -> Card:
+    def from_doc(cls, card: BoardCard) -> Card:
+        backlog = card["backlog_skill_id"]
         return cls(
             id=strawberry.ID(card["id"]),
             kind=card["kind"],
-            as_a=card.get("as_a", ""),
-            i_want_to=card.get("i_want_to", ""),
-            in_order_to=card.get("in_order_to", ""),
-            actions=card.get("actions", ""),
-            support=card.get("support", ""),
-            backlog_skill_id=card.get("backlog_skill_id"),
-            column=card.get("column"),
-            entered_column_at=card.get("entered_at"),
-            visible_to_team=bool(card.get("visible_to_team")),
+            as_a=card["as_a"],
+            i_want_to=card["i_want_to"],
+            in_order_to=card["in_order_to"],
+            actions=card["actions"],
+            support=card["support"],
+            backlog_skill_id=strawberry.ID(backlog) if backlog is not None else None,
+            column=card["column"],
+            entered_column_at=card["entered_at"],
+            visible_to_team=card["visible_to_team"],
         )
 
 
@@ -86,17 +90,16 @@ class Board:
     done: list[Card]
 
     @classmethod
-    def from_doc(cls, board: dict[str, Any]) -> Board:
-        lanes = board.get("lanes") or {}
+    def from_doc(cls, board: boards.Board) -> Board:
+        lanes = board["lanes"]
         return cls(
             cycle_id=strawberry.ID(board["cycle_id"]),
             employee_id=strawberry.ID(board["employee_id"]),
-            status=board.get("status", "active"),
-            version=int(board.get("version", 0)),
-            **{
-                lane: [Card.from_doc(c) for c in lanes.get(lane, [])]
-                for lane in ("todo", "doing", "done")
-            },
+            status=board["status"],
+            version=board["version"],
+            todo=[Card.from_doc(c) for c in lanes.get("todo", [])],
+            doing=[Card.from_doc(c) for c in lanes.get("doing", [])],
+            done=[Card.from_doc(c) for c in lanes.get("done", [])],
         )
 
 

@@ -24,7 +24,7 @@ def test_a_changed_read_model_is_rebuilt_from_the_log_when_the_app_starts(tmp_pa
         assert restarted.projections.positions()["board"] == 0
         restarted.projections.catch_up()
         boards = list_boards(restarted.database, str(org.employee))
-        assert [b["cycle_id"] for b in boards] == [str(cycle_id)]
+        assert [b.cycle_id for b in boards] == [str(cycle_id)]
         restarted.close()
     finally:
         BoardReadModel.revision = original

@@ -9,11 +9,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import httpx
 
-from projections.board import get_board
+from projections.board import Board, get_board
 from service.container import build_services
 from service.demo import load_demo
 from service.settings import Settings
@@ -91,7 +90,7 @@ def move_on_board(
     )
 
 
-def demo_board(settings: Settings, email: str = "sanne@demo.groeispurt.nl") -> dict[str, Any]:
+def demo_board(settings: Settings, email: str = "sanne@demo.groeispurt.nl") -> Board:
     """Loads the demo organisation into the store and returns that employee's board."""
     services = build_services(settings)
     try:

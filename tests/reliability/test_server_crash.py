@@ -40,10 +40,9 @@ def test_killing_the_server_mid_request_loses_no_acknowledged_move(
     store: Settings, tmp_path: Path
 ) -> None:
     board = demo_board(store, EMPLOYEE)
-    cycle_id, card_ids = (
-        board["cycle_id"],
-        list(board["columns"]["todo"] + board["columns"]["doing"]),
-    )
+    columns = board["columns"]
+    assert columns is not None
+    cycle_id, card_ids = board["cycle_id"], list(columns["todo"] + columns["doing"])
 
     rng = random.Random(11)
     acknowledged = attempted = 0
@@ -88,7 +87,7 @@ def test_killing_the_server_mid_request_loses_no_acknowledged_move(
         replayed = load_cycle(services.app, _uuid(cycle_id)).board
         assert replayed is not None
         assert sorted(c for column in replayed.values() for c in column) == sorted(
-            board["columns"]["todo"] + board["columns"]["doing"] + board["columns"]["done"]
+            columns["todo"] + columns["doing"] + columns["done"]
         )
         incremental = dump(services.database, services.projections)
         services.projections.rebuild()

@@ -31,6 +31,7 @@ PASSWORD = "groeispurt-demo"
 
 def test_two_workers_share_sessions_and_show_each_others_moves(store: Settings) -> None:
     board = demo_board(store, EMPLOYEE)
+    assert board["columns"] is not None
     cycle_id, card = board["cycle_id"], board["columns"]["todo"][0]
 
     port = free_port()

@@ -1,0 +1,117 @@
+"""The storage seam on both stores: folds' documents and rows written with the tracking position."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypedDict
+
+import pytest
+
+from projections.board import BoardReadModel, get_board, list_boards
+from projections.database import Database, open_database
+from projections.runner import ProjectionRunner
+from projections.storage import CHUNK, DocumentTable, RowTable
+from service.container import Services, build_services
+from service.settings import Settings
+from tests.scenario import cycle_on_board, fixed_today, small_org
+
+
+class Note(TypedDict):
+    owner: str
+    text: str
+    tags: list[str]
+
+
+NOTES = DocumentTable[Note]("rm_test_notes", lambda note: (note["owner"], note["text"]))
+COUNTS = RowTable("rm_test_counts", ("name", "owner", "count"))
+
+
+@pytest.fixture
+def database(store: Settings) -> Iterator[Database]:
+    database = open_database(store.eventsourcing_env())
+    database.script(
+        [
+            *NOTES.schema,
+            "CREATE TABLE IF NOT EXISTS rm_test_counts "
+            "(name TEXT PRIMARY KEY, owner TEXT NOT NULL, count BIGINT NOT NULL)",
+        ]
+    )
+    yield database
+    database.close()
+
+
+def test_documents_written_are_loaded_back_as_they_were_even_many_at_once(
+    database: Database,
+) -> None:
+    notes = {
+        f"n{i}": Note(owner=f"o{i % 3}", text=f"note {i}", tags=["a", str(i)])
+        for i in range(CHUNK + 20)
+    }
+    with database.transaction() as cursor:
+        NOTES.write(cursor, notes)
+    with database.transaction() as cursor:
+        loaded = NOTES.load(cursor, [*notes, "nobody"])
+    assert loaded == notes
+    owned = database.query(
+        "SELECT key FROM rm_test_notes WHERE owner = ? ORDER BY sort_key", ("o1",)
+    )
+    assert len(owned) == len([n for n in notes.values() if n["owner"] == "o1"])
+
+
+def test_a_document_written_again_replaces_the_stored_one(database: Database) -> None:
+    with database.transaction() as cursor:
+        NOTES.write(cursor, {"n": Note(owner="a", text="first", tags=[])})
+    with database.transaction() as cursor:
+        NOTES.write(cursor, {"n": Note(owner="b", text="second", tags=["x"])})
+        assert NOTES.load(cursor, ["n"]) == {"n": Note(owner="b", text="second", tags=["x"])}
+    assert database.query("SELECT owner FROM rm_test_notes") == [{"owner": "b"}]
+
+
+def test_rows_upserted_replace_those_with_the_same_key(database: Database) -> None:
+    with database.transaction() as cursor:
+        COUNTS.upsert(cursor, [("a", "x", 1), ("b", "x", 2)])
+        COUNTS.upsert(cursor, [("a", "y", 3)])
+    with database.transaction() as cursor:
+        assert COUNTS.load(cursor, ["a", "b", "c"]) == {
+            "a": {"name": "a", "owner": "y", "count": 3},
+            "b": {"name": "b", "owner": "x", "count": 2},
+        }
+
+
+def test_nothing_is_written_when_the_transaction_fails(database: Database) -> None:
+    def fold_that_fails() -> None:
+        with database.transaction() as cursor:
+            NOTES.write(cursor, {"n": Note(owner="a", text="lost", tags=[])})
+            raise RuntimeError("the fold failed after writing")
+
+    with pytest.raises(RuntimeError):
+        fold_that_fails()
+    with database.transaction() as cursor:
+        assert NOTES.load(cursor, ["n"]) == {}
+
+
+@pytest.fixture
+def services(store: Settings) -> Iterator[Services]:
+    services = build_services(store, clock=fixed_today)
+    yield services
+    services.close()
+
+
+def test_a_board_rebuilt_through_the_seam_is_the_one_folded_save_by_save(
+    services: Services,
+) -> None:
+    app = services.app
+    org = small_org(app)
+    cycle_id, cards = cycle_on_board(app, org)
+    app.move_card(org.as_employee, cycle_id, card_id=cards[0], to_column="doing", position=0)
+    live = get_board(services.database, str(org.employee))
+    lines = list_boards(services.database, str(org.employee))
+
+    runner = ProjectionRunner(app, services.database, [BoardReadModel()])
+    runner.rebuild()
+
+    assert get_board(services.database, str(org.employee)) == live
+    assert list_boards(services.database, str(org.employee)) == lines
+    assert live is not None
+    assert [c["id"] for c in live["lanes"]["doing"]] == [cards[0]]
+    assert runner.positions()["board"] == runner.log_end()
