@@ -20,6 +20,7 @@ from service.settings import Settings
 from web.app import create_app
 
 PASSWORD = "groeispurt-demo"
+SESSION_COOKIE = "groeispurt_session"
 
 
 def demo_address(name: str) -> str:
@@ -69,6 +70,16 @@ def sign_in(client: TestClient, name: str) -> str:
     )
     assert response.status_code == 200, response.text
     return csrf_of(response.text)
+
+
+def replace_session_cookie(client: TestClient, value: str) -> None:
+    """Puts `value` in the place of the session cookie the server set, so that it is the
+    only one sent. Setting a second cookie of the same name beside it would send both,
+    and which one counts would depend on the order the client's cookie jar keeps them in
+    (httpx sent the one set by hand last, httpx2 sends it first)."""
+    client.cookies.delete(SESSION_COOKIE)
+    client.cookies.set(SESSION_COOKIE, value)
+    assert [c.value for c in client.cookies.jar if c.name == SESSION_COOKIE] == [value]
 
 
 def htmx(token: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ import itsdangerous
 from starlette.testclient import TestClient
 
 from tests.integration import test_web_fixtures as pages
-from tests.integration.test_web_fixtures import sign_in
+from tests.integration.test_web_fixtures import replace_session_cookie, sign_in
 
 demo_template, demo_settings, client = pages.demo_template, pages.demo_settings, pages.client
 
@@ -28,5 +28,5 @@ def test_an_expired_session_cookie_counts_as_signed_out(client: TestClient) -> N
     payload = itsdangerous.TimestampSigner("test-secret").unsign(session)
     contents = json.loads(base64.b64decode(payload))
     old = SignedLongAgo("test-secret").sign(base64.b64encode(json.dumps(contents).encode()))
-    client.cookies.set("groeispurt_session", old.decode())
+    replace_session_cookie(client, old.decode())
     assert client.get("/board").url.path == "/sign-in"

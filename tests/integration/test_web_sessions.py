@@ -25,7 +25,8 @@ from tests.scenario import ADMIN, Org, fixed_today, small_org
 from web.app import create_app
 
 COOKIE = "groeispurt_session"
-# Where httpx keeps the test server's cookies: one set by hand must land there too.
+# Where the test client's cookie jar keeps the test server's cookies: one set by
+# hand must land there too.
 COOKIE_DOMAIN = "testserver.local"
 SECRET = "test-secret"
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from starlette.testclient import TestClient
 
 from tests.integration import test_web_fixtures as pages
-from tests.integration.test_web_fixtures import csrf_of, demo_address, htmx, sign_in
+from tests.integration.test_web_fixtures import (
+    SESSION_COOKIE,
+    csrf_of,
+    demo_address,
+    htmx,
+    replace_session_cookie,
+    sign_in,
+)
 
 # The fixtures, made visible to pytest in this module.
 demo_template, demo_settings, client = pages.demo_template, pages.demo_settings, pages.client
@@ -39,8 +46,9 @@ def test_a_wrong_password_says_so_on_the_form(client: TestClient) -> None:
 
 def test_a_tampered_session_cookie_counts_as_signed_out(client: TestClient) -> None:
     sign_in(client, "sanne")
-    cookie = client.cookies["groeispurt_session"]
-    client.cookies.set("groeispurt_session", cookie[:-4] + "AAAA")
+    cookie = client.cookies[SESSION_COOKIE]
+    tampered = cookie[:-4] + ("AAAA" if not cookie.endswith("AAAA") else "BBBB")
+    replace_session_cookie(client, tampered)
     assert client.get("/board").url.path == "/sign-in"
 
 
