@@ -38,6 +38,7 @@ from projections import history as histories
 from projections import people as people_rows
 from projections import training_needs as needs
 from projections.audit import EventLog
+from projections.cycle_fold import CycleDoc
 from projections.database import Database
 from service.actor import Actor
 from service.application import Groeispurt
@@ -120,7 +121,7 @@ class ReadQueries:
 
     # -- cycles, history, follow-ups -------------------------------------------
 
-    def cycle(self, actor: Actor, cycle_id: Any) -> Doc | None:
+    def cycle(self, actor: Actor, cycle_id: Any) -> CycleDoc | None:
         doc = cycle_details.get_cycle(self.database, str(as_uuid(cycle_id)))
         if doc is None:
             if actor.may_read_cycles_as_hr:
@@ -131,14 +132,14 @@ class ReadQueries:
             raise Forbidden()
         return _without_others_drafts(doc, party)
 
-    def cycles_of(self, actor: Actor, employee_id: Any) -> list[Doc]:
+    def cycles_of(self, actor: Actor, employee_id: Any) -> list[CycleDoc]:
         employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
         docs = cycle_details.list_cycles(self.database, employee_id=str(employee))
         return [_without_others_drafts(d, self._party(actor, d)) for d in docs]
 
-    def cycles_i_lead(self, actor: Actor) -> list[Doc]:
+    def cycles_i_lead(self, actor: Actor) -> list[CycleDoc]:
         """The cycles the actor leads now: open ones they are the manager of, and the
         ended ones of people they still manage (never those of a former report)."""
         if actor.person_id is None:
@@ -219,7 +220,7 @@ class ReadQueries:
             return True
         return actor.person_id is not None and self.app.manager_of(employee) == actor.person_id
 
-    def _party(self, actor: Actor, doc: Doc) -> str | None:
+    def _party(self, actor: Actor, doc: CycleDoc) -> str | None:
         """The actor's party in a cycle as it is now: the employee, or the manager party of
         an open cycle, or of an ended one while they still manage the employee."""
         party = _party(actor, doc)
@@ -228,7 +229,7 @@ class ReadQueries:
             return party if still else None
         return party
 
-    def _reads_as_manager_or_hr(self, actor: Actor, doc: Doc) -> bool:
+    def _reads_as_manager_or_hr(self, actor: Actor, doc: CycleDoc) -> bool:
         """HR audits every cycle; the employee's current manager reads all their cycles."""
         if actor.may_read_cycles_as_hr:
             return True
@@ -275,7 +276,7 @@ def _leads(actor: Actor, board: boards.Board) -> bool:
     )
 
 
-def _party(actor: Actor, doc: Doc) -> str | None:
+def _party(actor: Actor, doc: CycleDoc) -> str | None:
     if actor.person_id is None:
         return None
     if str(actor.person_id) == doc.get("employee_id"):
@@ -285,9 +286,10 @@ def _party(actor: Actor, doc: Doc) -> str | None:
     return None
 
 
-def _without_others_drafts(doc: Doc, party: str | None) -> Doc:
-    drafts = doc.get("drafts") or {}
-    return {**doc, "drafts": {p: d for p, d in drafts.items() if p == party}}
+def _without_others_drafts(doc: CycleDoc, party: str | None) -> CycleDoc:
+    shown = doc.copy()
+    shown["drafts"] = {p: d for p, d in doc["drafts"].items() if p == party}
+    return shown
 
 
 def _require_hr(actor: Actor) -> None:

@@ -46,12 +46,15 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
         party = "employee"
     elif str(actor.person_id) == doc["manager_id"]:
         party = "manager"
-    names = {role: person_name(services, doc[f"{role}_id"]) for role in ("employee", "manager")}
+    names = {
+        "employee": person_name(services, doc["employee_id"]),
+        "manager": person_name(services, doc["manager_id"]) if doc["manager_id"] else "",
+    }
     return {
         "cycle": doc,
         "party": party,
         "names": names,
-        "cards": {c["id"]: c for c in (doc["session"] or {}).get("cards", [])},
+        "cards": {c["id"]: c for c in doc["session"]["cards"]} if doc["session"] else {},
         "type_options": [("", "—"), *((t.value, t.value) for t in ActivityType)],
         "form_options": [("", "—"), *((f.value, f.value) for f in LearningForm)],
         "support_options": [("", "—"), *((k.value, k.value) for k in SupportKind)],

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from projections.cycle_fold import CycleDoc
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
@@ -109,7 +110,7 @@ def _audit_context(
         page = services.queries.audit(actor, limit=PAGE_SIZE, after=after, **filters)
         total = services.queries.audit_count(actor, **filters)
     rows = [_shown(row, names) for row in page["rows"]]
-    cycles: list[dict[str, Any]] = []
+    cycles: list[CycleDoc] = []
     if filters.get("employee_id"):
         cycles = services.queries.cycles_of(actor, filters["employee_id"])
     return {

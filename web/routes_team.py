@@ -16,6 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from domain.errors import DomainError, InvalidInput
+from projections.cycle_fold import CycleDoc
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
@@ -37,7 +38,7 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
     queries = services.queries
     me = str(actor.person_id)
     reports = [p for p in queries.people(actor) if p.get("manager_id") == me]
-    latest: dict[str, dict[str, Any]] = {}
+    latest: dict[str, CycleDoc] = {}
     for led in queries.cycles_i_lead(actor):  # newest first: keep the first per employee
         latest.setdefault(led["employee_id"], led)
     due = queries.follow_ups_due(actor)
@@ -49,14 +50,14 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
         cycle = latest.get(person["person_id"])
         cycle_id = cycle["cycle_id"] if cycle else None
         wait = waiting.get(cycle_id or "")
-        follow_up = (cycle or {}).get("follow_up") or {}
+        follow_up = cycle["follow_up"] if cycle else None
         rows.append(
             {
                 "person": person,
                 "cycle": cycle,
                 "waiting_on": wait["waiting_on"] if wait else None,
                 "waiting_for": wait["waiting_for"] if wait else [],
-                "due_on": follow_up.get("due_on"),
+                "due_on": follow_up["due_on"] if follow_up else None,
                 "overdue": overdue.get(cycle_id or ""),
                 "due_soon": cycle_id in soon,
                 "can_open": cycle is None or cycle["stage"] in ("completed", "closed"),

@@ -14,6 +14,7 @@ from strawberry.scalars import JSON
 
 from projections import board as boards
 from projections.board_fold import BoardCard
+from projections.cycle_fold import CycleDoc
 
 
 @strawberry.type(
@@ -109,7 +110,9 @@ class Board:
 class Cycle:
     id: strawberry.ID
     employee_id: strawberry.ID
-    manager_id: strawberry.ID
+    manager_id: strawberry.ID | None = strawberry.field(
+        description="Who leads the cycle; null while nobody does (handed over, no coach yet)."
+    )
     stage: str
     planned_session_on: str
     previous_cycle_id: strawberry.ID | None
@@ -128,23 +131,24 @@ class Cycle:
     closed: bool
 
     @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Cycle:
+    def from_doc(cls, doc: CycleDoc) -> Cycle:
+        manager, previous = doc["manager_id"], doc["previous_cycle_id"]
         return cls(
             id=strawberry.ID(doc["cycle_id"]),
             employee_id=strawberry.ID(doc["employee_id"]),
-            manager_id=strawberry.ID(doc["manager_id"]),
+            manager_id=strawberry.ID(manager) if manager is not None else None,
             stage=doc["stage"],
             planned_session_on=doc["planned_session_on"],
-            previous_cycle_id=doc.get("previous_cycle_id"),
-            version=int(doc["version"]),
-            preparations=JSON(doc.get("preparations") or {}),
-            drafts=JSON(doc.get("drafts") or {}),
-            session=doc.get("session"),
-            plan_versions=JSON(doc.get("plan_versions") or []),
-            approvals=JSON(doc.get("approvals") or {}),
-            approved_version=doc.get("approved_version"),
-            follow_up=doc.get("follow_up"),
-            closed=bool(doc.get("closed")),
+            previous_cycle_id=strawberry.ID(previous) if previous is not None else None,
+            version=doc["version"],
+            preparations=JSON(doc["preparations"]),
+            drafts=JSON(doc["drafts"]),
+            session=JSON(doc["session"]) if doc["session"] is not None else None,
+            plan_versions=JSON(doc["plan_versions"]),
+            approvals=JSON(doc["approvals"]),
+            approved_version=doc["approved_version"],
+            follow_up=JSON(doc["follow_up"]) if doc["follow_up"] is not None else None,
+            closed=doc["closed"],
         )
 
 

@@ -8,6 +8,7 @@ from typing import TypedDict
 import pytest
 
 from projections.board import BoardReadModel, get_board, list_boards
+from projections.cycle_detail import get_cycle, list_cycles
 from projections.database import Database, open_database
 from projections.runner import ProjectionRunner
 from projections.storage import CHUNK, DocumentTable, RowTable
@@ -115,3 +116,20 @@ def test_a_board_rebuilt_through_the_seam_is_the_one_folded_save_by_save(
     assert live is not None
     assert [c["id"] for c in live["lanes"]["doing"]] == [cards[0]]
     assert runner.positions()["board"] == runner.log_end()
+
+
+def test_cycles_are_listed_per_employee_and_per_manager_newest_first(services: Services) -> None:
+    app = services.app
+    org = small_org(app)
+    first, _ = cycle_on_board(app, org)
+    app.close_cycle(org.as_manager, first, "new role")
+    second = app.open_cycle(
+        org.as_manager, employee_id=org.employee, planned_session_on="2027-06-01"
+    )
+    listed = list_cycles(services.database, employee_id=str(org.employee))
+    assert [c["cycle_id"] for c in listed] == [str(second), str(first)]
+    assert listed[0]["previous_cycle_id"] == str(first)
+    assert len(list_cycles(services.database, manager_id=str(org.manager))) == 2
+    assert list_cycles(services.database, manager_id=str(org.employee)) == []
+    assert get_cycle(services.database, str(org.employee)) is None
+    assert get_cycle(services.database, str(first)) == listed[1]
