@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO
 
-import httpx
+import httpx2
 
 from service.settings import Settings
 
@@ -40,9 +40,9 @@ class Server:
         deadline = time.monotonic() + timeout
         while self.process.poll() is None and time.monotonic() < deadline:
             try:
-                httpx.get(f"{self.base}/sign-in", timeout=1)
+                httpx2.get(f"{self.base}/sign-in", timeout=1)
                 return
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 time.sleep(0.2)
         raise ServerFailed(f"the server at {self.base} did not answer", self.log_tail())
 
@@ -119,8 +119,8 @@ def _start(settings: Settings, workers: int, log: IO[str], attempts: int = 3) ->
     raise AssertionError("unreachable")
 
 
-def sign_in(base: str, email: str, password: str) -> httpx.Client:
-    client = httpx.Client(base_url=base, follow_redirects=False, timeout=30)
+def sign_in(base: str, email: str, password: str) -> httpx2.Client:
+    client = httpx2.Client(base_url=base, follow_redirects=False, timeout=30)
     page = client.get("/sign-in").text
     token = re.search(r'name="csrf_token" value="([^"]+)"', page)
     data = {"email": email, "password": password, "csrf_token": token.group(1) if token else ""}
@@ -288,7 +288,7 @@ def _python_client(
     deadline = time.monotonic() + seconds
 
     def worker() -> None:
-        with httpx.Client(headers=headers, timeout=30) as client:
+        with httpx2.Client(headers=headers, timeout=30) as client:
             while time.monotonic() < deadline:
                 started = time.perf_counter()
                 response = client.post(url, content=body) if body else client.get(url)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import statistics
@@ -12,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import uuid4
 
-import httpx
+import httpx2
 
 from bench.http_load import (
     RUNS,
@@ -47,10 +46,6 @@ def warm_up(url: str, headers: dict[str, str], body: str | None = None) -> None:
     """A second of load, not measured: every worker has served the request before
     the clock starts, as a server in use has (caches filled, connections open)."""
     measure_latency(url, headers, 4, 1.0, body=body)
-
-
-def graphql_available() -> bool:
-    return importlib.util.find_spec("service.graphql") is not None
 
 
 BOARD_QUERY = json.dumps(
@@ -135,7 +130,7 @@ def _python_moves(url: str, boards: list[tuple[str, str, list[str]]], seconds: f
     deadline = time.monotonic() + seconds
 
     def mover(token: str, cycle_id: str, cards: list[str]) -> None:
-        with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
+        with httpx2.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
             n = 0
             while time.monotonic() < deadline:
                 body = _move_body(cycle_id, cards[0], ("DOING", "TODO")[n % 2])

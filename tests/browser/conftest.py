@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -93,9 +93,9 @@ def _wait_for(base: str, process: subprocess.Popen[bytes]) -> None:
         if process.poll() is not None:
             raise RuntimeError("the server stopped while starting; see server.log")
         try:
-            httpx.get(f"{base}/sign-in", timeout=1)
+            httpx2.get(f"{base}/sign-in", timeout=1)
             return
-        except httpx.TransportError:
+        except httpx2.TransportError:
             time.sleep(0.1)
     raise RuntimeError("the server did not answer within 30 s")
 

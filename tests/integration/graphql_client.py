@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import httpx2
 import uvicorn
 
 from service.container import build_services
@@ -50,7 +50,7 @@ class GraphQL:
 
     def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        response = httpx.post(
+        response = httpx2.post(
             f"{self.base}/graphql",
             json={"query": query, "variables": variables or {}},
             headers=headers,

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 
-import httpx
+import httpx2
 
 from groeispurt_cli.serve import server_options
 from service.container import build_services
@@ -31,7 +31,7 @@ def served(settings: Settings) -> AbstractContextManager[str]:
 
 
 def guess_with_forged_addresses(base: str) -> None:
-    with httpx.Client(base_url=base, timeout=30) as browser:
+    with httpx2.Client(base_url=base, timeout=30) as browser:
         page = browser.get("/sign-in").text
         found = re.search(r'name="csrf-token" content="([^"]+)"', page)
         assert found is not None

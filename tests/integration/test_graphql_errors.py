@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from service.container import build_services
@@ -168,7 +168,7 @@ def test_hundreds_of_aliases_are_refused(world: dict[str, Any]) -> None:
 
 
 def test_an_oversized_document_is_refused_with_413(world: dict[str, Any]) -> None:
-    response = httpx.post(
+    response = httpx2.post(
         f"{world['base']}/graphql",
         json={"query": "{ me { id } }" + " " * 70_000},
         headers={"Authorization": f"Bearer {world['tokens']['employee']}"},
@@ -178,7 +178,7 @@ def test_an_oversized_document_is_refused_with_413(world: dict[str, Any]) -> Non
 
 
 def test_queries_over_get_are_refused(world: dict[str, Any]) -> None:
-    response = httpx.get(
+    response = httpx2.get(
         f"{world['base']}/graphql",
         params={"query": "{ me { id } }"},
         headers={

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 
 from projections.board import Board, get_board
 from service.container import build_services
@@ -46,17 +46,19 @@ def start_server(settings: Settings, port: int, workers: int = 1) -> subprocess.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            httpx.get(f"http://127.0.0.1:{port}/sign-in", timeout=1)
+            httpx2.get(f"http://127.0.0.1:{port}/sign-in", timeout=1)
             return process
-        except httpx.TransportError:
+        except httpx2.TransportError:
             time.sleep(0.1)
     process.kill()
     raise RuntimeError("the server did not start within 60 s")
 
 
-def signed_in(base: str, email: str, password: str = "groeispurt-demo") -> tuple[httpx.Client, str]:
+def signed_in(
+    base: str, email: str, password: str = "groeispurt-demo"
+) -> tuple[httpx2.Client, str]:
     """A client with a session cookie, and the session's CSRF token."""
-    client = httpx.Client(base_url=base, timeout=10)
+    client = httpx2.Client(base_url=base, timeout=10)
     token = csrf_token(client.get("/sign-in").text)
     response = client.post(
         "/sign-in", data={"email": email, "password": password, "csrf_token": token}
@@ -74,8 +76,8 @@ def csrf_token(page: str) -> str:
 
 
 def move_on_board(
-    client: httpx.Client, csrf: str, cycle_id: str, card: str, column: str, version: object
-) -> httpx.Response:
+    client: httpx2.Client, csrf: str, cycle_id: str, card: str, column: str, version: object
+) -> httpx2.Response:
     """Drags a card as the board page does (htmx POST with the board's version)."""
     return client.post(
         "/board/move",

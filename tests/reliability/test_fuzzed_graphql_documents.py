@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,7 +56,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
 
 
 def _check(server: dict[str, str], token: str, document: str) -> None:
-    response = httpx.post(
+    response = httpx2.post(
         f"{server['base']}/graphql",
         json={"query": document},
         headers={"Authorization": f"Bearer {token}"},

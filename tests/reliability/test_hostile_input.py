@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from service.container import build_services
@@ -73,7 +73,7 @@ def test_refused_input_says_why_and_stores_nothing(world: dict[str, Any]) -> Non
         {"c": world["cycle"]},
     )
     assert bad_date["extensions"]["code"] == "VALIDATION"
-    huge = httpx.post(
+    huge = httpx2.post(
         f"{world['base']}/graphql",
         json={"query": HOLD, "variables": {"c": world["cycle"], "cards": [_card()],
                                            "notes": "n" * 100_000}},
@@ -100,7 +100,7 @@ def test_markup_is_stored_as_text_and_shown_escaped(world: dict[str, Any]) -> No
     )
     board = employee.data("{ board { todo { asA iWantTo } } }")["board"]
     assert board["todo"][0]["iWantTo"] == SCRIPT
-    with httpx.Client(base_url=world["base"], follow_redirects=True) as browser:
+    with httpx2.Client(base_url=world["base"], follow_redirects=True) as browser:
         token = csrf_token(browser.get("/sign-in").text)
         browser.post("/sign-in", data={"email": "eva@example.nl", "password": "a-long-password",
                                        "csrf_token": token})  # fmt: skip
@@ -127,7 +127,7 @@ def test_a_pop_with_a_past_deadline_or_markup_is_handled_where_the_user_is(
     stored = versions["writePlan"]["planVersions"][0]["plan"]
     assert stored["goals"][0]["description"] == SCRIPT
     assert stored["activities"][0]["description"] == SCRIPT
-    with httpx.Client(base_url=world["base"], follow_redirects=True) as browser:
+    with httpx2.Client(base_url=world["base"], follow_redirects=True) as browser:
         token = csrf_token(browser.get("/sign-in").text)
         browser.post("/sign-in", data={"email": "eva@example.nl", "password": "a-long-password",
                                        "csrf_token": token})  # fmt: skip
@@ -138,14 +138,14 @@ def test_a_pop_with_a_past_deadline_or_markup_is_handled_where_the_user_is(
 
 def test_malformed_cookies_and_tokens_are_refused_calmly(world: dict[str, Any]) -> None:
     for cookie in ("garbage", "a.b.c", "x" * 4000, "eyJwZXJzb25faWQiOiAiMSJ9.AAAA.BBBB"):
-        response = httpx.get(
+        response = httpx2.get(
             f"{world['base']}/board",
             cookies={"groeispurt_session": cookie},
             follow_redirects=False,
         )
         assert response.status_code in (302, 303, 307), cookie
     for header in ("Bearer", "Basic abc", "Bearer gst_" + "x" * 5000, "Bearer ' OR 1=1"):
-        response = httpx.post(
+        response = httpx2.post(
             f"{world['base']}/graphql",
             json={"query": "{ me { id } }"},
             headers={"Authorization": header},

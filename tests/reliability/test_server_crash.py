@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from uuid import UUID
 
-import httpx
+import httpx2
 
 from service.container import build_services
 from service.settings import Settings
@@ -106,7 +106,7 @@ class Round:
         self.acknowledged = 0
 
     def mover(
-        self, client: httpx.Client, token: str, card: str, cycle_id: str, rng: random.Random
+        self, client: httpx2.Client, token: str, card: str, cycle_id: str, rng: random.Random
     ) -> None:
         column = _column_of(client.get("/board").text, card)
         while not self.stop.is_set():
@@ -118,7 +118,7 @@ class Round:
                 self.sent += 1
             try:
                 response = move_on_board(client, token, cycle_id, card, target, version)
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 return  # the server died under this request
             if response.status_code == 200 and 'class="notice"' not in response.text:
                 column = target
@@ -126,10 +126,10 @@ class Round:
                     self.acknowledged += 1
 
 
-def _version(client: httpx.Client) -> int | None:
+def _version(client: httpx2.Client) -> int | None:
     try:
         page = client.get("/board", headers={"HX-Request": "true"}).text
-    except httpx.TransportError:
+    except httpx2.TransportError:
         return None
     found = re.search(r'data-version="(\d+)"', page)
     return int(found.group(1)) if found else None

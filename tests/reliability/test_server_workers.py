@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 from service.settings import Settings
@@ -38,7 +38,7 @@ def test_two_workers_share_sessions_and_show_each_others_moves(store: Settings) 
     server = start_server(store, port, workers=2)
     base = f"http://127.0.0.1:{port}"
     try:
-        with httpx.Client(base_url=base, timeout=10) as signing_in:
+        with httpx2.Client(base_url=base, timeout=10) as signing_in:
             token = csrf_token(signing_in.get("/sign-in").text)
             answer = signing_in.post(
                 "/sign-in", data={"email": EMPLOYEE, "password": PASSWORD, "csrf_token": token}
@@ -47,8 +47,8 @@ def test_two_workers_share_sessions_and_show_each_others_moves(store: Settings) 
             session_token = csrf_token(signing_in.get("/board").text)
             cookies = dict(signing_in.cookies)  # the session now holds its CSRF token
 
-        def fresh_get(path: str) -> httpx.Response:
-            with httpx.Client(base_url=base, timeout=10, cookies=cookies) as client:
+        def fresh_get(path: str) -> httpx2.Response:
+            with httpx2.Client(base_url=base, timeout=10, cookies=cookies) as client:
                 return client.get(path)
 
         pages = [fresh_get("/board") for _ in range(20)]
@@ -57,7 +57,7 @@ def test_two_workers_share_sessions_and_show_each_others_moves(store: Settings) 
         for step, column in enumerate(("doing", "done", "todo", "doing")):
             version = re.search(r'data-version="(\d+)"', fresh_get("/board").text)
             assert version is not None
-            with httpx.Client(base_url=base, timeout=10, cookies=cookies) as client:
+            with httpx2.Client(base_url=base, timeout=10, cookies=cookies) as client:
                 moved = move_on_board(
                     client, session_token, cycle_id, card, column, version.group(1)
                 )
@@ -92,7 +92,7 @@ def test_workers_starting_together_on_an_empty_store_all_come_up(kind: str, tmp_
                 time.sleep(3)
                 assert server.poll() is None, "a worker failed and stopped the server"
                 for _ in range(8):
-                    page = httpx.get(f"http://127.0.0.1:{port}/sign-in", timeout=10)
+                    page = httpx2.get(f"http://127.0.0.1:{port}/sign-in", timeout=10)
                     assert page.status_code == 200
             finally:
                 server.terminate()
