@@ -155,7 +155,7 @@ class ReadQueries:
         result: list[Doc] = histories.get_history(self.database, self.log, str(employee))
         return Names(self.database).name_rows(result, "employee_id")
 
-    def follow_ups_due(self, actor: Actor, soon_days: int = 30) -> dict[str, list[Doc]]:
+    def follow_ups_due(self, actor: Actor, soon_days: int = 30) -> follow_up_rows.FollowUps:
         """HR sees every follow-up; anyone else those of the people they manage."""
         if (
             isinstance(soon_days, bool)

@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from domain.errors import DomainError, InvalidInput
 from projections.cycle_fold import CycleDoc
+from projections.follow_ups import FollowUpItem
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
@@ -42,10 +43,10 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
     for led in queries.cycles_i_lead(actor):  # newest first: keep the first per employee
         latest.setdefault(led["employee_id"], led)
     due = queries.follow_ups_due(actor)
-    overdue = {i["cycle_id"]: i for i in due["overdue"]}
-    soon = {i["cycle_id"]: i for i in due["due_soon"]}
-    waiting = {i["cycle_id"]: i for i in due["waiting"]}
-    rows = []
+    overdue = {i.cycle_id: i for i in due.overdue}
+    soon = {i.cycle_id: i for i in due.due_soon}
+    waiting = {i.cycle_id: i for i in due.waiting}
+    rows: list[dict[str, Any]] = []  # what the template shows per report
     for person in reports:
         cycle = latest.get(person["person_id"])
         cycle_id = cycle["cycle_id"] if cycle else None
@@ -55,8 +56,8 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
             {
                 "person": person,
                 "cycle": cycle,
-                "waiting_on": wait["waiting_on"] if wait else None,
-                "waiting_for": wait["waiting_for"] if wait else [],
+                "waiting_on": wait.waiting_on if wait else None,
+                "waiting_for": (wait.waiting_for or []) if wait else [],
                 "due_on": follow_up["due_on"] if follow_up else None,
                 "overdue": overdue.get(cycle_id or ""),
                 "due_soon": cycle_id in soon,
@@ -65,16 +66,17 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
         )
     return {
         "rows": rows,
-        "overdue": [_named(i, reports) for i in due["overdue"]],
-        "due_soon": [_named(i, reports) for i in due["due_soon"]],
+        "overdue": [_named(i, reports) for i in due.overdue],
+        "due_soon": [_named(i, reports) for i in due.due_soon],
         "openable": [("", "—")]
         + [(r["person"]["person_id"], r["person"]["name"]) for r in rows if r["can_open"]],
     }
 
 
-def _named(item: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
+def _named(item: FollowUpItem, reports: list[dict[str, Any]]) -> tuple[FollowUpItem, str]:
+    """The item, and the name of whose cycle it is."""
     names = {p["person_id"]: p["name"] for p in reports}
-    return {**item, "name": names.get(item["employee_id"], "—")}
+    return item, names.get(item.employee_id, "—")
 
 
 async def open_cycle(request: Request) -> Response:

@@ -13,6 +13,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from projections import board as boards
+from projections import follow_ups
 from projections.board_fold import BoardCard
 from projections.cycle_fold import CycleDoc
 
@@ -163,15 +164,15 @@ class FollowUpItem:
     waiting_for: JSON | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> FollowUpItem:
+    def from_row(cls, item: follow_ups.FollowUpItem) -> FollowUpItem:
         return cls(
-            cycle_id=row["cycle_id"],
-            employee_id=row["employee_id"],
-            manager_id=row["manager_id"],
-            stage=row["stage"],
-            due_on=row.get("due_on"),
-            days_overdue=row.get("days_overdue"),
-            waiting_for=row.get("waiting_for"),
+            cycle_id=strawberry.ID(item.cycle_id),
+            employee_id=strawberry.ID(item.employee_id),
+            manager_id=strawberry.ID(item.manager_id),
+            stage=item.stage,
+            due_on=item.due_on,
+            days_overdue=item.days_overdue,
+            waiting_for=JSON(item.waiting_for) if item.waiting_for is not None else None,
         )
 
 
@@ -183,12 +184,12 @@ class FollowUpsDue:
     waiting: list[FollowUpItem]
 
     @classmethod
-    def from_doc(cls, doc: dict[str, list[dict[str, Any]]]) -> FollowUpsDue:
+    def from_doc(cls, due: follow_ups.FollowUps) -> FollowUpsDue:
         return cls(
-            **{
-                name: [FollowUpItem.from_row(r) for r in doc.get(name, [])]
-                for name in ("overdue", "due_soon", "scheduled", "waiting")
-            }
+            overdue=[FollowUpItem.from_row(i) for i in due.overdue],
+            due_soon=[FollowUpItem.from_row(i) for i in due.due_soon],
+            scheduled=[FollowUpItem.from_row(i) for i in due.scheduled],
+            waiting=[FollowUpItem.from_row(i) for i in due.waiting],
         )
 
 

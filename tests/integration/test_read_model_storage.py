@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import TypedDict
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from projections.board import BoardReadModel, get_board, list_boards
 from projections.cycle_detail import get_cycle, list_cycles
 from projections.database import Database, open_database
+from projections.follow_ups import FollowUps, list_follow_ups
 from projections.runner import ProjectionRunner
 from projections.storage import CHUNK, DocumentTable, RowTable
 from service.container import Services, build_services
@@ -133,3 +135,15 @@ def test_cycles_are_listed_per_employee_and_per_manager_newest_first(services: S
     assert list_cycles(services.database, manager_id=str(org.employee)) == []
     assert get_cycle(services.database, str(org.employee)) is None
     assert get_cycle(services.database, str(first)) == listed[1]
+
+
+def test_follow_ups_are_read_per_manager_and_for_hr(services: Services) -> None:
+    app = services.app
+    org = small_org(app)
+    cycle_id, _ = cycle_on_board(app, org)
+    app.schedule_follow_up(org.as_manager, cycle_id, months=3)  # due 2027-03-01
+    late = date(2027, 3, 11)
+    for manager in (str(org.manager), None):
+        overdue = list_follow_ups(services.database, late, manager_id=manager).overdue
+        assert [(i.cycle_id, i.days_overdue) for i in overdue] == [(str(cycle_id), 10)]
+    assert list_follow_ups(services.database, late, manager_id=str(org.employee)) == FollowUps()
