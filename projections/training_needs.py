@@ -17,18 +17,17 @@ decided in `training_needs_disclosure`.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
-from domain.growth_cycle import GrowthCycle
-from domain.person import Person
+from projections import training_needs_fold
 from projections.database import Cursor, Database
-from projections.read_model import Batch, Documents, ReadModel, document_table, utc_iso
-from projections.training_needs_report import report
+from projections.read_model import Batch, ReadModel, utc_iso
+from projections.storage import DocumentTable, chunks, placeholders
+from projections.training_needs_fold import CycleNeeds
+from projections.training_needs_report import Period, TrainingNeedsReport, report
 
 FACTS = "rm_training_needs"
 CYCLES = "rm_training_cycles"
 PEOPLE = "rm_training_people"
-UNSPECIFIED = "unspecified"
 FACT_COLUMNS = (
     "cycle_id",
     "person_id",
@@ -42,7 +41,8 @@ FACT_COLUMNS = (
 )
 GROUPINGS = ("skill", "team", "function")
 
-State = dict[str, Any]
+# The state of a cycle is found by its key alone: no owner to list it by.
+STATES = DocumentTable[CycleNeeds](CYCLES, lambda state: ("", ""))
 
 
 class TrainingNeedsReadModel(ReadModel):
@@ -54,170 +54,53 @@ class TrainingNeedsReadModel(ReadModel):
         "kind TEXT NOT NULL, skill_key TEXT NOT NULL, skill TEXT NOT NULL, "
         "detail TEXT NOT NULL, valid_from TEXT NOT NULL, valid_until TEXT)",
         f"CREATE INDEX IF NOT EXISTS {FACTS}_cycle ON {FACTS} (cycle_id)",
-        *document_table(CYCLES),
+        *STATES.schema,
         f"CREATE TABLE IF NOT EXISTS {PEOPLE} ("
         "person_id TEXT NOT NULL, valid_from TEXT NOT NULL, team TEXT NOT NULL, "
         "function TEXT NOT NULL, PRIMARY KEY (person_id, valid_from))",
     )
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
-        cycles = Documents(cursor, CYCLES)
-        people = _PeopleHistory(cursor)
-        facts = _FactHistory(cursor)
-        for event, key, at in batch:
-            kind = type(event)
-            if kind in _PERSON_EVENTS:
-                people.record(event, key, at)
-                continue
-            if isinstance(event, GrowthCycle.Opened):
-                cycles.put(key, {"employee_id": str(event.employee_id), "facts": {}, "kinds": {}})
-                continue
-            if kind not in _CYCLE_EVENTS:
-                continue
-            state = cycles.get(key)
-            if state is None:
-                continue
-            if _fold(state, event):
-                facts.replace(key, state, at)
-            cycles.touch(key)
-        cycles.flush()
-        people.flush()
-        facts.flush()
-
-
-_PERSON_EVENTS = (Person.Registered, Person.TeamChanged, Person.FunctionChanged)
-_CYCLE_EVENTS = (
-    GrowthCycle.PreparationSubmitted,
-    GrowthCycle.SessionHeld,
-    GrowthCycle.CardsSelected,
-    GrowthCycle.PlanDrafted,
-    GrowthCycle.PlanRevised,
-    GrowthCycle.PlanApprovedByBoth,
-)
-
-
-class _PeopleHistory:
-    """A row per change of team or function, from the moment it took effect."""
-
-    def __init__(self, cursor: Cursor) -> None:
-        self._cursor = cursor
-        self._latest: dict[str, list[str]] = {}
-        self._rows: dict[tuple[str, str], list[str]] = {}
-
-    def record(self, event: Any, key: str, at: str) -> None:
-        if type(event) is Person.Registered:
-            now = [event.team, event.function]
-        else:
-            latest = self._latest.get(key) or self._stored(key)
-            if latest is None:
-                return
-            now = (
-                [event.team, latest[1]]
-                if type(event) is Person.TeamChanged
-                else [latest[0], event.function]
-            )
-        self._latest[key] = now
-        self._rows[(key, at)] = now
-
-    def _stored(self, key: str) -> list[str] | None:
-        self._cursor.execute(
-            f"SELECT team, function FROM {PEOPLE} WHERE person_id = ? "
-            "ORDER BY valid_from DESC LIMIT 1",
-            (key,),
-        )
-        row = self._cursor.fetchone()
-        return None if row is None else [row["team"], row["function"]]
-
-    def flush(self) -> None:
-        if self._rows:
-            self._cursor.executemany(
+        cycle_keys, people_keys = training_needs_fold.keys_to_load(batch)
+        cycles = STATES.load(cursor, cycle_keys)
+        people = _latest_where(cursor, people_keys)
+        changes = training_needs_fold.fold(cycles, people, batch)
+        STATES.write(cursor, changes.cycles)
+        if changes.people:
+            cursor.executemany(
                 f"INSERT INTO {PEOPLE} (person_id, valid_from, team, function) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (person_id, valid_from) DO UPDATE SET "
                 "team = excluded.team, function = excluded.function",
-                [(key, at, *now) for (key, at), now in self._rows.items()],
+                [(key, at, *now) for (key, at), now in changes.people.items()],
             )
-
-
-class _FactHistory:
-    """A cycle's facts, replaced as a whole: the old rows end where the new ones begin.
-
-    Rows of one batch are ended in memory, so a rebuild in large batches writes
-    the same rows as the events applied one save at a time.
-    """
-
-    def __init__(self, cursor: Cursor) -> None:
-        self._cursor = cursor
-        self._ended: list[tuple[str, str]] = []  # (moment, cycle) for rows stored before
-        self._rows: list[list[Any]] = []
-        self._open: dict[str, list[list[Any]]] = {}
-
-    def replace(self, key: str, state: State, at: str) -> None:
-        if key in self._open:
-            for row in self._open[key]:
-                row[-1] = at
-        else:
-            self._ended.append((at, key))
-        rows = [
-            [key, state["employee_id"], *fact, at, None]
-            for facts in state["facts"].values()
-            for fact in facts
-        ]
-        self._open[key] = rows
-        self._rows += rows
-
-    def flush(self) -> None:
-        if self._ended:
-            self._cursor.executemany(
+        if changes.ended:
+            cursor.executemany(
                 f"UPDATE {FACTS} SET valid_until = ? WHERE cycle_id = ? AND valid_until IS NULL",
-                self._ended,
+                changes.ended,
             )
-        if self._rows:
-            self._cursor.executemany(
+        if changes.facts:
+            cursor.executemany(
                 f"INSERT INTO {FACTS} ({', '.join(FACT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' for _ in FACT_COLUMNS)})",
-                self._rows,
+                f"VALUES ({placeholders(len(FACT_COLUMNS))})",
+                [
+                    (f.cycle_id, f.person_id, *f.fields, f.valid_from, f.valid_until)
+                    for f in changes.facts
+                ],
             )
 
 
-def _fold(state: State, event: Any) -> bool:
-    """Updates a cycle's state; True when its facts changed."""
-    kind = type(event)
-    if kind is GrowthCycle.PreparationSubmitted:
-        facts = []
-        for skill_kind in ("hard", "soft"):
-            for item in event.preparation[skill_kind]["growth"]:
-                state["kinds"].setdefault(item["skill"].strip().lower(), skill_kind)
-                facts.append(_fact("wish", skill_kind, item["skill"], "preparation"))
-        state["facts"][f"preparation:{event.party}"] = facts
-        return True
-    if kind is GrowthCycle.SessionHeld:
-        state["candidates"] = {c["id"]: [c["kind"], c["i_want_to"]] for c in event.cards}
-        return False
-    if kind is GrowthCycle.CardsSelected:
-        chosen = [state["candidates"][c] for c in event.card_ids]
-        for skill_kind, skill in chosen:
-            state["kinds"][skill.strip().lower()] = skill_kind
-        state["facts"]["cards"] = [_fact("wish", k, s, "card") for k, s in chosen]
-        return True
-    if kind in (GrowthCycle.PlanDrafted, GrowthCycle.PlanRevised):
-        state["plan"] = event.plan
-        return False
-    # Approved by both: only now do the activities and support count as agreed.
-    plan = state.get("plan") or {"activities": [], "support": []}
-    agreed = []
-    for activity in plan["activities"]:
-        skill = activity.get("skill") or ""
-        skill_kind = state["kinds"].get(skill.strip().lower(), UNSPECIFIED)
-        agreed.append(_fact("activity", skill_kind, skill, activity["type"]))
-    for support in plan["support"]:
-        agreed.append(_fact("support", UNSPECIFIED, "", support["kind"]))
-    state["facts"]["agreed"] = agreed
-    return True
-
-
-def _fact(source: str, kind: str, skill: str, detail: str) -> list[str]:
-    skill = skill.strip()
-    return [source, kind, skill.lower(), skill, detail]
+def _latest_where(cursor: Cursor, keys: set[str]) -> dict[str, list[str]]:
+    """Each person's latest [team, function] as stored."""
+    latest: dict[str, list[str]] = {}
+    for part in chunks(keys):
+        cursor.execute(
+            f"SELECT person_id, team, function FROM {PEOPLE} "
+            f"WHERE person_id IN ({placeholders(len(part))}) ORDER BY person_id, valid_from",
+            part,
+        )
+        for row in cursor.fetchall():
+            latest[row["person_id"]] = [row["team"], row["function"]]
+    return latest
 
 
 # -- queries -------------------------------------------------------------------
@@ -231,19 +114,35 @@ def closed_month(today: date) -> dict[str, date]:
     return {"start": last.replace(day=1), "end": last, "next_update": following}
 
 
+def check_grouping(group_by: str) -> None:
+    if group_by not in GROUPINGS:
+        raise ValueError("group_by must be skill, team or function.")
+
+
+def month_of(today: date) -> tuple[str, Period]:
+    """The moment a report on `today` is of, in `utc_iso` form (midnight UTC at the start
+    of the month after the last closed one: facts valid at that moment count), and that
+    closed month."""
+    month = closed_month(today)
+    moment = datetime.combine(month["end"] + timedelta(days=1), datetime.min.time(), UTC)
+    period = Period(
+        start=month["start"].isoformat(),
+        end=month["end"].isoformat(),
+        next_update=month["next_update"].isoformat(),
+    )
+    return utc_iso(moment), period
+
+
 def get_training_needs(
     database: Database, group_by: str = "skill", min_group_size: int = 5, *, today: date
-) -> dict[str, Any]:
+) -> TrainingNeedsReport:
     """Needs of the last closed month grouped by skill, team or function and by hard/soft.
 
     Counts only, never names; see `training_needs_report.report` for the shape
     and `training_needs_disclosure` for which numbers are shown.
     """
-    if group_by not in GROUPINGS:
-        raise ValueError("group_by must be skill, team or function.")
-    period = closed_month(today)
-    # Midnight UTC at the start of the next month: facts valid at that moment count.
-    as_of = utc_iso(datetime.combine(period["end"] + timedelta(days=1), datetime.min.time(), UTC))
+    check_grouping(group_by)
+    as_of, period = month_of(today)
     facts = database.query(
         f"SELECT person_id, source, kind, skill_key, skill, detail FROM {FACTS} "
         "WHERE valid_from < ? AND (valid_until IS NULL OR valid_until >= ?)",
@@ -256,5 +155,4 @@ def get_training_needs(
         (as_of,),
     ):
         where[row["person_id"]] = (row["team"], row["function"])
-    doc = report(facts, where, group_by, min_group_size)
-    return {"period": {k: v.isoformat() for k, v in period.items()}, **doc}
+    return report(facts, where, group_by, min_group_size, period)

@@ -32,12 +32,27 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 OTHER = "other"
 KINDS = ("hard", "soft", "unspecified")
 Key = tuple[str | None, str | None]
-Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class NeedGroup:
+    """One published row: people of a group with a need of one kind, counted, never named.
+
+    A count is None where it is hidden; a type of activity or support is left out
+    where its count would be.
+    """
+
+    name: str
+    kind: str
+    people: int | None
+    people_wishing: int | None
+    people_agreed: int | None
+    activities: dict[str, int]  # type of activity → people
+    support: dict[str, int]  # kind of support → people
 
 
 @dataclass
@@ -196,7 +211,7 @@ def people_with(members: Iterable[str], people: Mapping[str, Needs], measure: st
     return {p for p in members if measure in people[p].measures}
 
 
-def public_row(name: str, kind: str, members: list[set[str]], shown: set[str]) -> Row:
+def public_row(name: str, kind: str, members: list[set[str]], shown: set[str]) -> NeedGroup:
     """A row of one kind as published: counts in people; hidden: None, or a type left out.
 
     A measure nobody in the row has is 0, which gives no one away."""
@@ -206,15 +221,15 @@ def public_row(name: str, kind: str, members: list[set[str]], shown: set[str]) -
     def count(measure: str) -> int | None:
         return counts[measure] if measure in shown or measure not in present else None
 
-    return {
-        "name": name,
-        "kind": kind,
-        "people": count(kind),
-        "people_wishing": count(f"{kind}:wishing"),
-        "people_agreed": count(f"{kind}:agreed"),
-        "activities": _typed(counts, f"{kind}:activity:"),
-        "support": _typed(counts, f"{kind}:support:"),
-    }
+    return NeedGroup(
+        name=name,
+        kind=kind,
+        people=count(kind),
+        people_wishing=count(f"{kind}:wishing"),
+        people_agreed=count(f"{kind}:agreed"),
+        activities=_typed(counts, f"{kind}:activity:"),
+        support=_typed(counts, f"{kind}:support:"),
+    )
 
 
 def _typed(counts: Counter[str], prefix: str) -> dict[str, int]:

@@ -8,15 +8,15 @@ report must not undo what they hide (rule 3 checks skills against them).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from projections.training_needs_disclosure import (
     KINDS,
     OTHER,
     Key,
+    NeedGroup,
     Needs,
-    Row,
     blocked_measures,
     class_rows,
     classes,
@@ -28,17 +28,51 @@ from projections.training_needs_disclosure import (
 )
 
 NONE_NAMED = "(none named)"
+# A fact as stored: person_id, source, kind, skill_key, skill, detail (see `training_needs`).
+Fact = Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The month reported (ISO dates), and the day the next month's figures show."""
+
+    start: str
+    end: str
+    next_update: str
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """People with a hard and with a soft need (None: hidden); the hard share of them
+    only when both counts show, or it would give a hidden one away."""
+
+    hard: int | None
+    soft: int | None
+    hard_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingNeedsReport:
+    period: Period
+    group_by: str
+    min_group_size: int
+    too_few: bool  # fewer people with a need than min_group_size: nothing can show
+    groups: list[NeedGroup]  # named groups, most people first, then "other" per kind
+    hard_soft_balance: Balance
 
 
 def report(
-    facts: list[dict[str, Any]], where: Mapping[str, tuple[str, str]], group_by: str, k: int
-) -> dict[str, Any]:
-    """Each group: name, kind, people, people_wishing, people_agreed (None when hidden),
-    activities {type: people}, support {kind: people} (a type only when it may show)."""
+    facts: Sequence[Fact],
+    where: Mapping[str, tuple[str, str]],
+    group_by: str,
+    k: int,
+    period: Period,
+) -> TrainingNeedsReport:
+    """The report of these facts, each person in the team and function `where` says."""
     people, labels = _needs(facts, where)
     klass = classes(people, k)
     blocked = blocked_measures(people, klass, k)
-    rows: dict[str, list[tuple[str | None, Row]]] = {}
+    rows: dict[str, list[tuple[str | None, NeedGroup]]] = {}
     published: list[set[str]] = []
     hidden: list[set[str]] = []
     for axis, grouping in ((0, "team"), (1, "function")):
@@ -61,19 +95,20 @@ def report(
         for kind in KINDS:
             rows["skill"] += _skill_rows(kind, people, labels, published, hidden, k)
     named = [row for name, row in rows[group_by] if name is not None]
-    named.sort(key=lambda g: (-(g["people"] or 0), g["kind"], g["name"]))
-    others = sorted((row for name, row in rows[group_by] if name is None), key=lambda g: g["kind"])
-    return {
-        "group_by": group_by,
-        "min_group_size": k,
-        "too_few": 0 < len(people) < k,
-        "groups": named + [{**row, "name": OTHER} for row in others],
-        "hard_soft_balance": _balance(totals),
-    }
+    named.sort(key=lambda g: (-(g.people or 0), g.kind, g.name))
+    others = sorted((row for name, row in rows[group_by] if name is None), key=lambda g: g.kind)
+    return TrainingNeedsReport(
+        period=period,
+        group_by=group_by,
+        min_group_size=k,
+        too_few=0 < len(people) < k,
+        groups=named + [replace(row, name=OTHER) for row in others],
+        hard_soft_balance=_balance(totals),
+    )
 
 
 def _needs(
-    facts: list[dict[str, Any]], where: Mapping[str, tuple[str, str]]
+    facts: Sequence[Fact], where: Mapping[str, tuple[str, str]]
 ) -> tuple[dict[str, Needs], dict[str, str]]:
     """Each person's needs; and each skill's label (its first spelling)."""
     people: dict[str, Needs] = {}
@@ -117,7 +152,7 @@ def _skill_rows(
     published: list[set[str]],
     hidden: list[set[str]],
     k: int,
-) -> list[tuple[str | None, Row]]:
+) -> list[tuple[str | None, NeedGroup]]:
     skills: dict[str, set[str]] = {}
     for person, needs in people.items():
         for of_kind, skill in needs.skills:
@@ -125,7 +160,7 @@ def _skill_rows(
                 skills.setdefault(skill, set()).add(person)
     shown = shown_skills(skills, published, hidden, k)
     visible = [skills[s] for s in shown]
-    rows: list[tuple[str | None, Row]] = []
+    rows: list[tuple[str | None, NeedGroup]] = []
     for skill in sorted(shown):
         sets = {p: people[p].skills[(kind, skill)] for p in skills[skill]}
         name = labels[skill] or NONE_NAMED
@@ -148,7 +183,7 @@ def _skill_row(
     published: list[set[str]],
     hidden: list[set[str]],
     k: int,
-) -> Row:
+) -> NeedGroup:
     """Rule 2 within the skill's people, then rule 3 for each measure's people."""
     measures = kept_measures(list(sets.values()), k)
     # The skill's own people are checked too: "other" may be every person of the kind.
@@ -162,15 +197,10 @@ def _skill_row(
     return public_row(name, kind, list(sets.values()), safe)
 
 
-def _balance(totals: dict[str, int | None]) -> dict[str, Any]:
-    """People with a hard and with a soft need (the seeds' imbalance); the share only
-    when both counts show, or it would give a hidden one away."""
+def _balance(totals: dict[str, int | None]) -> Balance:
+    """The seeds' imbalance between hard and soft skills, as far as it may show."""
     hard, soft = totals.get("hard", 0), totals.get("soft", 0)
-    both = hard is not None and soft is not None and hard + soft > 0
-    return {
-        "hard": hard,
-        "soft": soft,
-        "hard_share": round(hard / (hard + soft), 2)
-        if both and hard is not None and soft is not None
-        else None,
-    }
+    share = None
+    if hard is not None and soft is not None and hard + soft > 0:
+        share = round(hard / (hard + soft), 2)
+    return Balance(hard=hard, soft=soft, hard_share=share)

@@ -40,6 +40,7 @@ from projections import training_needs as needs
 from projections.audit import EventLog
 from projections.cycle_fold import CycleDoc
 from projections.database import Database
+from projections.training_needs_report import TrainingNeedsReport
 from service.actor import Actor
 from service.application import Groeispurt
 from service.errors import Forbidden, NotFound
@@ -174,7 +175,7 @@ class ReadQueries:
 
     # -- HR's reports and audit -------------------------------------------------
 
-    def training_needs(self, actor: Actor, group_by: str = "skill") -> Any:
+    def training_needs(self, actor: Actor, group_by: str = "skill") -> TrainingNeedsReport:
         """Counts only, never names, as of the end of the last closed month (by the app's
         clock); no number rests on fewer people than the configured group size."""
         if not actor.is_hr:

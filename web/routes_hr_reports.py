@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from projections.training_needs_disclosure import NeedGroup
+from projections.training_needs_report import Period
 from service.calls import in_thread
 from web.rendering import current_actor, language_of, render, services_of, translate
 
@@ -35,7 +38,7 @@ async def training_needs_page(request: Request) -> Response:
     actor = await current_actor(request)
     group_by = _grouping(request)
     report = await in_thread(services_of(request).queries.training_needs, actor, group_by)
-    rows = _rows(report["groups"])
+    rows = _rows(report.groups)
     return render(
         request,
         "hr/training_needs.html",
@@ -44,7 +47,7 @@ async def training_needs_page(request: Request) -> Response:
             "group_by": group_by,
             "groupings": GROUPINGS,
             "rows": rows,
-            "period": _period(report["period"], language_of(request)),
+            "period": _period(report.period, language_of(request)),
             "chart": chart(
                 rows, other=translate(request, "other"), hidden=translate(request, "hidden")
             ),
@@ -52,13 +55,12 @@ async def training_needs_page(request: Request) -> Response:
     )
 
 
-def _period(period: dict[str, str], language: str) -> dict[str, str]:
+def _period(period: Period, language: str) -> dict[str, str]:
     """The month reported and the day the next one shows, as a reader says them."""
-    day = {k: date.fromisoformat(v) for k, v in period.items()}
     return {
-        "month": format_date(day["start"], "LLLL y", locale=language),
-        "end": format_date(day["end"], "d MMMM y", locale=language),
-        "next": format_date(day["next_update"], "d MMMM y", locale=language),
+        "month": format_date(date.fromisoformat(period.start), "LLLL y", locale=language),
+        "end": format_date(date.fromisoformat(period.end), "d MMMM y", locale=language),
+        "next": format_date(date.fromisoformat(period.next_update), "d MMMM y", locale=language),
     }
 
 
@@ -74,16 +76,16 @@ async def training_needs_csv(request: Request) -> Response:
             *("activities", "support", "period_start", "period_end"),
         ]
     )
-    period = report["period"]
-    for g in report["groups"]:
+    period = report.period
+    for g in report.groups:
         # A hidden count is an empty cell, never a guess.
-        counts = (g["people"], g["people_wishing"], g["people_agreed"])
+        counts = (g.people, g.people_wishing, g.people_agreed)
         writer.writerow(
             [
-                *(group_by, g["name"], g["kind"]),
+                *(group_by, g.name, g.kind),
                 *("" if n is None else n for n in counts),
-                *(_counts(g["activities"]), _counts(g["support"])),
-                *(period["start"], period["end"]),
+                *(_counts(g.activities), _counts(g.support)),
+                *(period.start, period.end),
             ]
         )
     return Response(
@@ -102,31 +104,36 @@ def _counts(counts: dict[str, int]) -> str:
     return "; ".join(f"{k}={v}" for k, v in counts.items())
 
 
-def _rows(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per group name with its hard and soft numbers side by side, in report order."""
-    rows: dict[str, dict[str, Any]] = {}
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """One group name with its numbers per kind side by side."""
+
+    name: str
+    kinds: dict[str, NeedGroup]
+
+
+def _rows(groups: list[NeedGroup]) -> list[GroupRow]:
+    """One row per group name, in report order."""
+    rows: dict[str, GroupRow] = {}
     for g in groups:
-        row = rows.setdefault(g["name"], {"name": g["name"], "kinds": {}})
-        row["kinds"][g["kind"]] = g
+        rows.setdefault(g.name, GroupRow(g.name, {})).kinds[g.kind] = g
     return list(rows.values())
 
 
-def chart(
-    rows: list[dict[str, Any]], *, other: str = "other", hidden: str = "hidden"
-) -> dict[str, Any]:
+def chart(rows: list[GroupRow], *, other: str = "other", hidden: str = "hidden") -> dict[str, Any]:
     """Bars for hard and soft per group, as numbers the template turns into SVG; a hidden
     count gets no bar, only the word `hidden`."""
-    counts = [row["kinds"].get(k, {}).get("people") for row in rows for k in KINDS]
+    counts = [g.people for row in rows for k in KINDS if (g := row.kinds.get(k))]
     most = max((n for n in counts if n), default=0)
     scale = BAR_AREA / most if most else 0
     bars, labels = [], []
     y = TOP
     for row in rows:
-        name = other if row["name"] == "other" else row["name"]
+        name = other if row.name == "other" else row.name
         labels.append({"x": LABEL_WIDTH - 8, "y": y + BAR_HEIGHT + GAP / 2 + 4, "text": name})
         for i, kind in enumerate(KINDS):
-            group = row["kinds"].get(kind, {})
-            people = group.get("people")
+            group = row.kinds.get(kind)
+            people = group.people if group else None
             top = y + i * (BAR_HEIGHT + GAP)
             width = max(round(people * scale, 1), 1) if people else 0
             bars.append(

@@ -16,6 +16,7 @@ from projections import board as boards
 from projections import follow_ups
 from projections.board_fold import BoardCard
 from projections.cycle_fold import CycleDoc
+from projections.training_needs_report import TrainingNeedsReport
 
 
 @strawberry.type(
@@ -236,15 +237,29 @@ class TrainingNeeds:
     )
 
     @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> TrainingNeeds:
+    def from_doc(cls, report: TrainingNeedsReport) -> TrainingNeeds:
+        balance = report.hard_soft_balance
         return cls(
-            group_by=doc["group_by"],
-            min_group_size=doc["min_group_size"],
-            period_start=doc["period"]["start"],
-            period_end=doc["period"]["end"],
-            next_update_on=doc["period"]["next_update"],
-            groups=[TrainingNeedGroup(**g) for g in doc["groups"]],
-            hard_soft_balance=doc["hard_soft_balance"],
+            group_by=report.group_by,
+            min_group_size=report.min_group_size,
+            period_start=report.period.start,
+            period_end=report.period.end,
+            next_update_on=report.period.next_update,
+            groups=[
+                TrainingNeedGroup(
+                    name=g.name,
+                    kind=g.kind,
+                    people=g.people,
+                    people_wishing=g.people_wishing,
+                    people_agreed=g.people_agreed,
+                    activities=JSON(g.activities),
+                    support=JSON(g.support),
+                )
+                for g in report.groups
+            ],
+            hard_soft_balance=JSON(
+                {"hard": balance.hard, "soft": balance.soft, "hard_share": balance.hard_share}
+            ),
         )
 
 

@@ -14,9 +14,12 @@ from projections.database import Database, open_database
 from projections.follow_ups import FollowUps, list_follow_ups
 from projections.runner import ProjectionRunner
 from projections.storage import CHUNK, DocumentTable, RowTable
+from projections.training_needs import TrainingNeedsReadModel, get_training_needs
 from service.container import Services, build_services
 from service.settings import Settings
 from tests.scenario import cycle_on_board, fixed_today, small_org
+from tests.unit.folding import batch_of
+from tests.unit.training_needs_given import IN_JANUARY, NOVEMBER, NeedsLog
 
 
 class Note(TypedDict):
@@ -147,3 +150,35 @@ def test_follow_ups_are_read_per_manager_and_for_hr(services: Services) -> None:
         overdue = list_follow_ups(services.database, late, manager_id=manager).overdue
         assert [(i.cycle_id, i.days_overdue) for i in overdue] == [(str(cycle_id), 10)]
     assert list_follow_ups(services.database, late, manager_id=str(org.employee)) == FollowUps()
+
+
+def test_training_needs_written_save_by_save_and_in_one_batch_are_the_same_rows(
+    database: Database,
+) -> None:
+    needs = NeedsLog()
+    cycles = [needs.wishes(p, hard=["SQL"], soft=["Feedback"]) for p in needs.group(6, "Sales")]
+    needs.resubmit(cycles[0], hard=["Python"], soft=[], at=NOVEMBER)
+    for cycle in cycles[:5]:
+        needs.agree(cycle, [("course", "SQL")], at=NOVEMBER)
+    needs.change_team(next(iter(needs.people)), "Support", at=NOVEMBER)
+    model = TrainingNeedsReadModel()
+    database.script([database.table_statement(s) for s in model.schema])
+
+    def rows() -> list[str]:
+        found = [database.query(f"SELECT * FROM {table}") for table in model.tables]
+        return sorted(repr(sorted(row.items())) for table in found for row in table)
+
+    position = 0
+    for events in needs.saves:
+        with database.transaction() as cursor:
+            model.apply(cursor, batch_of(events, position + 1))
+        position += len(events)
+    save_by_save = rows()
+    in_memory = needs.report("skill", today=IN_JANUARY)
+    assert get_training_needs(database, "skill", today=IN_JANUARY) == in_memory
+    assert in_memory.groups
+
+    database.script([f"DELETE FROM {table}" for table in model.tables])
+    with database.transaction() as cursor:
+        model.apply(cursor, batch_of(needs.recorded))
+    assert rows() == save_by_save

@@ -1,19 +1,21 @@
 """Real domain events, stamped at chosen moments, folded into the training-needs read model.
 
-    needs = NeedsLog(tmp_path)
+    needs = NeedsLog()
     ann = needs.person("Sales", "Adviseur", at=OCTOBER)
     needs.wishes(ann, hard=["SQL"], soft=["Presenting"], at=OCTOBER)
     report = needs.report("team", today=DECEMBER)
 
 The events are the aggregates' own (`Person.register`, `GrowthCycle.open`,
 `submit_preparation`, …); only their timestamps are set, as if recorded then.
+They are folded without a database: `NeedsLog` keeps what the storage
+adapter would write (`projections.training_needs`) in memory, and reads the
+report of a month from it as the adapter's query does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -22,9 +24,11 @@ from eventsourcing.domain import Aggregate
 from domain.growth_cycle import GrowthCycle
 from domain.person import Person
 from domain.vocabulary import Party
-from projections.database import SQLiteDatabase
-from projections.read_model import Batch
-from projections.training_needs import TrainingNeedsReadModel, get_training_needs
+from projections import training_needs_fold
+from projections.training_needs import check_grouping, month_of
+from projections.training_needs_fold import CycleNeeds, FactRow
+from projections.training_needs_report import TrainingNeedsReport, report
+from tests.unit.folding import batch_of, stored
 from tests.unit.given import CARD, GOAL, MANAGER
 
 OCTOBER = datetime(2026, 10, 12, 9, 0, tzinfo=UTC)
@@ -34,29 +38,67 @@ IN_DECEMBER = date(2026, 12, 4)  # reports the closed month: November
 IN_JANUARY = date(2027, 1, 5)  # reports December
 
 
-class NeedsLog:
-    def __init__(self, folder: Path) -> None:
-        self.database = SQLiteDatabase(str(folder / "needs.db"))
-        self.model = TrainingNeedsReadModel()
-        self.database.script(self.model.schema)
+class NeedsStore:
+    """What the storage adapter keeps, in memory: each cycle's state, the fact rows and
+    the rows of people's team and function."""
+
+    def __init__(self) -> None:
+        self.cycles: dict[str, CycleNeeds] = {}
+        self.latest: dict[str, list[str]] = {}  # person → [team, function] now
+        self.facts: list[FactRow] = []
+        self.where: dict[tuple[str, str], list[str]] = {}  # (person, from) → [team, function]
         self.position = 0
+
+    def apply(self, events: Sequence[Any]) -> None:
+        """One batch, as the runner hands it over; what the batch before wrote is read
+        back as JSON, as the adapter loads it."""
+        self.cycles = stored(self.cycles)
+        changes = training_needs_fold.fold(
+            self.cycles, self.latest, batch_of(events, self.position + 1)
+        )
+        self.position += len(events)
+        self.where.update(changes.people)
+        for at, cycle_id in changes.ended:
+            for fact in self.facts:
+                if fact.cycle_id == cycle_id and fact.valid_until is None:
+                    fact.valid_until = at
+        self.facts += changes.facts
+
+    def report(self, group_by: str, k: int, today: date) -> TrainingNeedsReport:
+        check_grouping(group_by)
+        as_of, period = month_of(today)
+        facts = [
+            dict(
+                zip(("source", "kind", "skill_key", "skill", "detail"), f.fields, strict=True),
+                person_id=f.person_id,
+            )
+            for f in self.facts
+            if f.valid_from < as_of and (f.valid_until is None or f.valid_until >= as_of)
+        ]
+        where = {
+            person: (team, function)
+            for (person, since), (team, function) in sorted(self.where.items())
+            if since < as_of
+        }
+        return report(facts, where, group_by, k, period)
+
+
+class NeedsLog:
+    def __init__(self) -> None:
+        self.store = NeedsStore()
         self.recorded: list[Any] = []  # every event folded, in order
+        self.saves: list[list[Any]] = []  # the same, per save
         self.people: dict[UUID, Person] = {}
         self.cycles: dict[UUID, GrowthCycle] = {}
         self._count = 0
-
-    def close(self) -> None:
-        self.database.close()
 
     def fold(self, aggregate: Aggregate, at: datetime) -> None:
         events = list(aggregate.collect_events())
         for event in events:
             object.__setattr__(event, "timestamp", at)
         self.recorded += events
-        ids = list(range(self.position + 1, self.position + 1 + len(events)))
-        self.position += len(events)
-        with self.database.transaction(durable=False) as cursor:
-            self.model.apply(cursor, Batch.of(ids, events))
+        self.saves.append(events)
+        self.store.apply(events)
 
     # -- people --------------------------------------------------------------
 
@@ -125,8 +167,8 @@ class NeedsLog:
         cycle.approve_plan(Party.MANAGER, 1)
         self.fold(cycle, at)
 
-    def report(self, group_by: str, k: int = 5, today: date = IN_DECEMBER) -> dict[str, Any]:
-        return get_training_needs(self.database, group_by, min_group_size=k, today=today)
+    def report(self, group_by: str, k: int = 5, today: date = IN_DECEMBER) -> TrainingNeedsReport:
+        return self.store.report(group_by, k, today)
 
 
 def _answers(hard: Sequence[str], soft: Sequence[str]) -> dict[str, Any]:
@@ -136,22 +178,23 @@ def _answers(hard: Sequence[str], soft: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def numbers(report: dict[str, Any]) -> dict[tuple[str, str, str], Any]:
+def numbers(report: TrainingNeedsReport) -> dict[tuple[str, str, str], float | None]:
     """Every number a report publishes, keyed by (group, kind, measure), balance included."""
-    published: dict[tuple[str, str, str], Any] = {}
-    for g in report["groups"]:
-        for measure in ("people", "people_wishing", "people_agreed"):
-            published[(g["name"], g["kind"], measure)] = g[measure]
-        for part in ("activities", "support"):
-            for detail, n in g[part].items():
-                published[(g["name"], g["kind"], f"{part}:{detail}")] = n
-    for measure, value in report["hard_soft_balance"].items():
-        published[("balance", "", measure)] = value
+    published: dict[tuple[str, str, str], float | None] = {}
+    for g in report.groups:
+        published[(g.name, g.kind, "people")] = g.people
+        published[(g.name, g.kind, "people_wishing")] = g.people_wishing
+        published[(g.name, g.kind, "people_agreed")] = g.people_agreed
+        for part, counts in (("activities", g.activities), ("support", g.support)):
+            for detail, n in counts.items():
+                published[(g.name, g.kind, f"{part}:{detail}")] = n
+    balance = report.hard_soft_balance
+    published[("balance", "", "hard")] = balance.hard
+    published[("balance", "", "soft")] = balance.soft
+    published[("balance", "", "hard_share")] = balance.hard_share
     return published
 
 
-def people(report: dict[str, Any], name: str, kind: str) -> Any:
+def people(report: TrainingNeedsReport, name: str, kind: str) -> int | None:
     """A group's people, or None when the report has no such group."""
-    return next(
-        (g["people"] for g in report["groups"] if (g["name"], g["kind"]) == (name, kind)), None
-    )
+    return next((g.people for g in report.groups if (g.name, g.kind) == (name, kind)), None)
