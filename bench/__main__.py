@@ -1,5 +1,7 @@
 """`python -m bench [--quick] [--stores sqlite,postgres]`: measure and write BENCHMARKS.md.
 
+`python -m bench --checks` only checks that the speed tricks are in place
+(`bench.checks`); a measuring run checks them first and says so in the report.
 Every figure is measured in this one run, on the same machine, side by side
 for SQLite and PostgreSQL; rates are medians of repeated runs and every
 end-to-end figure is also given as a ratio to the library's own limit.
@@ -19,6 +21,7 @@ from typing import Any
 from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bench import report
+from bench.checks import run_checks
 from bench.generate import generate
 from bench.http_measures import measure_graphql, measure_reads
 from bench.move_latency import move_latency
@@ -36,7 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default="BENCHMARKS.md")
     parser.add_argument("--events", help="override the two scales, e.g. 2000,5000 (smoke tests)")
     parser.add_argument("--seconds", type=float, help="seconds per latency measurement")
+    parser.add_argument("--checks", action="store_true", help="only check the speed tricks")
     args = parser.parse_args(argv)
+    kinds = args.stores.split(",")
+    if args.checks:
+        return _checks_only(kinds)
     mode = "quick" if args.quick else "full"
     scales = SCALES[mode]
     if args.events:
@@ -44,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         scales = (low, high)
     seconds = args.seconds or (3.0 if args.quick else 10.0)
     results: dict[str, dict[Any, Any]] = {}
-    kinds = args.stores.split(",")
     try:
+        checks = run_checks(kinds)
         for kind in kinds:
             results[kind] = measure_store(kind, scales, repeats=3, seconds=seconds)
     finally:
@@ -55,11 +62,24 @@ def main(argv: list[str] | None = None) -> int:
         + (" --quick" if args.quick else "")
         + (f" --stores {args.stores}" if args.stores != "sqlite,postgres" else "")
     )
-    text = report.render(results, machine=machine(), command=command, when=datetime.now())
+    text = report.render(
+        results, machine=machine(), command=command, when=datetime.now(), checks=checks
+    )
     with open(args.output, "w", encoding="utf-8") as out:
         out.write(text)
     print(text)
     return 0
+
+
+def _checks_only(kinds: list[str]) -> int:
+    try:
+        held, failed = run_checks(kinds)
+    finally:
+        remove_all(kinds)
+    for failure in failed:
+        print(f"FAILED {failure}")
+    print(f"{held} passed, {len(failed)} failed")
+    return 1 if failed else 0
 
 
 def measure_store(

@@ -83,8 +83,8 @@ class SQLiteDatabase(Database):
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA busy_timeout=10000")
             # Debian builds SQLite to zero every freed page (secure_delete=ON): dropping
-            # the read models for a rebuild then wrote their whole size again (0.5 s
-            # per 100,000 events). FAST still zeroes what is deleted from a page being
+            # the read models for a rebuild then wrote their whole size again. FAST
+            # still zeroes what is deleted from a page being
             # written anyway (a changed password hash, a revoked token) but leaves
             # freed pages alone: those held read models, which the log holds too.
             conn.execute("PRAGMA secure_delete=FAST")

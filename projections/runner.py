@@ -45,8 +45,8 @@ def collector_paused(pause: bool = True) -> Iterator[None]:
     """Python's cyclic garbage collector off while a large batch is folded.
 
     A batch keeps thousands of events and documents alive, and every
-    allocation threshold crossed makes the collector walk all of them again
-    (a fifth of a rebuild's time), to find nothing: events and documents
+    allocation threshold crossed makes the collector walk all of them again,
+    to find nothing: events and documents
     hold no cycles. Between batches it runs as usual. Not nested: if it was
     off already, it stays off.
     """

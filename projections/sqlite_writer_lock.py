@@ -2,11 +2,11 @@
 
 SQLite lets one writer in at a time. A writer that finds the file locked by
 another process waits in SQLite's busy handler, which sleeps in growing steps
-(1, 2, 5, 10 … 100 ms) and checks again: with two server workers moving cards,
-most of a move's time went into those sleeps. An exclusive `flock` on a file
-beside the database queues writers in the kernel instead, which wakes the next
-one the moment the lock is released; the thread lock in front of it keeps the
-threads of one process in line without a system call each.
+and checks again, so with several server workers writers slept while the file
+was free. An exclusive `flock` on a file beside the database queues writers in
+the kernel instead, which wakes the next one the moment the lock is released;
+the thread lock in front of it keeps the threads of one process in line
+without a system call each.
 
 The kernel drops a dead process's `flock`, so a crash never leaves the file
 locked. Writers that do not take this lock (another program) are still safe:

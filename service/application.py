@@ -42,8 +42,8 @@ class OnSaved(Protocol):
 class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUID]):
     name = "Groeispurt"
     # A cycle with years of card moves loads from its latest snapshot plus at
-    # most 19 events, so a move on a long-lived board costs the same as on a new
-    # one (measured: 1.02x at every 20 events, 1.25x at every 50).
+    # most 19 events, so a move on a long-lived board costs about the same as on
+    # a new one (every 50 did not: see BENCHMARKS.md).
     snapshotting_intervals = {GrowthCycle: 20}  # noqa: RUF012 - the library's own class attribute
     snapshotting_projectors = {GrowthCycle: replay}  # noqa: RUF012 - as above
 

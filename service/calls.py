@@ -9,7 +9,7 @@ A short read of the read models on SQLite (one person's board or cycle, who
 is signed in) runs on the event loop itself. It is an indexed read of a local
 file that, in WAL mode, never waits for a writer: a hop to a thread costs more
 than the read, and under load the thread then waits for the GIL that the loop
-holds (measured at 20 clients on the board: p99 27 → 17 ms, queries 28 → 16 ms).
+holds (BENCHMARKS.md, "Why the code is as it is").
 """
 
 from __future__ import annotations
@@ -29,9 +29,8 @@ T = TypeVar("T")
 
 # Store calls on worker threads at once, per process. More threads do not make
 # two cores faster: they queue for the GIL, and every return from the database
-# waits behind the loop for up to the interpreter's 5 ms switch interval. With
-# starlette's default of 40 threads, PostgreSQL boards at 20 clients had a p99
-# of 0.4–1.2 s (wrk timeouts at 6 and more); with 4, 20–30 ms.
+# waits behind the loop for up to the interpreter's switch interval, so with
+# starlette's default of 40 the slowest requests on PostgreSQL waited longest.
 STORE_THREADS = 4
 _limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
     weakref.WeakKeyDictionary()

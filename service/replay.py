@@ -2,10 +2,11 @@
 
 The library's `project_aggregate` asserts `isinstance(event,
 CanMutateProtocol)` before applying each event. On Python 3.11 a check
-against a runtime protocol walks the protocol's attributes every time:
-24 µs per event (measured), 40 % of loading a growth cycle from its latest
-snapshot and the events after it. Every event of ours is the library's own
-aggregate event class, which has `mutate`, so the check can never fail here.
+against a runtime protocol walks the protocol's attributes every time, a
+large part of loading a growth cycle from its latest snapshot and the
+events after it (BENCHMARKS.md says how large). Every event of ours is the
+library's own aggregate event class, which has `mutate`, so the check can
+never fail here.
 """
 
 from __future__ import annotations

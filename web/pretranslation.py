@@ -1,8 +1,8 @@
 """Fixed texts of a template translated once, when it compiles, instead of on every render.
 
 A board page asks `_("…")` for some fifty fixed texts. Each call is a Jinja
-context call, a catalogue lookup and an escape: a third of rendering the
-page. So every language gets its own Jinja environment, and as a template
+context call, a catalogue lookup and an escape, on every render of texts
+that never change. So every language gets its own Jinja environment, and as a template
 loads, `_("Save")` (a quoted text with nothing filled in) becomes the quoted
 translation, a constant that Jinja folds into the page's static text,
 escaped at compile time. Texts with values (`_("Board of {name}", name=…)`)

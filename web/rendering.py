@@ -70,8 +70,8 @@ class ReadModelEnvironment(TranslatedEnvironment):
 
     Pages show read-model documents, which are dicts. Jinja's own order
     (attribute first, then key) raises and catches an AttributeError for
-    every such lookup: a tenth of rendering a board. A dict's methods are
-    still found when it has no key of that name (`names.get(…)`).
+    every such lookup, hundreds on a board. A dict's methods are still
+    found when it has no key of that name (`names.get(…)`).
     """
 
     def getattr(self, obj: Any, attribute: str) -> Any:

@@ -65,8 +65,8 @@ class QuietSchema(strawberry.Schema):
 CACHED_DOCUMENTS = 256
 # The limits as validation rule classes, made once. The validation cache is
 # keyed by the rule classes too, and QueryDepthLimiter and MaxAliasesLimiter
-# make a new class per instance: built per request, they made every request
-# miss the cache and validate again (half the time of a card move).
+# make a new class per instance: built per request, they would make every
+# request miss the cache and validate again.
 LIMIT_RULES = (
     *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
     *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
