@@ -8,15 +8,18 @@ which row is decided in the service's read queries, not here.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, Protocol
+from uuid import UUID
 
 from domain.person import Person
 from projections.database import Cursor, Database
 from projections.read_model import Batch, ReadModel
 
 TABLE = "rm_people"
-COLUMNS = (
-    "person_id",
+# What a person is registered with; the one list of them (forms, rows, GraphQL).
+DETAILS = (
     "name",
     "email",
     "function",
@@ -25,8 +28,21 @@ COLUMNS = (
     "development_phase",
     "language",
     "start_date",
-    "roles",
 )
+COLUMNS = ("person_id", *DETAILS, "roles")
+
+
+class PersonDetails(Protocol):
+    """A person's details as the Registered event and the Person aggregate both hold them."""
+
+    name: str
+    email: str
+    function: str
+    team: str
+    manager_id: UUID | None
+    development_phase: str
+    language: str
+    start_date: date
 
 
 class PeopleReadModel(ReadModel):
@@ -64,19 +80,18 @@ class PeopleReadModel(ReadModel):
             )
 
 
-def _registered(event: Any) -> dict[str, Any]:
-    return {
-        "person_id": str(event.originator_id),
-        "name": event.name,
-        "email": event.email,
-        "function": event.function,
-        "team": event.team,
-        "manager_id": str(event.manager_id) if event.manager_id else None,
-        "development_phase": event.development_phase,
-        "language": event.language,
-        "start_date": event.start_date.isoformat(),
-        "roles": [],
-    }
+def person_row(person_id: UUID, details: PersonDetails, roles: Iterable[str]) -> dict[str, Any]:
+    """A person as this read model keeps them (ids and dates as text, roles sorted)."""
+    row: dict[str, Any] = {"person_id": str(person_id)}
+    row.update((field, getattr(details, field)) for field in DETAILS)
+    row["manager_id"] = str(details.manager_id) if details.manager_id else None
+    row["start_date"] = details.start_date.isoformat()
+    row["roles"] = sorted(roles)
+    return row
+
+
+def _registered(event: Person.Registered) -> dict[str, Any]:
+    return person_row(event.originator_id, event, ())
 
 
 def _fold(row: dict[str, Any], event: Any) -> None:

@@ -18,7 +18,8 @@ from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Party
 from service.actor import Actor
 from service.errors import Forbidden, NotFound
-from service.ids import as_uuid
+from service.ids import IdOrText, as_uuid
+from service.parties import party_of
 from service.permissions import CYCLE_ACTIONS
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class CycleUseCases:
         return cycle.id
 
     def save_preparation_draft(
-        self, actor: Actor, cycle_id: UUID, answers: Any, *, idempotency: Claim | None = None
+        self, actor: Actor, cycle_id: IdOrText, answers: Any, *, idempotency: Claim | None = None
     ) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "save_preparation_draft")
         cycle.save_preparation_draft(party, answers)
@@ -87,7 +88,7 @@ class CycleUseCases:
         self._save(actor, cycle, idempotency)
 
     def submit_preparation(
-        self, actor: Actor, cycle_id: UUID, answers: Any, *, idempotency: Claim | None = None
+        self, actor: Actor, cycle_id: IdOrText, answers: Any, *, idempotency: Claim | None = None
     ) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "submit_preparation")
         cycle.submit_preparation(party, answers)
@@ -97,7 +98,7 @@ class CycleUseCases:
     def hold_session(
         self,
         actor: Actor,
-        cycle_id: UUID,
+        cycle_id: IdOrText,
         *,
         held_on: Any,
         notes: Any,
@@ -110,7 +111,7 @@ class CycleUseCases:
         self._save(actor, cycle, idempotency)
 
     def select_cards(
-        self, actor: Actor, cycle_id: UUID, card_ids: Any, *, idempotency: Claim | None = None
+        self, actor: Actor, cycle_id: IdOrText, card_ids: Any, *, idempotency: Claim | None = None
     ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "select_cards")
         cycle.select_cards(card_ids)
@@ -119,7 +120,7 @@ class CycleUseCases:
     def move_card(
         self,
         actor: Actor,
-        cycle_id: UUID,
+        cycle_id: IdOrText,
         *,
         card_id: str,
         to_column: Any,
@@ -136,7 +137,7 @@ class CycleUseCases:
     def set_card_visibility(
         self,
         actor: Actor,
-        cycle_id: UUID,
+        cycle_id: IdOrText,
         *,
         card_id: str,
         visible: Any,
@@ -150,7 +151,7 @@ class CycleUseCases:
         return True
 
     def write_plan(
-        self, actor: Actor, cycle_id: UUID, plan: Any, *, idempotency: Claim | None = None
+        self, actor: Actor, cycle_id: IdOrText, plan: Any, *, idempotency: Claim | None = None
     ) -> int:
         """Drafts or revises the POP; returns the new version number."""
         cycle, _ = self._cycle_for(actor, cycle_id, "write_plan")
@@ -159,7 +160,7 @@ class CycleUseCases:
         return cycle.plan_version
 
     def approve_plan(
-        self, actor: Actor, cycle_id: UUID, version: Any, *, idempotency: Claim | None = None
+        self, actor: Actor, cycle_id: IdOrText, version: Any, *, idempotency: Claim | None = None
     ) -> None:
         cycle, party = self._cycle_for(actor, cycle_id, "approve_plan")
         cycle.approve_plan(party, version)
@@ -168,7 +169,7 @@ class CycleUseCases:
     def schedule_follow_up(
         self,
         actor: Actor,
-        cycle_id: UUID,
+        cycle_id: IdOrText,
         *,
         due_on: Any = None,
         months: Any = None,
@@ -181,7 +182,7 @@ class CycleUseCases:
     def complete_follow_up(
         self,
         actor: Actor,
-        cycle_id: UUID,
+        cycle_id: IdOrText,
         *,
         held_on: Any,
         went_well: Any,
@@ -199,7 +200,12 @@ class CycleUseCases:
         self._save(actor, cycle, idempotency)
 
     def close_cycle(
-        self, actor: Actor, cycle_id: UUID, reason: Any = "", *, idempotency: Claim | None = None
+        self,
+        actor: Actor,
+        cycle_id: IdOrText,
+        reason: Any = "",
+        *,
+        idempotency: Claim | None = None,
     ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "close_cycle")
         cycle.close(reason)
@@ -259,7 +265,7 @@ class CycleUseCases:
             cycle = self._load_cycle(cycle_uuid)
         except AggregateNotFoundError:
             raise Forbidden() from None
-        party = party_of(actor, cycle)
+        party = party_of(actor, cycle.employee_id, cycle.manager_id)
         if party is None or party not in CYCLE_ACTIONS[action]:
             raise Forbidden()
         # Ended cycles are not handed over: their recorded manager has a say
@@ -285,16 +291,6 @@ class CycleUseCases:
 
     def _save(self, actor: Actor, cycle: GrowthCycle, idempotency: Claim | None = None) -> None:
         self.save_changes(cycle, by=actor, idempotency=idempotency, what=f"growth cycle {cycle.id}")
-
-
-def party_of(actor: Actor, cycle: GrowthCycle) -> Party | None:
-    if actor.person_id is None:
-        return None
-    if actor.person_id == cycle.employee_id:
-        return Party.EMPLOYEE
-    if actor.person_id == cycle.manager_id:
-        return Party.MANAGER
-    return None
 
 
 def _require_writer(actor: Actor) -> None:

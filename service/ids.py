@@ -7,6 +7,10 @@ from uuid import UUID
 
 from domain.errors import InvalidInput
 
+# An id as a use case takes it: a UUID, or the text a form or the API sent, which
+# the use case checks (after its access check, so a refusal reads the same).
+IdOrText = UUID | str
+
 
 def as_uuid(value: Any) -> UUID:
     if isinstance(value, UUID):

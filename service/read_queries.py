@@ -29,7 +29,7 @@ from uuid import UUID
 
 from domain.errors import InvalidInput
 from domain.person import Person
-from domain.vocabulary import Stage
+from domain.vocabulary import Party, Stage
 from projections import audit as audit_trail
 from projections import board as boards
 from projections import cycle_detail as cycle_details
@@ -45,6 +45,7 @@ from service.actor import Actor
 from service.application import Groeispurt
 from service.errors import Forbidden, NotFound
 from service.ids import as_uuid
+from service.parties import party_of
 from service.who_did_it import Names
 
 Doc = dict[str, Any]
@@ -65,19 +66,8 @@ class ReadQueries:
         person = self._person(actor.person_id)
         if person is None:
             raise Forbidden()
-        return {
-            "person_id": str(person.id),
-            "name": person.name,
-            "email": person.email,
-            "function": person.function,
-            "team": person.team,
-            "manager_id": str(person.manager_id) if person.manager_id else None,
-            "development_phase": person.development_phase,
-            "language": person.language,
-            "start_date": person.start_date.isoformat(),
-            "roles": sorted(person.roles),
-            "may_write": actor.may_write,
-        }
+        row = people_rows.person_row(person.id, person, person.roles)
+        return {**row, "may_write": actor.may_write}
 
     def people(self, actor: Actor) -> list[Doc]:
         if actor.may_read_cycles_as_hr or actor.is_admin:
@@ -146,8 +136,8 @@ class ReadQueries:
         if actor.person_id is None:
             raise Forbidden()
         docs = cycle_details.list_cycles(self.database, manager_id=str(actor.person_id))
-        led = [d for d in docs if self._party(actor, d) == "manager"]
-        return [_without_others_drafts(d, "manager") for d in led]
+        led = [d for d in docs if self._party(actor, d) is Party.MANAGER]
+        return [_without_others_drafts(d, Party.MANAGER) for d in led]
 
     def history(self, actor: Actor, employee_id: Any) -> list[Doc]:
         employee = as_uuid(employee_id)
@@ -221,11 +211,11 @@ class ReadQueries:
             return True
         return actor.person_id is not None and self.app.manager_of(employee) == actor.person_id
 
-    def _party(self, actor: Actor, doc: CycleDoc) -> str | None:
+    def _party(self, actor: Actor, doc: CycleDoc) -> Party | None:
         """The actor's party in a cycle as it is now: the employee, or the manager party of
         an open cycle, or of an ended one while they still manage the employee."""
-        party = _party(actor, doc)
-        if party == "manager" and doc.get("stage") in ENDED:
+        party = party_of(actor, doc["employee_id"], doc.get("manager_id"))
+        if party is Party.MANAGER and doc.get("stage") in ENDED:
             still = self.app.manager_of(UUID(doc["employee_id"])) == actor.person_id
             return party if still else None
         return party
@@ -269,22 +259,8 @@ def _team_view(board: boards.Board) -> boards.Board | None:
 
 def _leads(actor: Actor, board: boards.Board) -> bool:
     """The manager party (a coach, say) of an open cycle sees its board."""
-    leader = board["manager_id"]
-    return (
-        actor.person_id is not None
-        and leader == str(actor.person_id)
-        and board.get("status") == "active"
-    )
-
-
-def _party(actor: Actor, doc: CycleDoc) -> str | None:
-    if actor.person_id is None:
-        return None
-    if str(actor.person_id) == doc.get("employee_id"):
-        return "employee"
-    if str(actor.person_id) == doc.get("manager_id"):
-        return "manager"
-    return None
+    party = party_of(actor, board["employee_id"], board["manager_id"])
+    return party is Party.MANAGER and board["status"] == "active"
 
 
 def _without_others_drafts(doc: CycleDoc, party: str | None) -> CycleDoc:

@@ -94,3 +94,11 @@ def error_field(error: DomainError, positions: Mapping[str, list[int]]) -> str:
         if index < len(rows):
             return f"{found.group(1)}.{rows[index]}{found.group(3) or ''}"
     return field
+
+
+def whole_number(value: Any, otherwise: int) -> int:
+    """A form or query field as a whole number, `otherwise` when it is not one."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return otherwise

@@ -19,6 +19,7 @@ from domain.errors import DomainError
 from service.actor import Actor
 from service.container import Services
 from service.errors import Conflict, NotFound
+from web import forms
 from web.rendering import (
     as_signed_in,
     is_htmx,
@@ -66,7 +67,7 @@ def _board_context(
 async def move(request: Request) -> Response:
     form = await request.form()
     fields = {k: str(form.get(k, "")) for k in ("cycle_id", "card_id", "column", "index")}
-    version = _whole(form.get("version"))
+    version = forms.whole_number(form.get("version"), -1)
     htmx = is_htmx(request)
     # One hop to the thread pool: who asks, the move, and the board drawn after it.
     message, context = await as_signed_in(request, _move_then_board, fields, version, htmx)
@@ -100,7 +101,7 @@ def _move(services: Services, actor: Actor, fields: dict[str, str], version: int
             UUID(board["cycle_id"]),
             card_id=fields["card_id"],
             to_column=fields["column"],
-            position=_whole(fields["index"]),
+            position=forms.whole_number(fields["index"], -1),
         )
     except Conflict:
         return STALE
@@ -127,13 +128,6 @@ def _show_then_board(
     # cycle_id is the form's text: the use case checks it and refuses what is not an id.
     services.app.set_card_visibility(actor, cycle_id, card_id=card_id, visible=visible)
     return _board_context(services, actor, None, cycle_id) if htmx else None
-
-
-def _whole(value: Any) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return -1
 
 
 routes = [

@@ -22,6 +22,7 @@ from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
 from service.errors import Conflict, NotFound
+from service.parties import party_of
 from web import forms
 from web.rendering import current_actor, person_name, redirect, render, services_of, translate
 
@@ -41,11 +42,7 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
     doc = services.queries.cycle(actor, cycle_id)
     if doc is None:
         raise NotFound("There is no such growth cycle.")
-    party = None
-    if str(actor.person_id) == doc["employee_id"]:
-        party = "employee"
-    elif str(actor.person_id) == doc["manager_id"]:
-        party = "manager"
+    party = party_of(actor, doc["employee_id"], doc["manager_id"])
     names = {
         "employee": person_name(services, doc["employee_id"]),
         "manager": person_name(services, doc["manager_id"]) if doc["manager_id"] else "",

@@ -22,7 +22,7 @@ from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden
-from web import routes_hr_people, routes_hr_reports
+from web import forms, routes_hr_people, routes_hr_reports
 from web.rendering import current_actor, redirect, render, services_of, translate
 
 PAGE_SIZE = 50
@@ -76,7 +76,7 @@ async def audit_page(request: Request) -> Response:
                 errors[name] = translate(request, "This is not a date (use YYYY-MM-DD).")
     if filters.get("since") and filters.get("until") and filters["since"] >= filters["until"]:
         errors["until"] = translate(request, "The end of the period lies before its start.")
-    after = _whole(params.get("after"))
+    after = max(0, forms.whole_number(params.get("after"), 0))
     context = await in_thread(_audit_context, services_of(request), actor, filters, after, errors)
     base = [(k, v) for k, v in values.items() if v] + [("kind", k) for k in kinds]
     context.update(
@@ -204,13 +204,6 @@ def _url(path: str, params: list[tuple[str, Any]]) -> str:
 
 def _without(params: list[tuple[str, Any]], name: str) -> list[tuple[str, Any]]:
     return [(k, v) for k, v in params if k != name]
-
-
-def _whole(value: Any) -> int:
-    try:
-        return max(0, int(str(value)))
-    except ValueError:
-        return 0
 
 
 routes = [

@@ -16,22 +16,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from domain.errors import DomainError, InvalidInput
+from projections.people import DETAILS
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden, NotFound
 from web.rendering import current_actor, redirect, render, services_of, translate
 
-PERSON_FIELDS = (
-    "name",
-    "email",
-    "function",
-    "team",
-    "manager_id",
-    "development_phase",
-    "language",
-    "start_date",
-)
 CHANGES = ("manager", "team", "function")
 
 
@@ -58,12 +49,12 @@ def _people_context(services: Services, actor: Actor) -> dict[str, Any]:
 async def register(request: Request) -> Response:
     actor = await current_actor(request)
     form = await request.form()
-    values = {k: str(form.get(k, "")).strip() for k in PERSON_FIELDS}
+    values = {k: str(form.get(k, "")).strip() for k in DETAILS}
     services = services_of(request)
     try:
         await in_thread(_register, services, actor, values)
     except DomainError as refused:
-        field = refused.field if refused.field in PERSON_FIELDS else "name"
+        field = refused.field if refused.field in DETAILS else "name"
         return await _people_again(request, actor, values, {field: refused.message})
     except NotFound:
         return await _people_again(

@@ -18,9 +18,9 @@ from service.idempotency import Claim
     description="HR adds a skill to the company backlog; answers with the backlog."
 )
 async def add_backlog_skill(info: Ctx, input: i.BacklogSkillInput) -> list[BacklogSkill]:
-    def write(services: Services, actor: Actor, n: i.BacklogSkillInput, k: Claim | None) -> None:
-        details = {key: v for key, v in i.plain(n).items() if key != "position"}
-        services.app.add_backlog_skill(actor, details, n.position, idempotency=k)
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        details = {key: v for key, v in i.plain(input).items() if key != "position"}
+        services.app.add_backlog_skill(actor, details, input.position, idempotency=claim)
 
     result = await act(info, input, "addBacklogSkill", write, named(None), BACKLOG)
     return [BacklogSkill.from_doc(d) for d in result["skills"]]
@@ -36,14 +36,14 @@ async def change_backlog_skill(info: Ctx, input: i.BacklogChangeInput) -> list[B
     if sum([bool(wording), input.position is not None, input.retire]) != 1:
         raise InvalidInput("Reword, move or retire: one per request.", "skill_id")
 
-    def write(services: Services, actor: Actor, n: i.BacklogChangeInput, k: Claim | None) -> None:
-        app, skill = services.app, str(n.skill_id)
-        if n.retire:
-            app.retire_backlog_skill(actor, skill, idempotency=k)
-        elif n.position is not None:
-            app.move_backlog_skill(actor, skill, n.position, idempotency=k)
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        app, skill = services.app, str(input.skill_id)
+        if input.retire:
+            app.retire_backlog_skill(actor, skill, idempotency=claim)
+        elif input.position is not None:
+            app.move_backlog_skill(actor, skill, input.position, idempotency=claim)
         else:
-            app.reword_backlog_skill(actor, skill, wording, idempotency=k)
+            app.reword_backlog_skill(actor, skill, wording, idempotency=claim)
 
     result = await act(info, input, "changeBacklogSkill", write, named(None), BACKLOG)
     return [BacklogSkill.from_doc(d) for d in result["skills"]]

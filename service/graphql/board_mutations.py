@@ -2,35 +2,49 @@
 
 from __future__ import annotations
 
-from service.graphql import inputs as i
-from service.graphql.commands import board_mutation
+import strawberry
 
-select_cards = board_mutation(
-    "selectCards",
-    i.SelectCardsInput,
-    lambda s, a, n, k: s.app.select_cards(
-        a, n.cycle_id, [str(c) for c in n.card_ids], idempotency=k
-    ),
-    "At most three cards go onto the board, in To do.",
-)
-move_card = board_mutation(
-    "moveCard",
-    i.MoveCardInput,
-    lambda s, a, n, k: s.app.move_card(
-        a,
-        n.cycle_id,
-        card_id=str(n.card_id),
-        to_column=n.to_column.value,
-        position=n.position,
-        idempotency=k,
-    ),
-    "The employee moves a card; answers with the board.",
-)
-set_card_visibility = board_mutation(
-    "setCardVisibility",
-    i.CardVisibilityInput,
-    lambda s, a, n, k: s.app.set_card_visibility(
-        a, n.cycle_id, card_id=str(n.card_id), visible=n.visible, idempotency=k
-    ),
-    "The employee shows a card to the team, or hides it.",
-)
+from service.actor import Actor
+from service.container import Services
+from service.graphql import inputs as i
+from service.graphql.commands import Ctx, on_board
+from service.graphql.types import Board
+from service.idempotency import Claim
+
+
+@strawberry.mutation(description="At most three cards go onto the board, in To do.")
+async def select_cards(info: Ctx, input: i.SelectCardsInput) -> Board:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        card_ids = [str(card) for card in input.card_ids]
+        services.app.select_cards(actor, input.cycle_id, card_ids, idempotency=claim)
+
+    return await on_board(info, input, "selectCards", write)
+
+
+@strawberry.mutation(description="The employee moves a card; answers with the board.")
+async def move_card(info: Ctx, input: i.MoveCardInput) -> Board:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.move_card(
+            actor,
+            input.cycle_id,
+            card_id=str(input.card_id),
+            to_column=input.to_column.value,
+            position=input.position,
+            idempotency=claim,
+        )
+
+    return await on_board(info, input, "moveCard", write)
+
+
+@strawberry.mutation(description="The employee shows a card to the team, or hides it.")
+async def set_card_visibility(info: Ctx, input: i.CardVisibilityInput) -> Board:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.set_card_visibility(
+            actor,
+            input.cycle_id,
+            card_id=str(input.card_id),
+            visible=input.visible,
+            idempotency=claim,
+        )
+
+    return await on_board(info, input, "setCardVisibility", write)

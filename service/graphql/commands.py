@@ -18,7 +18,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import strawberry
 from strawberry.types import Info
@@ -44,15 +44,31 @@ log = logging.getLogger("groeispurt.graphql")
 Ctx = Info[Context, None]
 # The answer's document (see `answers.Doc`): kept as JSON for a retry, read back as is.
 Doc = Any
-# A use case called with the services, the actor, the mutation's input and the key's claim.
-Call = Callable[[Services, Actor, Any, Claim | None], Any]
+R = TypeVar("R")
+# The use case, called with the services, the actor and the key's claim; the
+# resolver's input is in its closure.
+Write = Callable[[Services, Actor, Claim | None], R]
 # Which object the answer shows, given what the use case returned (None when that
 # is unknown: a retry, or a save the read models could not follow) and what it saved.
-Target = Callable[[Any, Saved], Any]
+Target = Callable[[R | None, Saved], Any]
+
+
+class Keyed(Protocol):
+    """Every mutation's input: it may carry an idempotency key."""
+
+    @property
+    def idempotency_key(self) -> str | None: ...
+
+
+class OnCycle(Keyed, Protocol):
+    """The input of a mutation on one cycle."""
+
+    @property
+    def cycle_id(self) -> strawberry.ID: ...
 
 
 async def act(
-    info: Ctx, input: Any, operation: str, write: Call, target: Target, answer: Answer
+    info: Ctx, input: Keyed, operation: str, write: Write[R], target: Target[R], answer: Answer
 ) -> Doc:
     context = info.context
     services = context.services
@@ -68,7 +84,7 @@ async def act(
             # Saved, its answer never stored (the request died, or the store was full).
             return _answer(context, services, actor, answer, target(None, begun.saved), operation)
         try:
-            result = write(services, actor, input, begun)
+            result = write(services, actor, begun)
         except ReadModelsBehind as behind:
             doc = _from_the_log(
                 context, services, actor, answer, target(None, behind.saved_topics()), operation
@@ -87,6 +103,18 @@ async def act(
         return doc
 
     return await in_thread(act_once)
+
+
+async def on_cycle(info: Ctx, input: OnCycle, operation: str, write: Write[object]) -> Cycle:
+    """Runs a use case on the cycle the input names; answers with that cycle."""
+    target = named(input.cycle_id)
+    return Cycle.from_doc(await act(info, input, operation, write, target, CYCLE))
+
+
+async def on_board(info: Ctx, input: OnCycle, operation: str, write: Write[object]) -> Board:
+    """Runs a use case on the cycle the input names; answers with its board."""
+    target = named(input.cycle_id)
+    return Board.from_doc(await act(info, input, operation, write, target, BOARD))
 
 
 def _answer(
@@ -123,41 +151,18 @@ def fingerprint(operation: str, input: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def named(target: Any) -> Target:
+def named(target: Any) -> Target[object]:
     """The answer shows the object the input names (a cycle, a person)."""
     return lambda result, saved: target
 
 
-def created(topic: str) -> Target:
+def created(topic: str) -> Target[object]:
     """The answer shows the object the use case created: its return value, or, when
     that is unknown, the aggregate whose first saved event has `topic`."""
 
-    def target(result: Any, saved: Saved) -> Any:
+    def target(result: object | None, saved: Saved) -> Any:
         if result is not None:
             return result
         return next(aggregate for aggregate, first in saved if first == topic)
 
     return target
-
-
-def cycle_mutation(name: str, input_type: type, call: Call, description: str | None = None) -> Any:
-    """A mutation that runs one use case on a cycle and answers with the cycle."""
-    return _mutation(name, input_type, call, description, Cycle)
-
-
-def board_mutation(name: str, input_type: type, call: Call, description: str | None = None) -> Any:
-    """A mutation that runs one use case on a cycle and answers with its board."""
-    return _mutation(name, input_type, call, description, Board)
-
-
-def _mutation(
-    name: str, input_type: type, call: Call, description: str | None, answer: type
-) -> Any:
-    reader, shape = (CYCLE, Cycle.from_doc) if answer is Cycle else (BOARD, Board.from_doc)
-
-    async def resolve(self: Any, info: Ctx, input: Any) -> Any:
-        return shape(await act(info, input, name, call, named(input.cycle_id), reader))
-
-    # strawberry reads the input's and the answer's types from the annotations.
-    resolve.__annotations__ = {**resolve.__annotations__, "input": input_type, "return": answer}
-    return strawberry.mutation(resolver=resolve, description=description)

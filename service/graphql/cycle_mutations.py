@@ -10,7 +10,7 @@ from service.actor import Actor
 from service.container import Services
 from service.graphql import inputs as i
 from service.graphql.answers import CYCLE
-from service.graphql.commands import Ctx, act, created, cycle_mutation, named
+from service.graphql.commands import Ctx, act, created, on_cycle
 from service.graphql.types import Cycle
 from service.idempotency import Claim
 from service.ids import as_uuid
@@ -18,13 +18,13 @@ from service.ids import as_uuid
 
 @strawberry.mutation(description="The employee's manager opens a growth cycle.")
 async def open_cycle(info: Ctx, input: i.OpenCycleInput) -> Cycle:
-    def write(services: Services, actor: Actor, n: i.OpenCycleInput, k: Claim | None) -> object:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> object:
         return services.app.open_cycle(
             actor,
-            employee_id=as_uuid(n.employee_id),
-            planned_session_on=n.planned_session_on.isoformat(),
-            coach_id=as_uuid(n.coach_id) if n.coach_id is not None else None,
-            idempotency=k,
+            employee_id=as_uuid(input.employee_id),
+            planned_session_on=input.planned_session_on.isoformat(),
+            coach_id=as_uuid(input.coach_id) if input.coach_id is not None else None,
+            idempotency=claim,
         )
 
     opened = created(get_topic(GrowthCycle.Opened))
@@ -36,88 +36,100 @@ async def open_cycle(info: Ctx, input: i.OpenCycleInput) -> Cycle:
     "former coach no longer sees it."
 )
 async def hand_cycle_to_coach(info: Ctx, input: i.HandCycleToCoachInput) -> Cycle:
-    def write(
-        services: Services, actor: Actor, n: i.HandCycleToCoachInput, k: Claim | None
-    ) -> None:
-        services.app.hand_cycle_to_coach(actor, n.cycle_id, n.coach_id, idempotency=k)
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.hand_cycle_to_coach(actor, input.cycle_id, input.coach_id, idempotency=claim)
 
-    target = named(input.cycle_id)
-    return Cycle.from_doc(await act(info, input, "handCycleToCoach", write, target, CYCLE))
+    return await on_cycle(info, input, "handCycleToCoach", write)
 
 
-save_preparation_draft = cycle_mutation(
-    "savePreparationDraft",
-    i.PreparationInput,
-    lambda s, a, n, k: s.app.save_preparation_draft(a, n.cycle_id, n.answers, idempotency=k),
-    "Saves a draft only its author sees.",
+@strawberry.mutation(description="Saves a draft only its author sees.")
+async def save_preparation_draft(info: Ctx, input: i.PreparationInput) -> Cycle:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.save_preparation_draft(actor, input.cycle_id, input.answers, idempotency=claim)
+
+    return await on_cycle(info, input, "savePreparationDraft", write)
+
+
+@strawberry.mutation(
+    description="Shares the preparation with the other party; may be resubmitted until the session."
 )
-submit_preparation = cycle_mutation(
-    "submitPreparation",
-    i.PreparationInput,
-    lambda s, a, n, k: s.app.submit_preparation(a, n.cycle_id, n.answers, idempotency=k),
-    "Shares the preparation with the other party; may be resubmitted until the session.",
+async def submit_preparation(info: Ctx, input: i.PreparationInput) -> Cycle:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.submit_preparation(actor, input.cycle_id, input.answers, idempotency=claim)
+
+    return await on_cycle(info, input, "submitPreparation", write)
+
+
+@strawberry.mutation(description="The manager records the session and its candidate cards.")
+async def hold_session(info: Ctx, input: i.HoldSessionInput) -> Cycle:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.hold_session(
+            actor,
+            input.cycle_id,
+            held_on=input.held_on.isoformat(),
+            notes=input.notes,
+            cards=i.plain(input.cards),
+            idempotency=claim,
+        )
+
+    return await on_cycle(info, input, "holdSession", write)
+
+
+@strawberry.mutation(description="Drafts the POP or revises it into a new version.")
+async def write_plan(info: Ctx, input: i.WritePlanInput) -> Cycle:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        plan = {
+            "goals": i.plain(input.goals),
+            "activities": i.plain(input.activities),
+            "support": i.plain(input.support),
+        }
+        services.app.write_plan(actor, input.cycle_id, plan, idempotency=claim)
+
+    return await on_cycle(info, input, "writePlan", write)
+
+
+@strawberry.mutation(
+    description="A party approves a version; both approving the same version makes it count."
 )
-hold_session = cycle_mutation(
-    "holdSession",
-    i.HoldSessionInput,
-    lambda s, a, n, k: s.app.hold_session(
-        a,
-        n.cycle_id,
-        held_on=n.held_on.isoformat(),
-        notes=n.notes,
-        cards=i.plain(n.cards),
-        idempotency=k,
-    ),
-    "The manager records the session and its candidate cards.",
-)
-write_plan = cycle_mutation(
-    "writePlan",
-    i.WritePlanInput,
-    lambda s, a, n, k: s.app.write_plan(
-        a,
-        n.cycle_id,
-        {
-            "goals": i.plain(n.goals),
-            "activities": i.plain(n.activities),
-            "support": i.plain(n.support),
-        },
-        idempotency=k,
-    ),
-    "Drafts the POP or revises it into a new version.",
-)
-approve_plan = cycle_mutation(
-    "approvePlan",
-    i.ApprovePlanInput,
-    lambda s, a, n, k: s.app.approve_plan(a, n.cycle_id, n.version, idempotency=k),
-    "A party approves a version; both approving the same version makes it count.",
-)
-schedule_follow_up = cycle_mutation(
-    "scheduleFollowUp",
-    i.ScheduleFollowUpInput,
-    lambda s, a, n, k: s.app.schedule_follow_up(
-        a,
-        n.cycle_id,
-        months=n.months,
-        due_on=n.due_on.isoformat() if n.due_on else None,
-        idempotency=k,
-    ),
-)
-complete_follow_up = cycle_mutation(
-    "completeFollowUp",
-    i.CompleteFollowUpInput,
-    lambda s, a, n, k: s.app.complete_follow_up(
-        a,
-        n.cycle_id,
-        held_on=n.held_on.isoformat(),
-        went_well=n.went_well,
-        could_be_better=n.could_be_better,
-        show_and_tell_on=n.show_and_tell_on.isoformat() if n.show_and_tell_on else None,
-        idempotency=k,
-    ),
-    "The retrospective: what went well, what could be better.",
-)
-close_cycle = cycle_mutation(
-    "closeCycle",
-    i.CloseCycleInput,
-    lambda s, a, n, k: s.app.close_cycle(a, n.cycle_id, n.reason, idempotency=k),
-)
+async def approve_plan(info: Ctx, input: i.ApprovePlanInput) -> Cycle:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.approve_plan(actor, input.cycle_id, input.version, idempotency=claim)
+
+    return await on_cycle(info, input, "approvePlan", write)
+
+
+@strawberry.mutation
+async def schedule_follow_up(info: Ctx, input: i.ScheduleFollowUpInput) -> Cycle:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        due_on = input.due_on.isoformat() if input.due_on else None
+        services.app.schedule_follow_up(
+            actor, input.cycle_id, months=input.months, due_on=due_on, idempotency=claim
+        )
+
+    return await on_cycle(info, input, "scheduleFollowUp", write)
+
+
+@strawberry.mutation(description="The retrospective: what went well, what could be better.")
+async def complete_follow_up(info: Ctx, input: i.CompleteFollowUpInput) -> Cycle:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.complete_follow_up(
+            actor,
+            input.cycle_id,
+            held_on=input.held_on.isoformat(),
+            went_well=input.went_well,
+            could_be_better=input.could_be_better,
+            show_and_tell_on=(
+                input.show_and_tell_on.isoformat() if input.show_and_tell_on else None
+            ),
+            idempotency=claim,
+        )
+
+    return await on_cycle(info, input, "completeFollowUp", write)
+
+
+@strawberry.mutation
+async def close_cycle(info: Ctx, input: i.CloseCycleInput) -> Cycle:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.close_cycle(actor, input.cycle_id, input.reason, idempotency=claim)
+
+    return await on_cycle(info, input, "closeCycle", write)

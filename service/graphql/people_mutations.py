@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import strawberry
 from eventsourcing.utils import get_topic
 
 from domain.errors import InvalidInput
 from domain.person import Person as PersonAggregate
 from service.actor import Actor
-from service.application import Groeispurt
 from service.container import Services
 from service.graphql import inputs as i
 from service.graphql.answers import PERSON
@@ -23,10 +19,10 @@ from service.ids import as_uuid
 
 @strawberry.mutation(description="HR registers a person.")
 async def register_person(info: Ctx, input: i.RegisterPersonInput) -> Person:
-    def write(services: Services, actor: Actor, n: i.RegisterPersonInput, k: Claim | None) -> Any:
-        details = i.plain(n)
-        details["manager_id"] = as_uuid(n.manager_id) if n.manager_id else None
-        return services.app.register_person(actor, k, **details)
+    def write(services: Services, actor: Actor, claim: Claim | None) -> object:
+        details = i.plain(input)
+        details["manager_id"] = as_uuid(input.manager_id) if input.manager_id else None
+        return services.app.register_person(actor, claim, **details)
 
     registered = created(get_topic(PersonAggregate.Registered))
     return Person.from_row(await act(info, input, "registerPerson", write, registered, PERSON))
@@ -47,10 +43,10 @@ async def change_person(info: Ctx, input: i.ChangePersonInput) -> Person:
         raise InvalidInput("Change exactly one detail per request.", "person_id")
     [(field, value)] = changes.items()
 
-    def write(services: Services, actor: Actor, n: i.ChangePersonInput, k: Claim | None) -> None:
-        app, person = services.app, as_uuid(n.person_id)
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        app, person = services.app, as_uuid(input.person_id)
         if field == "manager_id":
-            app.change_manager(actor, person, as_uuid(value) if value else None, idempotency=k)
+            app.change_manager(actor, person, as_uuid(value) if value else None, idempotency=claim)
             return
         use_case = {
             "team": app.change_team,
@@ -59,26 +55,25 @@ async def change_person(info: Ctx, input: i.ChangePersonInput) -> Person:
             "email": app.change_email,
             "development_phase": app.change_development_phase,
         }[field]
-        use_case(actor, person, value, idempotency=k)
+        use_case(actor, person, value, idempotency=claim)
 
     target = named(input.person_id)
     return Person.from_row(await act(info, input, f"changePerson.{field}", write, target, PERSON))
 
 
-def _role_mutation(name: str, use_case: Callable[[Groeispurt], Any], description: str) -> Any:
-    async def resolve(info: Ctx, input: i.RoleInput) -> Person:
-        def write(services: Services, actor: Actor, n: i.RoleInput, k: Claim | None) -> None:
-            use_case(services.app)(actor, as_uuid(n.person_id), n.role, idempotency=k)
+@strawberry.mutation(description="An administrator grants a role (hr or admin).")
+async def grant_role(info: Ctx, input: i.RoleInput) -> Person:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.grant_role(actor, as_uuid(input.person_id), input.role, idempotency=claim)
 
-        target = named(input.person_id)
-        return Person.from_row(await act(info, input, name, write, target, PERSON))
-
-    return strawberry.mutation(resolver=resolve, description=description)
+    target = named(input.person_id)
+    return Person.from_row(await act(info, input, "grantRole", write, target, PERSON))
 
 
-grant_role = _role_mutation(
-    "grantRole", lambda app: app.grant_role, "An administrator grants a role (hr or admin)."
-)
-revoke_role = _role_mutation(
-    "revokeRole", lambda app: app.revoke_role, "An administrator revokes a role."
-)
+@strawberry.mutation(description="An administrator revokes a role.")
+async def revoke_role(info: Ctx, input: i.RoleInput) -> Person:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.revoke_role(actor, as_uuid(input.person_id), input.role, idempotency=claim)
+
+    target = named(input.person_id)
+    return Person.from_row(await act(info, input, "revokeRole", write, target, PERSON))

@@ -16,6 +16,7 @@ from projections import board as boards
 from projections import follow_ups
 from projections.board_fold import BoardCard
 from projections.cycle_fold import CycleDoc
+from projections.people import DETAILS
 from projections.training_needs_report import TrainingNeedsReport
 
 
@@ -36,17 +37,12 @@ class Person:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Person:
+        # A colleague's row holds only name, team and function: the rest stays null.
+        details: dict[str, Any] = {field: row.get(field) for field in DETAILS}
         return cls(
             id=strawberry.ID(row.get("person_id") or row["id"]),
-            name=row["name"],
-            team=row["team"],
-            function=row["function"],
-            email=row.get("email"),
-            manager_id=row.get("manager_id"),
-            development_phase=row.get("development_phase"),
-            language=row.get("language"),
-            start_date=row.get("start_date"),
             roles=list(row.get("roles") or []),
+            **details,
         )
 
 
