@@ -19,26 +19,20 @@ was current then, and who had approved which version by then.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Mapper, StoredEvent
 
-from domain.attribution import ACTOR_FIELD, attribution_of
-from domain.employee_cycles import EmployeeCycles
-from domain.growth_cycle import GrowthCycle
+from domain.attribution import ACTOR_FIELD, Attribution, attribution_of
+from projections import audit_fold
+from projections.audit_fold import Subject, TrailRow
 from projections.database import Cursor, Database
-from projections.read_model import (
-    Batch,
-    ReadModel,
-    compact_json,
-    event_names,
-    parse_json,
-    utc_iso,
-)
+from projections.json_text import compact_json, parse_json
+from projections.read_model import Batch, ReadModel, event_names, utc_iso
+from projections.storage import RowTable, placeholders
 
 TABLE = "rm_audit"
 SUBJECTS = "rm_audit_subjects"
@@ -47,9 +41,9 @@ ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "origi
 SECRET_WORDS = ("password", "secret", "token", "hash", "key")
 # Fields that only their author may read, per event name: never in the trail.
 PRIVATE_FIELDS = {"PreparationDraftSaved": frozenset({"preparation"})}
-PLAN_KINDS = ("PlanDrafted", "PlanRevised", "PlanApproved", "PlanApprovedByBoth")
+COLUMNS = ("seq", "aggregate_id", "version", "at", "aggregate", "kind", "employee_id", "cycle_id")
 
-Subject = tuple[str | None, str | None]  # (employee_id, cycle_id)
+OF = RowTable(SUBJECTS, ("aggregate_id", "employee_id", "cycle_id"))
 
 
 @dataclass(frozen=True)
@@ -77,86 +71,62 @@ class AuditReadModel(ReadModel):
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
         cursor.execute(f"SELECT MAX(seq) AS seq FROM {TABLE}")
-        seq = int(cursor.fetchone()["seq"] or 0)
-        subjects: dict[str, Subject | None] = {}
-        new_subjects: list[tuple[str, str | None, str | None]] = []
-        rows: list[tuple[Any, ...]] = []
-        for event, key, at in batch:
-            kind = type(event)
-            aggregate, name = event_names(kind)
-            subject = _own_subject(kind, event, key)
-            if subject is None:
-                subject = _lookup(cursor, subjects, key)
-            elif kind is GrowthCycle.Opened or kind is EmployeeCycles.Started:
-                subjects[key] = subject
-                new_subjects.append((key, *subject))
-            employee_id, cycle_id = subject or (None, None)
-            if isinstance(event, EmployeeCycles.CycleAdded):
-                cycle_id = str(event.cycle_id)
-            seq += 1
-            rows.append(
-                (
-                    seq,
-                    key,
-                    event.originator_version,
-                    at,
-                    aggregate,
-                    name,
-                    employee_id,
-                    cycle_id,
-                )
-            )
-        if new_subjects:
+        last = int(cursor.fetchone()["seq"] or 0)
+        stored = OF.load(cursor, audit_fold.keys_to_load(batch))
+        subjects: dict[str, Subject] = {
+            key: (row["employee_id"], row["cycle_id"]) for key, row in stored.items()
+        }
+        changes = audit_fold.fold(last, subjects, batch)
+        if changes.subjects:
             cursor.executemany(
                 f"INSERT INTO {SUBJECTS} (aggregate_id, employee_id, cycle_id) VALUES (?, ?, ?) "
                 "ON CONFLICT (aggregate_id) DO NOTHING",
-                new_subjects,
+                changes.subjects,
             )
-        if rows:
+        if changes.rows:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (seq, aggregate_id, version, at, aggregate, kind, "
-                "employee_id, cycle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
+                f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES ({placeholders(len(COLUMNS))})",
+                changes.rows,
             )
 
 
-def _own_subject(kind: type, event: Any, key: str) -> Subject | None:
-    """Whom an event concerns when the event itself says so (else: look it up)."""
-    if kind is GrowthCycle.Opened:
-        return str(event.employee_id), key
-    if kind is EmployeeCycles.Started:
-        return str(event.employee_id), None
-    if event_names(kind)[0] == "Person":
-        return key, None
-    person = getattr(event, "person_id", None)
-    if person is not None:
-        return str(person), None
-    return None
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """One event of the trail: its row, the event's own fields and who caused it."""
+
+    seq: int
+    aggregate_id: str
+    version: int
+    at: str
+    aggregate: str
+    kind: str
+    employee_id: str | None
+    cycle_id: str | None
+    # The event's own fields as plain JSON (dates and ids as text), secrets left out:
+    # the shape is each event's, so values are as JSON has them.
+    changes: dict[str, Any]
+    actor: Attribution | None  # None: saved before actors were recorded
 
 
-def _lookup(cursor: Cursor, subjects: dict[str, Subject | None], key: str) -> Subject | None:
-    if key not in subjects:
-        cursor.execute(
-            f"SELECT employee_id, cycle_id FROM {SUBJECTS} WHERE aggregate_id = ?", (key,)
-        )
-        row = cursor.fetchone()
-        subjects[key] = (row["employee_id"], row["cycle_id"]) if row else None
-    return subjects[key]
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    rows: list[AuditRow]
+    next_after: int | None  # where the next page starts; None on the last page
 
 
-def _fields(event: Any) -> dict[str, Any]:
+def _fields(event: object) -> dict[str, object]:
     fields = _FIELDS.get(type(event))
     if fields is None:
         private = PRIVATE_FIELDS.get(event_names(type(event))[1], frozenset())
         fields = _FIELDS[type(event)] = tuple(
             field
-            for field in event.__dict__
+            for field in vars(event)
             if field not in ENVELOPE
             and field != ACTOR_FIELD
             and field not in private
             and not any(word in field.lower() for word in SECRET_WORDS)
         )
-    state = event.__dict__
+    state = vars(event)
     return {field: state[field] for field in fields if field in state}
 
 
@@ -168,9 +138,9 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def select_with_changes(
-    database: Database, log: EventLog, columns: str, where: str, params: Sequence[Any]
-) -> list[dict[str, Any]]:
-    """Audit rows (`a.` columns) with each event's own fields as `changes`, plain JSON.
+    database: Database, log: EventLog, where: str, params: Sequence[object]
+) -> list[AuditRow]:
+    """Audit rows (`a.` columns in `where`) with each event's own fields and actor.
 
     The join finds each row's event by its primary key (aggregate, version);
     SQLite's store writes the id as 32 hex digits, PostgreSQL's as a uuid.
@@ -181,30 +151,58 @@ def select_with_changes(
         else "CAST(a.aggregate_id AS uuid)"
     )
     rows = database.query(
-        f"SELECT {columns}, e.topic AS event_topic, e.state AS event_state FROM {TABLE} a "
+        f"SELECT {', '.join(f'a.{c}' for c in COLUMNS)}, e.topic AS event_topic, "
+        f"e.state AS event_state FROM {TABLE} a "
         f"LEFT JOIN {log.table} e ON e.originator_id = {own_id} "
         f"AND e.originator_version = a.version WHERE {where}",
         params,
     )
-    for row in rows:
-        topic, state = row.pop("event_topic"), row.pop("event_state")
-        row["changes"], row["actor"] = {}, None
-        if state is not None:
-            event = _event(log, row, topic, bytes(state))
-            # Through JSON and back: dates and ids as text, as every reader expects.
-            row["changes"] = dict(parse_json(compact_json(_fields(event))))
-            row["actor"] = attribution_of(event)
-    return rows
+    return [_row(log, row) for row in rows]
 
 
-def _event(log: EventLog, row: dict[str, Any], topic: str, state: bytes) -> Any:
-    stored = StoredEvent(
-        originator_id=UUID(row["aggregate_id"]),
-        originator_version=int(row["version"]),
-        topic=topic,
-        state=state,
+def _row(log: EventLog, row: Mapping[str, Any]) -> AuditRow:
+    event = None
+    if row["event_state"] is not None:
+        stored = StoredEvent(
+            originator_id=UUID(row["aggregate_id"]),
+            originator_version=int(row["version"]),
+            topic=row["event_topic"],
+            state=bytes(row["event_state"]),
+        )
+        event = log.mapper.to_domain_event(stored)
+    trail: TrailRow = (
+        int(row["seq"]),
+        row["aggregate_id"],
+        int(row["version"]),
+        row["at"],
+        row["aggregate"],
+        row["kind"],
+        row["employee_id"],
+        row["cycle_id"],
     )
-    return log.mapper.to_domain_event(stored)
+    return entry_of(trail, event)
+
+
+def entry_of(row: TrailRow, event: object | None) -> AuditRow:
+    """A row of the trail with its event's own fields and who caused it (None: the
+    event is not in the log the trail reads)."""
+    seq, aggregate_id, version, at, aggregate, kind, employee_id, cycle_id = row
+    changes: dict[str, Any] = {}
+    if event is not None:
+        # Through JSON and back: dates and ids as text, as every reader expects.
+        changes = dict(parse_json(compact_json(_fields(event))))
+    return AuditRow(
+        seq=seq,
+        aggregate_id=aggregate_id,
+        version=version,
+        at=at,
+        aggregate=aggregate,
+        kind=kind,
+        employee_id=employee_id,
+        cycle_id=cycle_id,
+        changes=changes,
+        actor=attribution_of(event) if event is not None else None,
+    )
 
 
 def list_audit(
@@ -214,27 +212,22 @@ def list_audit(
     limit: int = 100,
     after: int = 0,
     **filters: Any,
-) -> dict[str, Any]:
+) -> AuditPage:
     """One page of the trail in log order, from position `after` (exclusive).
 
     Filters: `employee_id`, `cycle_id`, `kinds` (event names such as
-    `CardMoved`), `since` (inclusive) and `until` (exclusive). Returns rows and
-    `next_after` (None on the last page).
+    `CardMoved`), `since` (inclusive) and `until` (exclusive).
     """
     where, params = _where(database, filters)
     where.append("a.seq > ?")
     params.append(int(after))
     limit = max(1, min(int(limit), 1000))
     page = select_with_changes(
-        database,
-        log,
-        "a.seq, a.aggregate_id, a.version, a.at, a.aggregate, a.kind, a.employee_id, a.cycle_id",
-        f"{' AND '.join(where)} ORDER BY a.seq LIMIT ?",
-        [*params, limit + 1],
+        database, log, f"{' AND '.join(where)} ORDER BY a.seq LIMIT ?", [*params, limit + 1]
     )
     more = len(page) > limit
     page = page[:limit]
-    return {"rows": page, "next_after": page[-1]["seq"] if more else None}
+    return AuditPage(rows=page, next_after=page[-1].seq if more else None)
 
 
 def count_audit(database: Database, **filters: Any) -> int:
@@ -246,12 +239,12 @@ def count_audit(database: Database, **filters: Any) -> int:
     return int(rows[0]["n"])
 
 
-def _where(database: Database, filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+def _where(database: Database, filters: Mapping[str, Any]) -> tuple[list[str], list[object]]:
     unknown = set(filters) - {"employee_id", "cycle_id", "kinds", "since", "until"}
     if unknown:
         raise TypeError(f"unknown audit filters: {sorted(unknown)}")
     where: list[str] = []
-    params: list[Any] = []
+    params: list[object] = []
     if filters.get("employee_id") is not None:
         where.append("a.employee_id = ?")
         params.append(str(filters["employee_id"]))
@@ -260,7 +253,7 @@ def _where(database: Database, filters: dict[str, Any]) -> tuple[list[str], list
         # keep up on every event): the cycle belongs to one employee for good.
         cycle_id = str(filters["cycle_id"])
         where.append("a.employee_id = ? AND a.cycle_id = ?")
-        params += [_employee_of(database, cycle_id), cycle_id]
+        params += [employee_of(database, cycle_id), cycle_id]
     if filters.get("kinds"):
         kinds = list(filters["kinds"])
         where.append(f"a.kind IN ({', '.join('?' for _ in kinds)})")
@@ -274,40 +267,6 @@ def _where(database: Database, filters: dict[str, Any]) -> tuple[list[str], list
     return where, params
 
 
-def _employee_of(database: Database, cycle_id: str) -> str | None:
+def employee_of(database: Database, cycle_id: str) -> str | None:
     rows = database.query(f"SELECT employee_id FROM {SUBJECTS} WHERE aggregate_id = ?", (cycle_id,))
     return rows[0]["employee_id"] if rows else None
-
-
-def get_plan_as_of(
-    database: Database, log: EventLog, cycle_id: str, at: datetime
-) -> dict[str, Any] | None:
-    """The POP as it stood at `at`: its current version then, and the approvals by then.
-
-    None when no POP had been written yet.
-    """
-    rows = select_with_changes(
-        database,
-        log,
-        "a.aggregate_id, a.version, a.at, a.kind",
-        "a.employee_id = ? AND a.cycle_id = ? AND a.at <= ? "
-        f"AND a.kind IN ({', '.join('?' for _ in PLAN_KINDS)}) ORDER BY a.seq",
-        (_employee_of(database, str(cycle_id)), str(cycle_id), utc_iso(at), *PLAN_KINDS),
-    )
-    plan: dict[str, Any] | None = None
-    for row in rows:
-        changes = row["changes"]
-        if row["kind"] in ("PlanDrafted", "PlanRevised"):
-            plan = {
-                "cycle_id": str(cycle_id),
-                "version": changes["version"],
-                "plan": changes["plan"],
-                "written_at": row["at"],
-                "approvals": {},
-                "approved_by_both": plan["approved_by_both"] if plan else None,
-            }
-        elif plan is not None and row["kind"] == "PlanApproved":
-            plan["approvals"][changes["party"]] = {"version": changes["version"], "at": row["at"]}
-        elif plan is not None:
-            plan["approved_by_both"] = {"version": changes["version"], "at": row["at"]}
-    return plan

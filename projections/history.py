@@ -15,16 +15,41 @@ would add to the cost of every rebuild for no gain.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from projections.audit import EventLog, select_with_changes
+from domain.attribution import Attribution
+from projections.audit import AuditRow, EventLog, select_with_changes
 from projections.database import Database
+from projections.storage import placeholders
 
-State = dict[str, Any]
+# An entry's own fields, and the event's that it is made from: JSON, each kind its own.
 Summary = dict[str, Any]
 # Each handler returns (kind, the party acting or None, summary fields).
 Entry = tuple[str, str | None, Summary]
+
+
+@dataclass
+class State:
+    """What a cycle's later entries need of its earlier ones."""
+
+    cards: dict[str, str] = field(default_factory=dict)  # card id → its skill (title)
+    approvals: dict[str, int] = field(default_factory=dict)  # party → POP version approved
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One moment in an employee's history."""
+
+    at: str
+    cycle_id: str | None
+    kind: str  # cycle_opened, card_moved, team_changed, …
+    party: str | None  # the party acting: employee, manager, or None (both, or HR)
+    actor: Attribution | None  # who did it; None: before actors were recorded
+    employee_id: str
+    version: int  # of the aggregate, after the event
+    details: Summary  # the entry's own fields, per kind
 
 
 def _opened(state: State, c: Summary) -> Entry:
@@ -37,20 +62,20 @@ def _prepared(state: State, c: Summary) -> Entry:
 
 
 def _session_held(state: State, c: Summary) -> Entry:
-    state["cards"] = {card["id"]: card["i_want_to"] for card in c["cards"]}
+    state.cards = {card["id"]: card["i_want_to"] for card in c["cards"]}
     cards = [{"id": x["id"], "kind": x["kind"], "title": x["i_want_to"]} for x in c["cards"]]
     return "session_held", "manager", {"held_on": c["held_on"], "notes": c["notes"], "cards": cards}
 
 
 def _cards_selected(state: State, c: Summary) -> Entry:
-    cards = [{"id": i, "title": state["cards"].get(i)} for i in c["card_ids"]]
+    cards = [{"id": i, "title": state.cards.get(i)} for i in c["card_ids"]]
     return "cards_selected", None, {"cards": cards}
 
 
 def _card_moved(state: State, c: Summary) -> Entry:
     summary = {
         "card_id": c["card_id"],
-        "title": state["cards"].get(c["card_id"]),
+        "title": state.cards.get(c["card_id"]),
         "from_column": c["from_column"],
         "to_column": c["to_column"],
         "position": c["position"],
@@ -61,21 +86,21 @@ def _card_moved(state: State, c: Summary) -> Entry:
 def _card_visibility(state: State, c: Summary) -> Entry:
     summary = {
         "card_id": c["card_id"],
-        "title": state["cards"].get(c["card_id"]),
+        "title": state.cards.get(c["card_id"]),
         "visible_to_team": c["visible"],
     }
     return "card_visibility_changed", "employee", summary
 
 
 def _plan_drafted(state: State, c: Summary) -> Entry:
-    state["approvals"] = {}
+    state.approvals = {}
     return "plan_drafted", "manager", {"plan_version": c["version"]}
 
 
 def _plan_revised(state: State, c: Summary) -> Entry:
     # A revision asks both parties again: say whose approval it set aside.
-    reset = sorted(state["approvals"].items())
-    state["approvals"] = {}
+    reset = sorted(state.approvals.items())
+    state.approvals = {}
     summary = {
         "plan_version": c["version"],
         "approvals_reset": [{"party": p, "plan_version": v} for p, v in reset],
@@ -84,7 +109,7 @@ def _plan_revised(state: State, c: Summary) -> Entry:
 
 
 def _approved(state: State, c: Summary) -> Entry:
-    state["approvals"][c["party"]] = c["version"]
+    state.approvals[c["party"]] = c["version"]
     return "plan_approved", c["party"], {"plan_version": c["version"]}
 
 
@@ -104,7 +129,7 @@ def _follow_up_completed(state: State, c: Summary) -> Entry:
 def _handed_over(state: State, c: Summary) -> Entry:
     withdrawn = c["approval_withdrawn"]
     if withdrawn is not None:
-        state["approvals"].pop("manager", None)
+        state.approvals.pop("manager", None)
     summary = {
         "from_manager_id": c["from_manager_id"],
         "to_manager_id": c["to_manager_id"],
@@ -141,44 +166,51 @@ _PERSON_EVENTS: dict[str, Callable[[Summary], tuple[str, Summary]]] = {
 }
 
 
-def get_history(database: Database, log: EventLog, employee_id: str) -> list[dict[str, Any]]:
-    """The employee's timeline, oldest first: each entry has at, cycle_id, kind, the party
-    acting (employee, manager or None), who did it (`actor`, an Attribution or None) and
-    the entry's own fields."""
-    kinds = sorted({*_CYCLE_EVENTS, *_PERSON_EVENTS})
+KINDS = sorted({*_CYCLE_EVENTS, *_PERSON_EVENTS})
+
+
+def get_history(database: Database, log: EventLog, employee_id: str) -> list[HistoryEntry]:
+    """The employee's timeline, oldest first."""
     rows = select_with_changes(
         database,
         log,
-        "a.aggregate_id, a.version, a.at, a.aggregate, a.kind, a.cycle_id",
         "a.employee_id = ? AND a.aggregate IN ('GrowthCycle', 'Person') "
-        f"AND a.kind IN ({', '.join('?' for _ in kinds)}) ORDER BY a.seq",
-        (str(employee_id), *kinds),
+        f"AND a.kind IN ({placeholders(len(KINDS))}) ORDER BY a.seq",
+        (str(employee_id), *KINDS),
     )
-    cycles: dict[str, State] = {}
-    timeline: list[dict[str, Any]] = []
+    return timeline(employee_id, rows)
+
+
+def timeline(employee_id: str, rows: Iterable[AuditRow]) -> list[HistoryEntry]:
+    """Folds the employee's audit rows, in log order, into the entries of a timeline."""
+    cycles: dict[str | None, State] = {}
+    entries: list[HistoryEntry] = []
     for row in rows:
-        kind = row["kind"]
-        if row["aggregate"] == "Person":
-            if kind not in _PERSON_EVENTS:
+        if row.aggregate == "Person":
+            person_event = _PERSON_EVENTS.get(row.kind)
+            if person_event is None:
                 continue
-            entry_kind, summary = _PERSON_EVENTS[kind](row["changes"])
+            kind, summary = person_event(row.changes)
             party = None
-        else:
-            handler = _CYCLE_EVENTS.get(kind)
-            if handler is None:
+        elif row.aggregate == "GrowthCycle":
+            cycle_event = _CYCLE_EVENTS.get(row.kind)
+            if cycle_event is None:
                 continue  # drafts stay with their author
-            state = cycles.setdefault(row["cycle_id"], {"cards": {}, "approvals": {}})
-            entry_kind, party, summary = handler(state, row["changes"])
-        timeline.append(
-            {
-                "at": row["at"],
-                "cycle_id": row["cycle_id"],
-                "kind": entry_kind,
-                "party": party,
-                "actor": row["actor"],
-                "employee_id": employee_id,
-                **summary,
-                "version": int(row["version"]),
-            }
+            kind, party, summary = cycle_event(
+                cycles.setdefault(row.cycle_id, State()), row.changes
+            )
+        else:
+            continue
+        entries.append(
+            HistoryEntry(
+                at=row.at,
+                cycle_id=row.cycle_id,
+                kind=kind,
+                party=party,
+                actor=row.actor,
+                employee_id=employee_id,
+                version=row.version,
+                details=summary,
+            )
         )
-    return timeline
+    return entries

@@ -23,6 +23,7 @@ Every refusal is the same Forbidden, whether or not the thing exists.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -37,16 +38,18 @@ from projections import follow_ups as follow_up_rows
 from projections import history as histories
 from projections import people as people_rows
 from projections import training_needs as needs
-from projections.audit import EventLog
+from projections.audit import AuditRow, EventLog
 from projections.cycle_fold import CycleDoc
 from projections.database import Database
+from projections.history import HistoryEntry
+from projections.plan_as_of import PlanAsOf, get_plan_as_of
 from projections.training_needs_report import TrainingNeedsReport
 from service.actor import Actor
 from service.application import Groeispurt
 from service.errors import Forbidden, NotFound
 from service.ids import as_uuid
 from service.parties import party_of
-from service.who_did_it import Names
+from service.who_did_it import Named, Names
 
 Doc = dict[str, Any]
 TEAM_FIELDS = ("person_id", "name", "team", "function")
@@ -139,12 +142,12 @@ class ReadQueries:
         led = [d for d in docs if self._party(actor, d) is Party.MANAGER]
         return [_without_others_drafts(d, Party.MANAGER) for d in led]
 
-    def history(self, actor: Actor, employee_id: Any) -> list[Doc]:
+    def history(self, actor: Actor, employee_id: Any) -> list[Named[HistoryEntry]]:
         employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):
             raise Forbidden()
-        result: list[Doc] = histories.get_history(self.database, self.log, str(employee))
-        return Names(self.database).name_rows(result, "employee_id")
+        entries = histories.get_history(self.database, self.log, str(employee))
+        return Names(self.database).named(entries)
 
     def follow_ups_due(self, actor: Actor, soon_days: int = 30) -> follow_up_rows.FollowUps:
         """HR sees every follow-up; anyone else those of the people they manage."""
@@ -177,22 +180,21 @@ class ReadQueries:
             today=self.app.today(),
         )
 
-    def audit(self, actor: Actor, **filters: Any) -> Any:
+    def audit(self, actor: Actor, **filters: Any) -> NamedPage:
         """The audit trail (filters: employee_id, cycle_id, kinds, since, …): HR only."""
         _require_hr(actor)
         page = audit_trail.list_audit(self.database, self.log, **filters)
-        Names(self.database).name_rows(page["rows"], "employee_id")
-        return page
+        return NamedPage(Names(self.database).named(page.rows), page.next_after)
 
     def audit_count(self, actor: Actor, **filters: Any) -> int:
         _require_hr(actor)
         count: int = audit_trail.count_audit(self.database, **filters)
         return count
 
-    def plan_as_of(self, actor: Actor, cycle_id: Any, at: datetime) -> Any:
+    def plan_as_of(self, actor: Actor, cycle_id: Any, at: datetime) -> PlanAsOf | None:
         """The POP of a cycle as it stood at a moment, with the approvals by then: HR only."""
         _require_hr(actor)
-        return audit_trail.get_plan_as_of(self.database, self.log, str(as_uuid(cycle_id)), at)
+        return get_plan_as_of(self.database, self.log, str(as_uuid(cycle_id)), at)
 
     # -- who is who ------------------------------------------------------------
 
@@ -267,6 +269,14 @@ def _without_others_drafts(doc: CycleDoc, party: str | None) -> CycleDoc:
     shown = doc.copy()
     shown["drafts"] = {p: d for p, d in doc["drafts"].items() if p == party}
     return shown
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPage:
+    """One page of the audit trail, each row with who did it and whom it concerns."""
+
+    rows: list[Named[AuditRow]]
+    next_after: int | None  # where the next page starts; None on the last page
 
 
 def _require_hr(actor: Actor) -> None:

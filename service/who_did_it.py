@@ -7,7 +7,9 @@ who changes their name shows by their name of today.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypedDict, TypeVar
 
 from domain.attribution import Attribution
 from projections import people as people_rows
@@ -28,6 +30,27 @@ class ActorView(TypedDict):
 class SubjectView(TypedDict):
     person_id: str
     name: str | None
+
+
+class Attributed(Protocol):
+    """A row of the trail or an entry of the history: who did it, and whose it is."""
+
+    @property
+    def actor(self) -> Attribution | None: ...
+    @property
+    def employee_id(self) -> str | None: ...
+
+
+R = TypeVar("R", bound=Attributed)
+
+
+@dataclass(frozen=True, slots=True)
+class Named(Generic[R]):
+    """A row with who did it and whom it concerns, by their names of today."""
+
+    row: R
+    actor: ActorView
+    subject: SubjectView | None
 
 
 class Names:
@@ -70,9 +93,6 @@ class Names:
             return None
         return SubjectView(person_id=person_id, name=self.of(person_id))
 
-    def name_rows(self, rows: list[dict[str, Any]], subject_key: str) -> list[dict[str, Any]]:
-        """Rows whose `actor` (an Attribution) becomes an ActorView, with their subject."""
-        for row in rows:
-            row["actor"] = self.actor(row.get("actor"))
-            row["subject"] = self.subject(row.get(subject_key))
-        return rows
+    def named(self, rows: Iterable[R]) -> list[Named[R]]:
+        """Each row with its actor and subject (whose cycle or record it is) by name."""
+        return [Named(row, self.actor(row.actor), self.subject(row.employee_id)) for row in rows]

@@ -9,6 +9,7 @@ The training-needs report lives in `routes_hr_reports`, people management in
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -17,11 +18,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from projections.audit import AuditRow
 from projections.cycle_fold import CycleDoc
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden
+from service.read_queries import NamedPage
+from service.who_did_it import ActorView, Named
 from web import forms, routes_hr_people, routes_hr_reports
 from web.rendering import current_actor, redirect, render, services_of, translate
 
@@ -104,12 +108,12 @@ def _audit_context(
     _require_hr(actor)
     people = services.queries.people(actor)
     names = {p["person_id"]: p["name"] for p in people}
-    page: dict[str, Any] = {"rows": [], "next_after": None}
+    page = NamedPage(rows=[], next_after=None)
     total = 0
     if not errors:
         page = services.queries.audit(actor, limit=PAGE_SIZE, after=after, **filters)
         total = services.queries.audit_count(actor, **filters)
-    rows = [_shown(row, names) for row in page["rows"]]
+    rows = [_shown(row, names) for row in page.rows]
     cycles: list[CycleDoc] = []
     if filters.get("employee_id"):
         cycles = services.queries.cycles_of(actor, filters["employee_id"])
@@ -117,15 +121,36 @@ def _audit_context(
         "rows": rows,
         "days": _by_day(rows),
         "total": total,
-        "next_after": page["next_after"],
+        "next_after": page.next_after,
         "people": [("", "—"), *((p["person_id"], p["name"]) for p in people)],
         "cycles": [("", "—"), *((c["cycle_id"], c["opened_at"][:10]) for c in cycles)],
     }
 
 
-def _shown(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
-    """A row as the page shows it: who, a one-line summary and the full fields on request."""
-    changes = row["changes"]
+@dataclass(frozen=True, slots=True)
+class TrailLine:
+    """A row of the trail as the page shows it: who it concerns, who did it, a one-line
+    summary and the full fields on request."""
+
+    seq: int
+    at: str
+    day: str
+    aggregate: str
+    aggregate_id: str
+    version: int
+    kind: str
+    employee_id: str | None
+    cycle_id: str | None
+    who: str
+    by: ActorView
+    summary: str
+    full: str
+    plan_event: bool
+
+
+def _shown(named: Named[AuditRow], names: dict[str, str]) -> TrailLine:
+    row = named.row
+    changes = row.changes
     short = []
     for key, value in changes.items():
         if isinstance(value, str | int | float | bool) or value is None:
@@ -133,21 +158,28 @@ def _shown(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
             short.append(f"{key}: {text[:60]}{'…' if len(text) > 60 else ''}")
         else:
             short.append(f"{key}: …")
-    return {
-        **row,
-        "who": names.get(row["employee_id"] or row["aggregate_id"], ""),
-        "by": row["actor"],
-        "summary": " · ".join(short[:4]) + (" · …" if len(short) > 4 else ""),
-        "full": json.dumps(changes, ensure_ascii=False, indent=2),
-        "day": row["at"][:10],
-        "plan_event": row["kind"].startswith("Plan"),
-    }
+    return TrailLine(
+        seq=row.seq,
+        at=row.at,
+        day=row.at[:10],
+        aggregate=row.aggregate,
+        aggregate_id=row.aggregate_id,
+        version=row.version,
+        kind=row.kind,
+        employee_id=row.employee_id,
+        cycle_id=row.cycle_id,
+        who=names.get(row.employee_id or row.aggregate_id, ""),
+        by=named.actor,
+        summary=" · ".join(short[:4]) + (" · …" if len(short) > 4 else ""),
+        full=json.dumps(changes, ensure_ascii=False, indent=2),
+        plan_event=row.kind.startswith("Plan"),
+    )
 
 
-def _by_day(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    days: dict[str, list[dict[str, Any]]] = {}
+def _by_day(rows: list[TrailLine]) -> list[tuple[str, list[TrailLine]]]:
+    days: dict[str, list[TrailLine]] = {}
     for row in rows:
-        days.setdefault(row["day"], []).append(row)
+        days.setdefault(row.day, []).append(row)
     return list(days.items())
 
 

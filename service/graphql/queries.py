@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from enum import Enum
 
@@ -132,12 +133,12 @@ class Query:
         page = await run(info, queries.audit, limit=size, after=position, **filters)
         total = await run(info, queries.audit_count, **filters)
         edges = [
-            Edge(cursor=encode_cursor(r["seq"]), node=AuditEntry.from_row(r)) for r in page["rows"]
+            Edge(cursor=encode_cursor(r.row.seq), node=AuditEntry.from_row(r)) for r in page.rows
         ]
         return Connection(
             edges=edges,
             page_info=PageInfo(
-                has_next_page=page["next_after"] is not None,
+                has_next_page=page.next_after is not None,
                 end_cursor=edges[-1].cursor if edges else None,
             ),
             total_count=total,
@@ -147,7 +148,8 @@ class Query:
         description="HR: the POP as it stood at a moment, with the approvals by then."
     )
     async def plan_as_of(self, info: Ctx, cycle_id: strawberry.ID, at: datetime) -> JSON | None:
-        return await read(info, info.context.services.queries.plan_as_of, cycle_id, at)
+        plan = await read(info, info.context.services.queries.plan_as_of, cycle_id, at)
+        return JSON(asdict(plan)) if plan is not None else None
 
     @strawberry.field(description="HR's company backlog of needed skills, in order.")
     async def backlog(self, info: Ctx) -> list[BacklogSkill]:

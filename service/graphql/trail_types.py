@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 from strawberry.scalars import JSON
 
-from service.who_did_it import ActorView
+from projections import history
+from projections.audit import AuditRow
+from service.who_did_it import ActorView, Named, SubjectView
 
 
 @strawberry.type(
@@ -42,14 +42,10 @@ class EventSubject:
     name: str | None
 
 
-def _subject(row: dict[str, Any]) -> EventSubject | None:
-    subject = row.get("subject")
+def _subject(subject: SubjectView | None) -> EventSubject | None:
     if not subject:
         return None
     return EventSubject(person_id=strawberry.ID(subject["person_id"]), name=subject["name"])
-
-
-HISTORY_ENVELOPE = ("at", "cycle_id", "kind", "party", "actor", "subject", "employee_id")
 
 
 @strawberry.type(description="One moment in an employee's history across all cycles.")
@@ -64,15 +60,16 @@ class HistoryEntry:
     details: JSON
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> HistoryEntry:
-        rest = {k: v for k, v in row.items() if k not in HISTORY_ENVELOPE}
+    def from_row(cls, named: Named[history.HistoryEntry]) -> HistoryEntry:
+        entry = named.row
         return cls(
-            at=row["at"],
-            cycle_id=row.get("cycle_id"),
-            kind=row["kind"],
-            party=row.get("party"),
-            actor=EventActor.from_view(row["actor"]),
-            details=JSON(rest),
+            at=entry.at,
+            cycle_id=strawberry.ID(entry.cycle_id) if entry.cycle_id is not None else None,
+            kind=entry.kind,
+            party=entry.party,
+            actor=EventActor.from_view(named.actor),
+            # The entry's own fields, and the aggregate's version after it.
+            details=JSON({**entry.details, "version": entry.version}),
         )
 
 
@@ -91,17 +88,18 @@ class AuditEntry:
     changes: JSON
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> AuditEntry:
+    def from_row(cls, named: Named[AuditRow]) -> AuditEntry:
+        row = named.row
         return cls(
-            sequence=row["seq"],
-            at=row["at"],
-            aggregate=row["aggregate"],
-            aggregate_id=row["aggregate_id"],
-            version=row["version"],
-            kind=row["kind"],
-            employee_id=row.get("employee_id"),
-            cycle_id=row.get("cycle_id"),
-            actor=EventActor.from_view(row["actor"]),
-            subject=_subject(row),
-            changes=row["changes"],
+            sequence=row.seq,
+            at=row.at,
+            aggregate=row.aggregate,
+            aggregate_id=strawberry.ID(row.aggregate_id),
+            version=row.version,
+            kind=row.kind,
+            employee_id=strawberry.ID(row.employee_id) if row.employee_id is not None else None,
+            cycle_id=strawberry.ID(row.cycle_id) if row.cycle_id is not None else None,
+            actor=EventActor.from_view(named.actor),
+            subject=_subject(named.subject),
+            changes=JSON(row.changes),
         )

@@ -115,10 +115,11 @@ def test_a_handover_withdraws_an_approval_that_was_not_yet_shared_by_both(world:
     assert doc is not None
     assert doc["approved_version"] is None
     assert set(doc["approvals"]) == {"employee"}
-    [handover] = queries.audit(hr, kinds=["ManagerHandedOver"])["rows"]
-    assert handover["actor"]["name"] == "Hanna HR"
-    assert handover["subject"]["name"] == "Eva Employee"
-    assert handover["changes"]["approval_withdrawn"] == 1
+    [handover] = queries.audit(hr, kinds=["ManagerHandedOver"]).rows
+    assert handover.actor["name"] == "Hanna HR"
+    assert handover.subject is not None
+    assert handover.subject["name"] == "Eva Employee"
+    assert handover.row.changes["approval_withdrawn"] == 1
 
 
 def test_someone_without_a_manager_has_a_cycle_led_by_a_coach_that_hr_names(

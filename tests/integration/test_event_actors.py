@@ -40,9 +40,9 @@ def test_no_row_of_the_audit_trail_has_an_unknown_actor_after_a_whole_cycle(
 ) -> None:
     org, hr = _hr(services)
     full_cycle(services.app, org)
-    rows = services.queries.audit(hr, limit=1000)["rows"]
+    rows = services.queries.audit(hr, limit=1000).rows
     assert len(rows) > 20
-    assert [r["kind"] for r in rows if r["actor"]["kind"] == "unknown"] == []
+    assert [r.row.kind for r in rows if r.actor["kind"] == "unknown"] == []
 
 
 def test_a_managers_approval_names_the_manager_as_actor_and_the_employee_as_subject(
@@ -50,23 +50,23 @@ def test_a_managers_approval_names_the_manager_as_actor_and_the_employee_as_subj
 ) -> None:
     org, hr = _hr(services)
     full_cycle(services.app, org)
-    rows = services.queries.audit(hr, kinds=["PlanApproved"])["rows"]
-    by_actor = {r["actor"]["name"]: r for r in rows}
+    rows = services.queries.audit(hr, kinds=["PlanApproved"]).rows
+    by_actor = {r.actor["name"]: r for r in rows}
     assert set(by_actor) == {"Mia Manager", "Eva Employee"}
     manager_row = by_actor["Mia Manager"]
-    assert manager_row["actor"]["kind"] == "person"
-    assert manager_row["subject"] == {"person_id": str(org.employee), "name": "Eva Employee"}
-    assert manager_row["changes"] == {"party": "manager", "version": 1}  # actor not in changes
+    assert manager_row.actor["kind"] == "person"
+    assert manager_row.subject == {"person_id": str(org.employee), "name": "Eva Employee"}
+    assert manager_row.row.changes == {"party": "manager", "version": 1}  # actor not in changes
 
 
 def test_history_entries_carry_who_did_them_as_well_as_the_party(services: Services) -> None:
     org, hr = _hr(services)
     full_cycle(services.app, org)
     history = services.queries.history(hr, org.employee)
-    moved = [e for e in history if e["kind"] == "card_moved"]
+    moved = [e for e in history if e.row.kind == "card_moved"]
     assert moved
-    assert {(e["party"], e["actor"]["name"]) for e in moved} == {("employee", "Eva Employee")}
-    registered_by = services.queries.audit(hr, kinds=["Registered"])["rows"][0]["actor"]
+    assert {(e.row.party, e.actor["name"]) for e in moved} == {("employee", "Eva Employee")}
+    registered_by = services.queries.audit(hr, kinds=["Registered"]).rows[0].actor
     assert registered_by["kind"] == "system"
     assert registered_by["system"] == "test"
 
@@ -78,7 +78,7 @@ def test_a_token_that_acts_for_a_person_is_named_with_that_person(services: Serv
     services.app.open_cycle(
         manager_by_token, employee_id=org.employee, planned_session_on="2026-12-20"
     )
-    opened = services.queries.audit(hr, kinds=["Opened"])["rows"][0]["actor"]
+    opened = services.queries.audit(hr, kinds=["Opened"]).rows[0].actor
     assert (opened["kind"], opened["token"], opened["name"]) == ("token", "lms", "Mia Manager")
     assert opened["label"] == "token lms for Mia Manager"
 
@@ -94,10 +94,11 @@ def test_events_saved_before_actors_were_recorded_read_as_unknown_not_as_an_erro
     )  # fmt: skip
     services.app.save(person)
     services.projections.catch_up()
-    rows = services.queries.audit(hr, employee_id=str(person.id))["rows"]
-    assert [r["actor"]["kind"] for r in rows] == ["unknown"]
-    assert rows[0]["actor"]["label"] == "unknown (before actors were recorded)"
-    assert rows[0]["subject"]["name"] == "Old Timer"
+    rows = services.queries.audit(hr, employee_id=str(person.id)).rows
+    assert [r.actor["kind"] for r in rows] == ["unknown"]
+    assert rows[0].actor["label"] == "unknown (before actors were recorded)"
+    assert rows[0].subject is not None
+    assert rows[0].subject["name"] == "Old Timer"
 
 
 def test_the_audit_page_and_graphql_show_who_did_it_and_whom_it_concerns(store: Settings) -> None:
@@ -131,9 +132,9 @@ def test_a_draft_shows_in_the_trail_as_saved_but_never_with_what_it_says(store: 
         )
         services.app.save_preparation_draft(org.as_employee, cycle_id, PRIVATE_DRAFT)
         token = services.tokens.create("auditor", "audit")
-        [row] = services.queries.audit(hr, kinds=["PreparationDraftSaved"])["rows"]
-        assert row["changes"] == {"party": "employee"}
-        assert row["actor"]["name"] == "Eva Employee"
+        [row] = services.queries.audit(hr, kinds=["PreparationDraftSaved"]).rows
+        assert row.row.changes == {"party": "employee"}
+        assert row.actor["name"] == "Eva Employee"
         history = services.queries.history(hr, org.employee)
         assert "only for me" not in repr(history)
     finally:

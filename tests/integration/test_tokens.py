@@ -67,7 +67,7 @@ def test_an_audit_token_reads_every_cycle_with_hr_rights_and_never_writes(
     assert actor.roles == frozenset({Role.HR})
     assert len(services.queries.people(actor)) == 3
     assert services.queries.cycle(actor, cycle_id) is not None
-    assert services.queries.audit(actor)["rows"]
+    assert services.queries.audit(actor).rows
     with pytest.raises(Forbidden):
         services.app.change_team(actor, org.employee, "Elsewhere")
 

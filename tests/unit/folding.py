@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from projections import audit_fold
+from projections.audit import AuditRow, entry_of
 from projections.json_text import compact_json, parse_json
 from projections.read_model import Batch
 
@@ -26,3 +28,10 @@ def stored(docs: dict[str, T]) -> dict[str, T]:
     """The documents as the next batch loads them: written as JSON and read back."""
     back: dict[str, T] = parse_json(compact_json(docs))
     return back
+
+
+def trail_of(events: Sequence[Any]) -> list[AuditRow]:
+    """The audit trail's rows of these events, each with its event's fields, as the
+    trail reads them back from the log."""
+    changes = audit_fold.fold(0, {}, batch_of(events))
+    return [entry_of(row, event) for row, event in zip(changes.rows, events, strict=True)]

@@ -1,119 +1,66 @@
-"""The audit trail: every event, filterable and paged; the POP as it stood at a moment."""
+"""The audit trail's rows: one per event, in log order, saying whom each concerns; the POP
+as it stood at a moment. Folded without a database."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from typing import Any
-
-import pytest
 from eventsourcing.domain import Aggregate, event
 
-from projections.audit import get_plan_as_of, list_audit
-from service.container import Services, build_services
-from service.settings import Settings
-from tests.scenario import PLAN, cycle_on_board, fixed_today, full_cycle, small_org
+from domain.employee_cycles import EmployeeCycles
+from domain.person import EmailIndex, Person
+from domain.vocabulary import Party
+from projections import audit_fold
+from projections.plan_as_of import plan_as_of
+from tests.unit.folding import batch_of, trail_of
+from tests.unit.given import (
+    EMPLOYEE,
+    ON_BOARD,
+    PLAN,
+    draft_saved,
+    history,
+    plan_approved,
+    plan_written,
+)
 
 
-@pytest.fixture
-def services(store: Settings) -> Iterator[Services]:
-    """On both stores: a row's fields are read from each store's own events table."""
-    services = build_services(store, clock=fixed_today)
-    yield services
-    services.close()
-
-
-def all_rows(services: Services, **filters: Any) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    after = 0
-    while True:
-        page = list_audit(services.database, services.queries.log, limit=4, after=after, **filters)
-        rows += page["rows"]
-        if page["next_after"] is None:
-            return rows
-        after = page["next_after"]
-
-
-def test_every_event_is_one_row_in_log_order_and_pages_add_up(services: Services) -> None:
-    app = services.app
-    org = small_org(app)
-    full_cycle(app, org)
-    rows = all_rows(services)
-    assert len(rows) == services.projections.log_end()
-    assert [r["seq"] for r in rows] == list(range(1, len(rows) + 1))
-    assert {r["aggregate"] for r in rows} >= {"Person", "GrowthCycle", "EmailIndex"}
-
-
-def test_the_trail_filters_by_employee_cycle_kind_and_period(services: Services) -> None:
-    app = services.app
-    org = small_org(app)
-    started = datetime.now(UTC)
-    cycle_id = full_cycle(app, org)
-    cycle_rows = all_rows(services, cycle_id=str(cycle_id))
-    assert cycle_rows[0]["kind"] == "CycleAdded"  # the employee's index names the cycle too
-    cycle_rows = [r for r in cycle_rows if r["aggregate"] == "GrowthCycle"]
-    assert [r["version"] for r in cycle_rows] == list(range(1, len(cycle_rows) + 1))
-    assert {r["employee_id"] for r in cycle_rows} == {str(org.employee)}
-    moves = all_rows(services, employee_id=str(org.employee), kinds=["CardMoved"])
-    assert [(m["changes"]["from_column"], m["changes"]["to_column"]) for m in moves] == [
-        ("todo", "doing"),
-        ("doing", "done"),
+def test_every_event_is_one_row_numbered_on_from_where_the_trail_stood() -> None:
+    cycle, events = history(*ON_BOARD)
+    changes = audit_fold.fold(41, {}, batch_of(events))
+    assert [row[0] for row in changes.rows] == list(range(42, 42 + len(events)))
+    assert [(row[4], row[5]) for row in changes.rows][:2] == [
+        ("GrowthCycle", "Opened"),
+        ("GrowthCycle", "PreparationSubmitted"),
     ]
-    before = all_rows(services, until=started)
-    assert {r["kind"] for r in before} <= {"Registered", "Claimed"}
-    after = all_rows(services, since=started)
-    assert len(before) + len(after) == services.projections.log_end()
-    assert all_rows(services, employee_id=str(org.colleague), kinds=["CardMoved"]) == []
+    assert {(row[6], row[7]) for row in changes.rows} == {(str(EMPLOYEE), str(cycle.id))}
+    assert changes.subjects == [(str(cycle.id), str(EMPLOYEE), str(cycle.id))]
 
 
-def test_the_changes_hold_the_events_own_fields_as_plain_json(services: Services) -> None:
-    app = services.app
-    org = small_org(app)
-    cycle_id, _ = cycle_on_board(app, org)
-    opened = all_rows(services, cycle_id=str(cycle_id), kinds=["Opened"])[0]
-    assert opened["changes"] == {
-        "employee_id": str(org.employee),
-        "manager_id": str(org.manager),
-        "planned_session_on": "2026-12-01",
-        "previous_cycle_id": None,
-    }
+def test_a_later_batch_finds_whom_a_cycles_events_concern_in_the_stored_subjects() -> None:
+    cycle, events = history(*ON_BOARD)
+    later = batch_of(events[1:], first_id=2)
+    assert audit_fold.keys_to_load(later) == {str(cycle.id)}
+    found = audit_fold.fold(1, {str(cycle.id): (str(EMPLOYEE), str(cycle.id))}, later)
+    assert {(row[6], row[7]) for row in found.rows} == {(str(EMPLOYEE), str(cycle.id))}
+    assert found.subjects == []
+    unknown = audit_fold.fold(1, {}, later)
+    assert {(row[6], row[7]) for row in unknown.rows} == {(None, None)}
 
 
-def test_the_plan_as_of_a_past_moment_shows_the_version_and_approvals_of_then(
-    services: Services,
-) -> None:
-    app = services.app
-    org = small_org(app)
-    cycle_id, _ = cycle_on_board(app, org)
-    before_plan = datetime.now(UTC)
-    app.write_plan(org.as_manager, cycle_id, PLAN)
-    app.approve_plan(org.as_employee, cycle_id, 1)
-    app.approve_plan(org.as_manager, cycle_id, 1)
-    agreed = datetime.now(UTC)
-    revised = dict(PLAN, support=[{"kind": "budget", "description": "course fee"}])
-    app.write_plan(org.as_manager, cycle_id, revised)
-    app.approve_plan(org.as_manager, cycle_id, 2)
-
-    assert (
-        get_plan_as_of(services.database, services.queries.log, str(cycle_id), before_plan) is None
+def test_a_persons_events_and_those_naming_them_concern_that_person() -> None:
+    person = Person.register(
+        name="Ann", email="ann@example.nl", function="Planner", team="Ops", start_date="2024-01-01"
     )
-    then = get_plan_as_of(services.database, services.queries.log, str(cycle_id), agreed)
-    assert then is not None
-    assert then["version"] == 1
-    assert then["plan"]["support"] == PLAN["support"]
-    assert {p: a["version"] for p, a in then["approvals"].items()} == {
-        "employee": 1,
-        "manager": 1,
-    }
-    assert then["approved_by_both"]["version"] == 1
-
-    now = get_plan_as_of(
-        services.database, services.queries.log, str(cycle_id), datetime.now(UTC) + timedelta(1)
-    )
-    assert now is not None
-    assert now["version"] == 2
-    assert {p: a["version"] for p, a in now["approvals"].items()} == {"manager": 2}
-    assert now["approved_by_both"]["version"] == 1  # the contract still in force
+    person.change_team("Sales")
+    claim = EmailIndex.claim(person.email, person.id)
+    cycles = EmployeeCycles.start(person.id)
+    cycle = history()[0]
+    cycles.add(cycle.id)
+    events = [*person.collect_events(), *claim.collect_events(), *cycles.collect_events()]
+    batch = batch_of(events)
+    # Only the employee's index looks its subject up: the person's events name them.
+    assert audit_fold.keys_to_load(batch) == {str(cycles.id)}
+    rows = audit_fold.fold(0, {}, batch).rows
+    assert {row[6] for row in rows} == {str(person.id)}
+    assert [row[7] for row in rows if row[5] == "CycleAdded"] == [str(cycle.id)]
 
 
 class Vault(Aggregate):
@@ -124,10 +71,35 @@ class Vault(Aggregate):
         self.label = label
 
 
-def test_fields_named_like_secrets_never_reach_the_trail(services: Services) -> None:
+def test_fields_named_like_secrets_and_a_drafts_content_never_reach_the_trail() -> None:
     vault = Vault()
     vault.seal(label="kluis", api_token="t0ps3cret", password_hash="$argon2id$…")
-    services.app.save(vault)
-    services.projections.catch_up()
-    sealed = all_rows(services, kinds=["Sealed"])
-    assert [row["changes"] for row in sealed] == [{"label": "kluis"}]
+    _, drafts = history(draft_saved(Party.EMPLOYEE))
+    rows = trail_of([*vault.collect_events(), *drafts])
+    [sealed] = [row for row in rows if row.kind == "Sealed"]
+    assert sealed.changes == {"label": "kluis"}
+    [draft] = [row for row in rows if row.kind == "PreparationDraftSaved"]
+    assert draft.changes == {"party": "employee"}
+
+
+def test_the_plan_as_of_a_moment_holds_its_version_and_the_approvals_by_then() -> None:
+    revised = dict(PLAN, support=[{"kind": "budget", "description": "course fee"}])
+    cycle, events = history(
+        *ON_BOARD,
+        plan_written(),
+        plan_approved(Party.EMPLOYEE),
+        plan_approved(Party.MANAGER),
+        plan_written(revised),
+        plan_approved(Party.MANAGER, 2),
+    )
+    rows = [r for r in trail_of(events) if r.kind.startswith("Plan")]
+    assert plan_as_of(str(cycle.id), []) is None
+    agreed = plan_as_of(str(cycle.id), rows[:4])
+    assert agreed is not None
+    assert (agreed.version, agreed.plan["support"]) == (1, PLAN["support"])
+    assert {p: a.version for p, a in agreed.approvals.items()} == {"employee": 1, "manager": 1}
+    now = plan_as_of(str(cycle.id), rows)
+    assert now is not None
+    assert (now.version, {p: a.version for p, a in now.approvals.items()}) == (2, {"manager": 2})
+    assert now.approved_by_both is not None
+    assert now.approved_by_both.version == 1  # the contract still in force

@@ -1,91 +1,93 @@
-"""The retrospective history: one employee's timeline across cycles."""
+"""The retrospective history: one employee's timeline across cycles, folded from the rows
+of the audit trail without a database."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
-import pytest
+from domain.vocabulary import Party
+from projections.history import KINDS, HistoryEntry, timeline
+from tests.unit.folding import trail_of
+from tests.unit.given import (
+    AGREED,
+    EMPLOYEE,
+    ON_BOARD,
+    PLAN,
+    card_moved,
+    closed,
+    draft_saved,
+    follow_up_completed,
+    follow_up_scheduled,
+    history,
+    open_cycle,
+    plan_approved,
+    plan_written,
+)
 
-from projections.history import get_history
-from service.container import Services, build_services
-from service.settings import Settings
-from tests.scenario import PLAN, cycle_on_board, fixed_today, full_cycle, small_org
+
+def timeline_of(events: list[Any]) -> list[HistoryEntry]:
+    """As the history reads them: the employee's rows of these kinds, in log order."""
+    rows = [r for r in trail_of(events) if r.employee_id == str(EMPLOYEE) and r.kind in KINDS]
+    return timeline(str(EMPLOYEE), rows)
 
 
-@pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    services = build_services(Settings(database=str(tmp_path / "db")), clock=fixed_today)
-    yield services
-    services.close()
-
-
-def test_a_full_cycle_reads_as_a_timeline_of_who_did_what(services: Services) -> None:
-    app = services.app
-    org = small_org(app)
-    cycle_id = full_cycle(app, org)
-    entries = get_history(services.database, services.queries.log, str(org.employee))
-    kinds = [e["kind"] for e in entries]
-    assert kinds == [
+def test_a_full_cycle_reads_as_a_timeline_of_who_did_what() -> None:
+    cycle, events = history(
+        *AGREED,
+        card_moved(0, "doing"),
+        card_moved(0, "done"),
+        follow_up_scheduled(),
+        follow_up_completed(),
+    )
+    entries = timeline_of(events)
+    assert [e.kind for e in entries] == [
         "cycle_opened",
         "preparation_submitted",
         "preparation_submitted",
         "session_held",
         "cards_selected",
-        "card_moved",
-        "card_moved",
         "plan_drafted",
         "plan_approved",
         "plan_approved",
         "plan_approved_by_both",
+        "card_moved",
+        "card_moved",
         "follow_up_scheduled",
         "follow_up_completed",
     ]
-    assert {e["cycle_id"] for e in entries} == {str(cycle_id)}
-    prepared = [e for e in entries if e["kind"] == "preparation_submitted"]
-    assert [(e["party"], e["preparation_version"]) for e in prepared] == [
+    assert {e.cycle_id for e in entries} == {str(cycle.id)}
+    prepared = [e for e in entries if e.kind == "preparation_submitted"]
+    assert [(e.party, e.details["preparation_version"]) for e in prepared] == [
         ("employee", 1),
         ("manager", 1),
     ]
-    assert entries == sorted(entries, key=lambda e: e["at"])
-    assert entries[-1]["went_well"] == "SQL"
+    assert [e.version for e in entries] == list(range(1, len(entries) + 1))
+    assert entries[-1].details["went_well"] == "SQL"
 
 
-def test_a_card_moved_twice_shows_both_moves_with_the_card_title(services: Services) -> None:
-    app = services.app
-    org = small_org(app)
-    cycle_id, card_ids = cycle_on_board(app, org)
-    app.move_card(org.as_employee, cycle_id, card_id=card_ids[1], to_column="doing", position=0)
-    app.move_card(org.as_employee, cycle_id, card_id=card_ids[1], to_column="done", position=0)
-    moves = [
-        e
-        for e in get_history(services.database, services.queries.log, str(org.employee))
-        if e["kind"] == "card_moved"
-    ]
-    assert [(m["from_column"], m["to_column"]) for m in moves] == [
+def test_a_card_moved_twice_shows_both_moves_with_the_card_title() -> None:
+    _, events = history(*ON_BOARD, card_moved(1, "doing"), card_moved(1, "done"))
+    moves = [e for e in timeline_of(events) if e.kind == "card_moved"]
+    assert [(m.details["from_column"], m.details["to_column"]) for m in moves] == [
         ("todo", "doing"),
         ("doing", "done"),
     ]
-    assert {m["title"] for m in moves} == {"skill 1"}
-    assert {m["party"] for m in moves} == {"employee"}
+    assert {m.details["title"] for m in moves} == {"skill 1"}
+    assert {m.party for m in moves} == {"employee"}
 
 
-def test_a_revised_pop_resets_the_approvals_and_says_whose(services: Services) -> None:
-    app = services.app
-    org = small_org(app)
-    cycle_id, _ = cycle_on_board(app, org)
-    app.write_plan(org.as_manager, cycle_id, PLAN)
-    app.approve_plan(org.as_employee, cycle_id, 1)
+def test_a_revised_pop_resets_the_approvals_and_says_whose() -> None:
     revised = dict(PLAN, support=[{"kind": "budget", "description": "course fee"}])
-    app.write_plan(org.as_manager, cycle_id, revised)
-    app.approve_plan(org.as_employee, cycle_id, 2)
-    app.approve_plan(org.as_manager, cycle_id, 2)
-    plan_entries = [
-        e
-        for e in get_history(services.database, services.queries.log, str(org.employee))
-        if e["kind"].startswith("plan")
-    ]
-    assert [(e["kind"], e["party"], e["plan_version"]) for e in plan_entries] == [
+    _, events = history(
+        *ON_BOARD,
+        plan_written(),
+        plan_approved(Party.EMPLOYEE, 1),
+        plan_written(revised),
+        plan_approved(Party.EMPLOYEE, 2),
+        plan_approved(Party.MANAGER, 2),
+    )
+    plan_entries = [e for e in timeline_of(events) if e.kind.startswith("plan")]
+    assert [(e.kind, e.party, e.details["plan_version"]) for e in plan_entries] == [
         ("plan_drafted", "manager", 1),
         ("plan_approved", "employee", 1),
         ("plan_revised", "manager", 2),
@@ -93,26 +95,18 @@ def test_a_revised_pop_resets_the_approvals_and_says_whose(services: Services) -
         ("plan_approved", "manager", 2),
         ("plan_approved_by_both", None, 2),
     ]
-    assert plan_entries[2]["approvals_reset"] == [{"party": "employee", "plan_version": 1}]
+    assert plan_entries[2].details["approvals_reset"] == [{"party": "employee", "plan_version": 1}]
 
 
-def test_the_timeline_spans_cycles_and_leaves_out_drafts_and_colleagues(
-    services: Services,
-) -> None:
-    app = services.app
-    org = small_org(app)
-    first, _ = cycle_on_board(app, org)
-    app.close_cycle(org.as_manager, first, "new role")
-    second = app.open_cycle(
-        org.as_manager, employee_id=org.employee, planned_session_on="2027-06-01"
-    )
-    app.save_preparation_draft(org.as_employee, second, {"ambitions": "private thoughts"})
-    entries = get_history(services.database, services.queries.log, str(org.employee))
-    assert [e["cycle_id"] for e in entries if e["kind"] == "cycle_opened"] == [
-        str(first),
-        str(second),
+def test_the_timeline_spans_cycles_and_leaves_out_drafts() -> None:
+    first, before = history(*ON_BOARD, closed("new role"))
+    second = open_cycle(previous_cycle_id=first.id)
+    draft_saved(Party.EMPLOYEE, {"ambitions": "private thoughts"})(second)
+    entries = timeline_of([*before, *second.collect_events()])
+    assert [e.cycle_id for e in entries if e.kind == "cycle_opened"] == [
+        str(first.id),
+        str(second.id),
     ]
-    assert entries[-1]["kind"] == "cycle_opened"
-    assert entries[-1]["previous_cycle_id"] == str(first)
+    assert entries[-1].kind == "cycle_opened"
+    assert entries[-1].details["previous_cycle_id"] == str(first.id)
     assert "private thoughts" not in repr(entries)
-    assert get_history(services.database, services.queries.log, str(org.colleague)) == []
