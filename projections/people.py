@@ -8,41 +8,20 @@ which row is decided in the service's read queries, not here.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from datetime import date
-from typing import Any, Protocol
-from uuid import UUID
+from collections.abc import Mapping
+from typing import Any
 
-from domain.person import Person
+from projections import people_fold
 from projections.database import Cursor, Database
+from projections.people_fold import DETAILS, PersonRow, person_row
 from projections.read_model import Batch, ReadModel
+from projections.storage import RowTable
+
+__all__ = ["DETAILS", "PeopleReadModel", "PersonRow", "get_person_row", "person_row"]
 
 TABLE = "rm_people"
-# What a person is registered with; the one list of them (forms, rows, GraphQL).
-DETAILS = (
-    "name",
-    "email",
-    "function",
-    "team",
-    "manager_id",
-    "development_phase",
-    "language",
-    "start_date",
-)
 COLUMNS = ("person_id", *DETAILS, "roles")
-
-
-class PersonDetails(Protocol):
-    """A person's details as the Registered event and the Person aggregate both hold them."""
-
-    name: str
-    email: str
-    function: str
-    team: str
-    manager_id: UUID | None
-    development_phase: str
-    language: str
-    start_date: date
+ROWS = RowTable(TABLE, COLUMNS)
 
 
 class PeopleReadModel(ReadModel):
@@ -59,96 +38,65 @@ class PeopleReadModel(ReadModel):
     )
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
-        rows: dict[str, dict[str, Any]] = {}
-        for event, key, _ in batch:
-            if not isinstance(event, Person.Event):
-                continue
-            if isinstance(event, Person.Registered):
-                rows[key] = _registered(event)
-                continue
-            row = rows.get(key) or _load(cursor, key)
-            if row is None:
-                continue
-            _fold(row, event)
-            rows[key] = row
-        if rows:
-            cursor.executemany(
-                f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES "
-                f"({', '.join('?' for _ in COLUMNS)}) ON CONFLICT (person_id) DO UPDATE SET "
-                + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS[1:]),
-                [tuple(_stored(row)[c] for c in COLUMNS) for row in rows.values()],
-            )
+        stored = ROWS.load(cursor, people_fold.keys_to_load(batch))
+        rows = {key: _row(row) for key, row in stored.items()}
+        changed = people_fold.fold(rows, batch)
+        ROWS.upsert(cursor, [_columns(row) for row in changed.values()])
 
 
-def person_row(person_id: UUID, details: PersonDetails, roles: Iterable[str]) -> dict[str, Any]:
-    """A person as this read model keeps them (ids and dates as text, roles sorted)."""
-    row: dict[str, Any] = {"person_id": str(person_id)}
-    row.update((field, getattr(details, field)) for field in DETAILS)
-    row["manager_id"] = str(details.manager_id) if details.manager_id else None
-    row["start_date"] = details.start_date.isoformat()
-    row["roles"] = sorted(roles)
-    return row
+def _row(columns: Mapping[str, Any]) -> PersonRow:
+    """A row as stored: the columns as the database gives them, the roles as JSON."""
+    return PersonRow(
+        person_id=columns["person_id"],
+        name=columns["name"],
+        email=columns["email"],
+        function=columns["function"],
+        team=columns["team"],
+        manager_id=columns["manager_id"],
+        development_phase=columns["development_phase"],
+        language=columns["language"],
+        start_date=columns["start_date"],
+        roles=json.loads(columns["roles"]),
+    )
 
 
-def _registered(event: Person.Registered) -> dict[str, Any]:
-    return person_row(event.originator_id, event, ())
-
-
-def _fold(row: dict[str, Any], event: Any) -> None:
-    if isinstance(event, Person.ManagerChanged):
-        row["manager_id"] = str(event.manager_id) if event.manager_id else None
-    elif isinstance(event, Person.RoleGranted):
-        row["roles"] = sorted({*row["roles"], event.role})
-    elif isinstance(event, Person.RoleRevoked):
-        row["roles"] = [r for r in row["roles"] if r != event.role]
-    elif isinstance(event, Person.StartDateCorrected):
-        row["start_date"] = event.start_date.isoformat()
-    else:
-        for field in ("name", "email", "function", "team", "development_phase", "language"):
-            if hasattr(event, field):
-                row[field] = getattr(event, field)
-
-
-def _load(cursor: Cursor, key: str) -> dict[str, Any] | None:
-    cursor.execute(f"SELECT * FROM {TABLE} WHERE person_id = ?", (key,))
-    found = cursor.fetchone()
-    if found is None:
-        return None
-    row = {c: found[c] for c in COLUMNS}
-    row["roles"] = json.loads(row["roles"])
-    return row
-
-
-def _stored(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "roles": json.dumps(row["roles"])}
-
-
-def _public(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "roles": json.loads(row["roles"])}
+def _columns(row: PersonRow) -> tuple[object, ...]:
+    return (
+        row["person_id"],
+        row["name"],
+        row["email"],
+        row["function"],
+        row["team"],
+        row["manager_id"],
+        row["development_phase"],
+        row["language"],
+        row["start_date"],
+        json.dumps(row["roles"]),
+    )
 
 
 # -- queries ---------------------------------------------------------------------
 
 
-def list_people(database: Database) -> list[dict[str, Any]]:
+def list_people(database: Database) -> list[PersonRow]:
     rows = database.query(f"SELECT * FROM {TABLE} ORDER BY name, person_id")
-    return [_public(row) for row in rows]
+    return [_row(row) for row in rows]
 
 
-def list_reports(database: Database, manager_id: str) -> list[dict[str, Any]]:
+def list_reports(database: Database, manager_id: str) -> list[PersonRow]:
     rows = database.query(
         f"SELECT * FROM {TABLE} WHERE manager_id = ? ORDER BY name, person_id", (str(manager_id),)
     )
-    return [_public(row) for row in rows]
+    return [_row(row) for row in rows]
 
 
-def list_team(database: Database, team: str) -> list[dict[str, Any]]:
+def list_team(database: Database, team: str) -> list[PersonRow]:
     rows = database.query(
         f"SELECT * FROM {TABLE} WHERE team = ? ORDER BY name, person_id", (str(team),)
     )
-    return [_public(row) for row in rows]
+    return [_row(row) for row in rows]
 
 
-def get_person_row(database: Database, person_id: str) -> dict[str, Any] | None:
+def get_person_row(database: Database, person_id: str) -> PersonRow | None:
     rows = database.query(f"SELECT * FROM {TABLE} WHERE person_id = ?", (str(person_id),))
-    return _public(rows[0]) if rows else None
+    return _row(rows[0]) if rows else None

@@ -42,6 +42,7 @@ from projections.audit import AuditRow, EventLog
 from projections.cycle_fold import CycleDoc
 from projections.database import Database
 from projections.history import HistoryEntry
+from projections.people_fold import Colleague, PersonRow
 from projections.plan_as_of import PlanAsOf, get_plan_as_of
 from projections.training_needs_report import TrainingNeedsReport
 from service.actor import Actor
@@ -52,7 +53,6 @@ from service.parties import party_of
 from service.who_did_it import Named, Names
 
 Doc = dict[str, Any]
-TEAM_FIELDS = ("person_id", "name", "team", "function")
 ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
 
@@ -65,22 +65,27 @@ class ReadQueries:
 
     # -- people ------------------------------------------------------------------
 
-    def me(self, actor: Actor) -> Doc:
+    def me(self, actor: Actor) -> PersonRow:
+        """The asking person as they are now (from their aggregate, not the read model)."""
         person = self._person(actor.person_id)
         if person is None:
             raise Forbidden()
-        row = people_rows.person_row(person.id, person, person.roles)
-        return {**row, "may_write": actor.may_write}
+        return people_rows.person_row(person.id, person, person.roles)
 
-    def people(self, actor: Actor) -> list[Doc]:
+    def people(self, actor: Actor) -> list[PersonRow | Colleague]:
         if actor.may_read_cycles_as_hr or actor.is_admin:
-            return people_rows.list_people(self.database)
+            return [*people_rows.list_people(self.database)]
         me = self._person(actor.person_id)
         if me is None:
             raise Forbidden()
-        seen: dict[str, Doc] = {}
+        seen: dict[str, PersonRow | Colleague] = {}
         for row in people_rows.list_team(self.database, me.team):
-            seen[row["person_id"]] = {k: row[k] for k in TEAM_FIELDS}
+            seen[row["person_id"]] = Colleague(
+                person_id=row["person_id"],
+                name=row["name"],
+                team=row["team"],
+                function=row["function"],
+            )
         for row in people_rows.list_reports(self.database, str(me.id)):
             seen[row["person_id"]] = row
         own = people_rows.get_person_row(self.database, str(me.id))

@@ -18,6 +18,7 @@ from starlette.routing import Route
 from domain.errors import DomainError, InvalidInput
 from projections.cycle_fold import CycleDoc
 from projections.follow_ups import FollowUpItem
+from projections.people_fold import PersonRow
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
@@ -38,7 +39,7 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
     """One row per direct report: their latest cycle, what it waits for, its follow-up."""
     queries = services.queries
     me = str(actor.person_id)
-    reports = [p for p in queries.people(actor) if p.get("manager_id") == me]
+    reports = [p for p in queries.people(actor) if "manager_id" in p and p["manager_id"] == me]
     latest: dict[str, CycleDoc] = {}
     for led in queries.cycles_i_lead(actor):  # newest first: keep the first per employee
         latest.setdefault(led["employee_id"], led)
@@ -73,7 +74,7 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
     }
 
 
-def _named(item: FollowUpItem, reports: list[dict[str, Any]]) -> tuple[FollowUpItem, str]:
+def _named(item: FollowUpItem, reports: list[PersonRow]) -> tuple[FollowUpItem, str]:
     """The item, and the name of whose cycle it is."""
     names = {p["person_id"]: p["name"] for p in reports}
     return item, names.get(item.employee_id, "—")

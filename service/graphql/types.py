@@ -7,6 +7,7 @@ everything integrators filter or join on is a typed field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
@@ -17,6 +18,7 @@ from projections import follow_ups
 from projections.board_fold import BoardCard
 from projections.cycle_fold import CycleDoc
 from projections.people import DETAILS
+from projections.people_fold import Colleague, PersonRow
 from projections.training_needs_report import TrainingNeedsReport
 
 
@@ -36,12 +38,13 @@ class Person:
     roles: list[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Person:
+    def from_row(cls, row: PersonRow | Colleague) -> Person:
         # A colleague's row holds only name, team and function: the rest stays null.
-        details: dict[str, Any] = {field: row.get(field) for field in DETAILS}
+        values: Mapping[str, Any] = row
+        details: dict[str, Any] = {field: values.get(field) for field in DETAILS}
         return cls(
-            id=strawberry.ID(row.get("person_id") or row["id"]),
-            roles=list(row.get("roles") or []),
+            id=strawberry.ID(row["person_id"]),
+            roles=list(values.get("roles") or []),
             **details,
         )
 
