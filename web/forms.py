@@ -28,7 +28,7 @@ def unflatten(form: Mapping[str, Any]) -> dict[str, Any]:
         for part in parts[:-1]:
             node = node.setdefault(part, {})
         node[parts[-1]] = value
-    return _lists(root)
+    return {k: _lists(v) for k, v in root.items()}
 
 
 def _lists(node: Any) -> Any:

@@ -212,9 +212,8 @@ def render(
         "values": {},
         **context,
     }
-    return request.app.state.templates[language].TemplateResponse(
-        request, name, full, status_code=status_code
-    )
+    templates: dict[str, Jinja2Templates] = request.app.state.templates
+    return templates[language].TemplateResponse(request, name, full, status_code=status_code)
 
 
 def redirect(url: str, request: Request | None = None) -> Response:

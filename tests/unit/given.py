@@ -188,7 +188,7 @@ def card(cycle: GrowthCycle, index: int) -> str:
 
 
 def replay(events: list[Any]) -> GrowthCycle:
-    cycle = events[0].mutate(None)
+    cycle: GrowthCycle = events[0].mutate(None)
     for event in events[1:]:
         cycle = event.mutate(cycle)
     return cycle

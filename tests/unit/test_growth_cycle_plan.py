@@ -92,12 +92,12 @@ def test_a_revision_after_an_approval_makes_a_new_version_and_resets_approvals()
 
 def test_a_revision_of_an_agreed_plan_asks_both_to_approve_again() -> None:
     cycle = given(*AGREED, plan_written(REVISED))
-    assert cycle.stage is Stage.ON_BOARD
+    before = cycle.stage
     assert cycle.approved_version == 1  # the earlier agreement stays on record
     assert when(cycle, plan_approved(EMPLOYEE, 2)) == ["PlanApproved"]
     assert when(cycle, plan_approved(MANAGER, 2)) == ["PlanApproved", "PlanApprovedByBoth"]
     assert cycle.approved_version == 2
-    assert cycle.stage is Stage.PLAN_AGREED
+    assert (before, cycle.stage) == (Stage.ON_BOARD, Stage.PLAN_AGREED)
 
 
 def test_approving_a_superseded_version_is_refused() -> None:

@@ -205,5 +205,6 @@ def test_the_other_party_of_the_employee_is_the_manager_and_back() -> None:
 
 
 def test_vocabulary_values_are_plain_strings_in_events() -> None:
-    assert Column.DOING == "doing"
+    assert isinstance(Column.DOING, str)
+    assert f"{Column.DOING}" == "doing"
     assert str(SkillKind.HARD) == "hard"
