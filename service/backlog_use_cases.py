@@ -75,10 +75,10 @@ class BacklogUseCases:
         backlog = self._load_backlog()
         if backlog is None:
             return []
-        skills = [dict(s) for s in backlog.active()]
+        skills = [s.copy() for s in backlog.active()]
         if include_retired:
-            skills += [dict(s) for s in backlog.skills.values() if s["retired"]]
-        return skills  # type: ignore[return-value]
+            skills += [s.copy() for s in backlog.skills.values() if s["retired"]]
+        return skills
 
     # -- used by the cycle use cases (no access check: internal) ---------------
 

@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from domain.backlog import BacklogSkill
 from domain.errors import InvalidInput
 from domain.person import Person
 from domain.vocabulary import Party, Stage
@@ -52,7 +53,6 @@ from service.ids import as_uuid
 from service.parties import party_of
 from service.who_did_it import Named, Names
 
-Doc = dict[str, Any]
 ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
 
@@ -95,8 +95,8 @@ class ReadQueries:
 
     # -- the company backlog -----------------------------------------------------
 
-    def backlog(self, actor: Actor) -> list[Doc]:
-        return [dict(s) for s in self.app.list_backlog(actor)]
+    def backlog(self, actor: Actor) -> list[BacklogSkill]:
+        return self.app.list_backlog(actor)
 
     # -- boards ------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
+from domain import backlog
 from projections import board as boards
 from projections import follow_ups
 from projections.board_fold import BoardCard
@@ -272,10 +273,12 @@ class BacklogSkill:
     retired: bool
 
     @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> BacklogSkill:
+    def from_doc(cls, doc: backlog.BacklogSkill) -> BacklogSkill:
         return cls(
-            **{
-                k: doc[k]
-                for k in ("id", "kind", "horizon", "description", "inspiration", "retired")
-            }
+            id=strawberry.ID(doc["id"]),
+            kind=doc["kind"],
+            horizon=doc["horizon"],
+            description=doc["description"],
+            inspiration=doc["inspiration"],
+            retired=doc["retired"],
         )
