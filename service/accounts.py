@@ -47,11 +47,6 @@ NOT_CURRENT = (
 # Where the command line and in-process callers sign in from.
 LOCAL = "local"
 
-SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS accounts ("
-    "person_id TEXT PRIMARY KEY, password_hash TEXT NOT NULL, updated_at TEXT NOT NULL)"
-)
-
 Now = Callable[[], datetime]
 
 
@@ -95,11 +90,6 @@ class Accounts:
         self.hasher = hasher or PasswordHasher()
         self.now = now
         self._dummy_hash: str | None = None
-
-    def setup(self) -> None:
-        self.database.script([SCHEMA])
-        self.sessions.setup()
-        self.throttle.setup()
 
     def set_password(self, person_id: UUID, password: Any, *, field: str = "password") -> None:
         """Sets (or replaces) a person's password, and ends every session they have."""

@@ -22,6 +22,7 @@ from service.accounts import Accounts
 from service.application import Groeispurt
 from service.durable_sqlite import QueuedSQLiteConnectionPool
 from service.idempotency import IdempotencyKeys
+from service.migrations.runner import migrate
 from service.read_queries import ReadQueries
 from service.sessions import Sessions
 from service.settings import Settings
@@ -65,16 +66,15 @@ def build_services(
     settings = settings or Settings.from_environment()
     with setup_lock(settings.eventsourcing_env()):
         app = Groeispurt(settings, clock=clock)
-        database = open_database(settings.eventsourcing_env(), _writer_lock_of(app))
+        writer_lock = _writer_lock_of(app)
+        database = open_database(settings.eventsourcing_env(), writer_lock)
+        migrate(settings.eventsourcing_env(), writer_lock)
         projections = ProjectionRunner(app, database, all_read_models())
         projections.setup()
         sessions = Sessions(database, app)
         accounts = Accounts(database, app, sessions=sessions)
-        accounts.setup()
         tokens = Tokens(database, app)
-        tokens.setup()
         idempotency = IdempotencyKeys(database)
-        idempotency.setup()
     if follow_writes:
         app.on_saved = projections.wait_for
     return Services(

@@ -37,20 +37,13 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent
 
 from domain.errors import InvalidInput
-from projections.database import Cursor, Database
+from projections.database import Database
 from service.actor import Actor
 from service.errors import Conflict, ServiceError
 
+# Its columns are made by service/migrations; created_at is when the current
+# reservation was made (a takeover renews it).
 TABLE = "idempotency_keys"
-# created_at: when the current reservation was made (a takeover renews it).
-SCHEMA = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-    "caller TEXT NOT NULL, key TEXT NOT NULL, operation TEXT NOT NULL, "
-    "reserved_by TEXT NOT NULL, result TEXT, created_at TEXT NOT NULL, "
-    "fingerprint TEXT, completed_at TEXT, saved TEXT, "
-    "PRIMARY KEY (caller, key))"
-)
-ADDED_COLUMNS = ("fingerprint", "completed_at", "saved")
 MAX_KEY = 200
 # Longer than any request takes (the server's own timeouts are shorter), short
 # enough that a client retrying after a crash is not kept waiting for long.
@@ -111,17 +104,6 @@ def completion(table: str, claim: Claim, stored_events: Sequence[StoredEvent]) -
 class IdempotencyKeys:
     def __init__(self, database: Database) -> None:
         self.database = database
-
-    def setup(self) -> None:
-        with self.database.transaction() as cursor:
-            cursor.execute(SCHEMA)
-            for column in set(ADDED_COLUMNS) - self._columns(cursor):
-                cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN {column} TEXT")
-            # Keys answered before completion was recorded: completed, by their answer.
-            cursor.execute(
-                f"UPDATE {TABLE} SET completed_at = created_at "
-                "WHERE completed_at IS NULL AND result IS NOT NULL"
-            )
 
     def begin(
         self, actor: Actor, key: str | None, operation: str, fingerprint: str
@@ -195,17 +177,6 @@ class IdempotencyKeys:
                 "AND completed_at IS NULL",
                 (claim.caller, claim.key, claim.token),
             )
-
-    def _columns(self, cursor: Cursor) -> set[str]:
-        if self.database.dialect == "sqlite":
-            cursor.execute(f"PRAGMA table_info({TABLE})")
-            return {row["name"] for row in cursor.fetchall()}
-        cursor.execute(
-            "SELECT column_name AS name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = ?",
-            (TABLE,),
-        )
-        return {row["name"] for row in cursor.fetchall()}
 
 
 def _now(offset: timedelta = timedelta()) -> str:

@@ -34,13 +34,6 @@ COOKIE_KEY = "session_id"
 LIFETIME = timedelta(hours=12)
 SIGN_IN_AGAIN = "Sign in again."
 
-SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS sessions ("
-    "id_hash TEXT PRIMARY KEY, person_id TEXT NOT NULL, "
-    "created_at DOUBLE PRECISION NOT NULL, expires_at DOUBLE PRECISION NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS sessions_person ON sessions (person_id)",
-    "CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at)",
-)
 _WHO = (
     f"SELECT s.person_id, p.name, p.roles FROM sessions s LEFT JOIN {PEOPLE} p "
     "ON p.person_id = s.person_id WHERE s.id_hash = ? AND s.expires_at > ?"
@@ -62,9 +55,6 @@ class Sessions:
         self.database = database
         self.app = app
         self.now = now
-
-    def setup(self) -> None:
-        self.database.script(SCHEMA)
 
     def start(self, person_id: UUID) -> str:
         """A new session for the person; returns its id, to be put in their cookie."""

@@ -44,12 +44,6 @@ FORGET_AFTER = 3600
 _CAPPED_FROM = FREE_ATTEMPTS + 9
 
 TABLE = "sign_in_attempts"
-SCHEMA = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-    "key TEXT PRIMARY KEY, attempts INTEGER NOT NULL, next_at DOUBLE PRECISION NOT NULL, "
-    "evaluated INTEGER NOT NULL, seen_at DOUBLE PRECISION NOT NULL)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_seen ON {TABLE} (seen_at)",
-)
 
 
 def _delay_after(attempts: str) -> str:
@@ -98,9 +92,6 @@ def key(kind: str, value: str) -> str:
 class SignInThrottle:
     def __init__(self, database: Database) -> None:
         self.database = database
-
-    def setup(self) -> None:
-        self.database.script(SCHEMA)
 
     def attempt(self, address: str, account: str, now: float) -> Attempt:
         """Counts an attempt from `address` on `account` (the e-mail address typed)."""

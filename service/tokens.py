@@ -36,13 +36,6 @@ LAST_USED_PRECISION = timedelta(minutes=1)
 UNKNOWN = "This token is unknown or has been revoked."
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,79}$")
 
-SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS api_tokens ("
-    "id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, hash TEXT NOT NULL UNIQUE, "
-    "scope TEXT NOT NULL, person_id TEXT, created_at TEXT NOT NULL, "
-    "last_used_at TEXT, revoked_at TEXT)"
-)
-
 
 class Tokens:
     def __init__(
@@ -51,9 +44,6 @@ class Tokens:
         self.database = database
         self.app = app
         self.now = now
-
-    def setup(self) -> None:
-        self.database.script([SCHEMA])
 
     def create(self, name: Any, scope: Any, as_email: str | None = None) -> str:
         """Makes a token and returns it; this is the only time it is ever seen."""
