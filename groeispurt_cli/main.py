@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from groeispurt_cli import backup, demo, graphql, projections, serve, tokens, users
+from groeispurt_cli import backup, demo, graphql, migrate, projections, serve, tokens, users
 from service.settings import Settings
 
-AREAS = [demo, users, tokens, backup, serve, projections, graphql]
+AREAS = [demo, users, tokens, backup, migrate, serve, projections, graphql]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

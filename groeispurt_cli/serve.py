@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 from groeispurt_cli.demo import run_demo
+from groeispurt_cli.migrate import migrated
 from service.container import build_services
 from service.settings import Settings
 from web.app import create_app
@@ -39,6 +40,9 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     options = server_options(args, settings)
+    # The app migrates the store as it starts too; here first, to say what changed.
+    if not migrated(settings, say_up_to_date=False):
+        return 1
     print(
         f"Groeispurt is running at http://{args.host}:{args.port} — sign in as {DEMO_SIGN_IN}",
         flush=True,
