@@ -15,6 +15,15 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from eventsourcing.domain import Aggregate
 
+from domain.error_texts import (
+    BACKLOG_FULL,
+    BACKLOG_SKILL_NOT_A_SET,
+    BACKLOG_SKILL_RETIRED,
+    DUPLICATE_BACKLOG_SKILL,
+    NO_SUCH_BACKLOG_SKILL,
+    NOT_A_BACKLOG_SKILL_ID,
+    NOT_A_POSITION,
+)
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.text import LONG, check_text
 from domain.vocabulary import SkillKind, parse_choice
@@ -40,7 +49,7 @@ class BacklogSkill(TypedDict):
 def parse_skill_wording(data: Any) -> dict[str, str]:
     """The fields HR types for a skill, checked; raises InvalidInput naming the field."""
     if not isinstance(data, dict):
-        raise InvalidInput("A backlog skill must be a set of fields.", "skill")
+        raise InvalidInput(BACKLOG_SKILL_NOT_A_SET, "skill")
     return {
         "kind": parse_choice(SkillKind, "kind", data.get("kind")).value,
         "horizon": parse_choice(Horizon, "horizon", data.get("horizon") or "now").value,
@@ -76,9 +85,9 @@ class Backlog(Aggregate):
     def _active_skill(self, skill_id: Any) -> BacklogSkill:
         skill = self.skills.get(str(skill_id))
         if skill is None:
-            raise InvalidInput("There is no such skill on the backlog.", "skill_id")
+            raise InvalidInput(NO_SUCH_BACKLOG_SKILL, "skill_id")
         if skill["retired"]:
-            raise NotAllowedNow("This skill has been retired from the backlog.")
+            raise NotAllowedNow(BACKLOG_SKILL_RETIRED)
         return skill
 
     # -- commands -------------------------------------------------------------
@@ -106,11 +115,9 @@ class Backlog(Aggregate):
         """Adds a skill (at the end unless a position is given); returns its id."""
         wording = parse_skill_wording(details)
         if len(self.skills) >= MAX_SKILLS:
-            raise NotAllowedNow(f"The backlog holds at most {MAX_SKILLS} skills.")
+            raise NotAllowedNow(BACKLOG_FULL, limit=MAX_SKILLS)
         if any(s["description"].lower() == wording["description"].lower() for s in self.active()):
-            raise InvalidInput(
-                "The backlog already has a skill with this description.", "description"
-            )
+            raise InvalidInput(DUPLICATE_BACKLOG_SKILL, "description")
         at = len(self.order) if position is None else self._check_position(position, extra=1)
         skill_id = str(uuid4())
         self.trigger_event(self.SkillAdded, skill_id=skill_id, position=at, **wording)
@@ -140,9 +147,7 @@ class Backlog(Aggregate):
             s["description"].lower() == wording["description"].lower() and s["id"] != skill["id"]
             for s in self.active()
         ):
-            raise InvalidInput(
-                "The backlog already has a skill with this description.", "description"
-            )
+            raise InvalidInput(DUPLICATE_BACKLOG_SKILL, "description")
         self.trigger_event(self.SkillReworded, skill_id=skill["id"], **wording)
         return True
 
@@ -176,7 +181,7 @@ class Backlog(Aggregate):
 
     def _check_position(self, position: Any, *, extra: int) -> int:
         if isinstance(position, bool) or not isinstance(position, int) or position < 0:
-            raise InvalidInput("position must be a whole number from 0.", "position")
+            raise InvalidInput(NOT_A_POSITION, "position")
         return min(position, max(len(self.order) - 1 + extra, 0))
 
 
@@ -185,4 +190,4 @@ def as_skill_id(value: Any) -> str:
     try:
         return str(UUID(str(value)))
     except ValueError:
-        raise InvalidInput("That is not a valid backlog skill id.", "skill_id") from None
+        raise InvalidInput(NOT_A_BACKLOG_SKILL_ID, "skill_id") from None

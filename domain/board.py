@@ -5,6 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any, TypedDict
 
+from domain.error_texts import (
+    BOARD_EMPTY,
+    CARD_CHOSEN_TWICE,
+    CARD_NOT_OF_SESSION,
+    CARD_NOT_ON_BOARD,
+    NO_CARD_CHOSEN,
+    NOT_A_POSITION,
+    TOO_MANY_CARDS,
+)
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.vocabulary import Column, parse_choice
 
@@ -29,18 +38,15 @@ class CardMove(TypedDict):
 def parse_card_choice(card_ids: Any, candidates: Collection[str]) -> list[str]:
     """The ids of the cards chosen for the board, from the session's candidates."""
     if not isinstance(card_ids, list) or not card_ids:
-        raise InvalidInput("Choose at least one card for the board.", "card_ids")
+        raise InvalidInput(NO_CARD_CHOSEN, "card_ids")
     ids = [str(c) for c in card_ids]
     if len(set(ids)) != len(ids):
-        raise InvalidInput("The same card was chosen twice.", "card_ids")
+        raise InvalidInput(CARD_CHOSEN_TWICE, "card_ids")
     if len(ids) > BOARD_LIMIT:
-        raise InvalidInput(
-            f"Choose at most {BOARD_LIMIT} cards: the board's work-in-progress limit.",
-            "card_ids",
-        )
+        raise InvalidInput(TOO_MANY_CARDS, "card_ids", limit=BOARD_LIMIT)
     unknown = [c for c in ids if c not in candidates]
     if unknown:
-        raise InvalidInput("A chosen card is not one of this session's cards.", "card_ids")
+        raise InvalidInput(CARD_NOT_OF_SESSION, "card_ids")
     return ids
 
 
@@ -49,13 +55,13 @@ def parse_move(
 ) -> CardMove | None:
     """Where the card goes, or None when it is already there."""
     if board is None:
-        raise NotAllowedNow("This cycle has no cards on its board yet.")
+        raise NotAllowedNow(BOARD_EMPTY)
     from_column = column_of(board, card_id)
     if from_column is None:
-        raise NotAllowedNow("That card is not on this cycle's board.")
+        raise NotAllowedNow(CARD_NOT_ON_BOARD)
     to = parse_choice(Column, "to_column", to_column)
     if isinstance(position, bool) or not isinstance(position, int) or position < 0:
-        raise InvalidInput("position must be a whole number from 0.", "position")
+        raise InvalidInput(NOT_A_POSITION, "position")
     others = [c for c in board[to.value] if c != card_id]
     position = min(position, len(others))
     if from_column is to and board[to.value].index(card_id) == position:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypedDict
 from uuid import UUID, uuid5
 
+from domain.error_texts import CARD_NOT_A_SET, NO_CARDS, TOO_MANY_CANDIDATES
 from domain.errors import InvalidInput
 from domain.text import LONG, check_text
 from domain.vocabulary import SkillKind, parse_choice
@@ -24,7 +25,7 @@ class CardStory(TypedDict):
 
 def parse_card(prefix: str, data: Any) -> CardStory:
     if not isinstance(data, dict):
-        raise InvalidInput("A card must be a set of fields.", prefix)
+        raise InvalidInput(CARD_NOT_A_SET, prefix)
     backlog = data.get("backlog_skill_id") or None
     return CardStory(
         kind=parse_choice(SkillKind, f"{prefix}.kind", data.get("kind")).value,
@@ -51,9 +52,9 @@ def parse_card(prefix: str, data: Any) -> CardStory:
 
 def parse_cards(data: Any) -> list[CardStory]:
     if not isinstance(data, list) or not data:
-        raise InvalidInput("Write at least one card as the outcome of the session.", "cards")
+        raise InvalidInput(NO_CARDS, "cards")
     if len(data) > MAX_CANDIDATES:
-        raise InvalidInput(f"Write at most {MAX_CANDIDATES} candidate cards.", "cards")
+        raise InvalidInput(TOO_MANY_CANDIDATES, "cards", limit=MAX_CANDIDATES)
     return [parse_card(f"cards.{i}", card) for i, card in enumerate(data)]
 
 

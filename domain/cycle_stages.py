@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from domain.error_texts import CYCLE_CLOSED, CYCLE_COMPLETED, PREPARATIONS_CLOSED
 from domain.errors import NotAllowedNow
 from domain.vocabulary import Stage
 
@@ -29,12 +30,12 @@ def stage_of(cycle: CycleState) -> Stage:
 
 def check_open(cycle: CycleState) -> None:
     if cycle.closed:
-        raise NotAllowedNow("This cycle is closed.")
+        raise NotAllowedNow(CYCLE_CLOSED)
     if cycle.follow_up is not None:
-        raise NotAllowedNow("This cycle is completed; open the next cycle to go on.")
+        raise NotAllowedNow(CYCLE_COMPLETED)
 
 
 def check_preparing(cycle: CycleState) -> None:
     check_open(cycle)
     if cycle.session is not None:
-        raise NotAllowedNow("The session has been held; preparations can no longer change.")
+        raise NotAllowedNow(PREPARATIONS_CLOSED)

@@ -6,6 +6,7 @@ import calendar
 from datetime import date, datetime
 from typing import Any
 
+from domain.error_texts import DATE_OUT_OF_RANGE, NOT_A_DATE, NOT_ISO_DATE, REQUIRED
 from domain.errors import InvalidInput
 
 # Dates outside this window are typing mistakes, not plans.
@@ -16,22 +17,19 @@ LATEST = date(2100, 12, 31)
 def check_date(field: str, value: Any, *, required: bool = True) -> date | None:
     if value is None or value == "":
         if required:
-            raise InvalidInput(f"{field} is required.", field)
+            raise InvalidInput(REQUIRED, field)
         return None
     if isinstance(value, str):
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise InvalidInput(f"{field} is not a date (use YYYY-MM-DD).", field) from None
+            raise InvalidInput(NOT_ISO_DATE, field) from None
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):
-        raise InvalidInput(f"{field} is not a date.", field)
+        raise InvalidInput(NOT_A_DATE, field)
     if not EARLIEST <= value <= LATEST:
-        raise InvalidInput(
-            f"{field} must lie between {EARLIEST.isoformat()} and {LATEST.isoformat()}.",
-            field,
-        )
+        raise InvalidInput(DATE_OUT_OF_RANGE, field, first=EARLIEST, last=LATEST)
     return value
 
 

@@ -24,6 +24,21 @@ from domain.cards import number_cards, parse_cards
 from domain.cycle_stages import check_open, check_preparing
 from domain.cycle_state import CycleState
 from domain.dates import require_date
+from domain.error_texts import (
+    ALREADY_APPROVED,
+    CARD_NOT_ON_BOARD,
+    CARDS_ALREADY_CHOSEN,
+    COMPLETED_NEEDS_NO_CLOSING,
+    CYCLE_ALREADY_CLOSED,
+    CYCLE_WITH_ONESELF,
+    FOLLOW_UP_AT_SESSION,
+    FOLLOW_UP_NOT_SCHEDULED,
+    NO_POP_YET,
+    NOT_TRUE_OR_FALSE,
+    PLAN_UNCHANGED,
+    POP_AFTER_SESSION,
+    SESSION_BEFORE_CARDS,
+)
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.follow_up import follow_up_due, parse_retrospective
 from domain.handover import handover_of
@@ -51,9 +66,7 @@ class GrowthCycle(CycleState, Aggregate):
         previous_cycle_id: UUID | None = None,
     ) -> GrowthCycle:
         if employee_id == manager_id:
-            raise InvalidInput(
-                "A manager cannot hold a growth cycle with themselves.", "employee_id"
-            )
+            raise InvalidInput(CYCLE_WITH_ONESELF, "employee_id")
         return cls._create(
             cls.Opened,
             employee_id=employee_id,
@@ -150,9 +163,9 @@ class GrowthCycle(CycleState, Aggregate):
     def select_cards(self, card_ids: Any) -> None:
         check_open(self)
         if self.session is None:
-            raise NotAllowedNow("Hold the session before choosing the cards for the board.")
+            raise NotAllowedNow(SESSION_BEFORE_CARDS)
         if self.board is not None:
-            raise NotAllowedNow("The cards for this cycle's board have already been chosen.")
+            raise NotAllowedNow(CARDS_ALREADY_CHOSEN)
         ids = parse_card_choice(card_ids, self.cards)
         self.trigger_event(self.CardsSelected, card_ids=ids)
 
@@ -193,9 +206,9 @@ class GrowthCycle(CycleState, Aggregate):
         matter of privacy and must never be blocked by the process.
         """
         if not isinstance(visible, bool):
-            raise InvalidInput("visible must be true or false.", "visible")
+            raise InvalidInput(NOT_TRUE_OR_FALSE, "visible")
         if self.board is None or self.column_of(str(card_id)) is None:
-            raise NotAllowedNow("That card is not on this cycle's board.")
+            raise NotAllowedNow(CARD_NOT_ON_BOARD)
         if (str(card_id) in self.visible_to_team) == visible:
             return False
         self.trigger_event(self.CardVisibilityChanged, card_id=str(card_id), visible=visible)
@@ -218,11 +231,11 @@ class GrowthCycle(CycleState, Aggregate):
         """Drafts the first version of the POP, or revises it into a new version."""
         check_open(self)
         if self.session is None:
-            raise NotAllowedNow("The POP is written after the session has been held.")
+            raise NotAllowedNow(POP_AFTER_SESSION)
         current = self.plan_versions[-1] if self.plan_versions else None
         parsed = parse_plan(plan, today=today, previous=current)
         if current is not None and parsed == current:
-            raise InvalidInput("Nothing changed compared with the current version.", "plan")
+            raise InvalidInput(PLAN_UNCHANGED, "plan")
         event = self.PlanRevised if current is not None else self.PlanDrafted
         self.trigger_event(event, version=self.plan_version + 1, plan=parsed)
 
@@ -242,10 +255,10 @@ class GrowthCycle(CycleState, Aggregate):
     def approve_plan(self, party: Party, version: Any) -> None:
         check_open(self)
         if not self.plan_versions:
-            raise NotAllowedNow("There is no POP to approve yet.")
+            raise NotAllowedNow(NO_POP_YET)
         version = check_version_to_approve(version, current=self.plan_version)
         if self.approvals.get(party.value) == version:
-            raise NotAllowedNow(f"The {party.value} has already approved version {version}.")
+            raise NotAllowedNow(ALREADY_APPROVED, party=party, version=version)
         self.trigger_event(self.PlanApproved, party=party.value, version=version)
         if self.approvals.get(party.other.value) == version:
             self.trigger_event(self.PlanApprovedByBoth, version=version)
@@ -262,7 +275,7 @@ class GrowthCycle(CycleState, Aggregate):
         """Due `months` (3, 6 or 12) after the session, or on a chosen date."""
         check_open(self)
         if self.session is None:
-            raise NotAllowedNow("A follow-up is agreed at the session; hold the session first.")
+            raise NotAllowedNow(FOLLOW_UP_AT_SESSION)
         due = follow_up_due(self.session["held_on"], due_on=due_on, months=months)
         self.trigger_event(self.FollowUpScheduled, due_on=due)
 
@@ -285,7 +298,7 @@ class GrowthCycle(CycleState, Aggregate):
     ) -> None:
         check_open(self)
         if self.follow_up_on is None:
-            raise NotAllowedNow("Schedule the follow-up before completing it.")
+            raise NotAllowedNow(FOLLOW_UP_NOT_SCHEDULED)
         assert self.session is not None
         retrospective = parse_retrospective(
             self.session["held_on"],
@@ -304,9 +317,9 @@ class GrowthCycle(CycleState, Aggregate):
 
     def close(self, reason: Any = "") -> None:
         if self.closed:
-            raise NotAllowedNow("This cycle is already closed.")
+            raise NotAllowedNow(CYCLE_ALREADY_CLOSED)
         if self.follow_up is not None:
-            raise NotAllowedNow("This cycle is completed; it needs no closing.")
+            raise NotAllowedNow(COMPLETED_NEEDS_NO_CLOSING)
         self.trigger_event(
             self.Closed, reason=check_text("reason", reason, required=False, max_length=LONG)
         )

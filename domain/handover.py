@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from domain.error_texts import EMPLOYEE_LEADS_OWN_CYCLE
 from domain.errors import InvalidInput
 from domain.vocabulary import Party
 
@@ -35,7 +36,7 @@ def handover_of(cycle: CycleState, to_manager_id: UUID | None) -> dict[str, Any]
     if not cycle.is_active or to_manager_id == cycle.manager_id:
         return None
     if to_manager_id == cycle.employee_id:
-        raise InvalidInput("An employee cannot lead their own growth cycle.", "manager_id")
+        raise InvalidInput(EMPLOYEE_LEADS_OWN_CYCLE, "manager_id")
     approval = cycle.approvals.get(Party.MANAGER.value)
     withdrawn = approval if approval is not None and approval != cycle.approved_version else None
     return {

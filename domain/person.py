@@ -13,6 +13,15 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate
 
 from domain.dates import require_date
+from domain.error_texts import (
+    EMAIL_TAKEN,
+    HAS_ROLE,
+    LACKS_ROLE,
+    LANGUAGE_NOT_OFFERED,
+    NO_SUCH_ROLE,
+    NOT_AN_EMAIL,
+    OWN_MANAGER,
+)
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.text import check_text
 from domain.vocabulary import DevelopmentPhase, parse_choice
@@ -26,7 +35,7 @@ def check_email(value: Any) -> str:
     local, _, domain = email.partition("@")
     labels = domain.split(".")
     if not local or "@" in domain or len(labels) < 2 or not all(labels) or " " in email:
-        raise InvalidInput("That is not an e-mail address.", "email")
+        raise InvalidInput(NOT_AN_EMAIL, "email")
     return email
 
 
@@ -45,7 +54,7 @@ class Person(Aggregate):
     def register(cls, **details: Any) -> Person:
         language = details.get("language") or "nl"
         if language not in LANGUAGES:
-            raise InvalidInput("language must be nl or en.", "language")
+            raise InvalidInput(LANGUAGE_NOT_OFFERED, "language")
         return cls._create(
             cls.Registered,
             name=check_text("name", details.get("name")),
@@ -89,7 +98,7 @@ class Person(Aggregate):
 
     def change_manager(self, manager_id: UUID | None) -> None:
         if manager_id == self.id:
-            raise InvalidInput("A person cannot be their own manager.", "manager_id")
+            raise InvalidInput(OWN_MANAGER, "manager_id")
         if manager_id != self.manager_id:
             self.trigger_event(self.ManagerChanged, manager_id=manager_id)
 
@@ -123,7 +132,7 @@ class Person(Aggregate):
 
     def choose_language(self, language: Any) -> None:
         if language not in LANGUAGES:
-            raise InvalidInput("language must be nl or en.", "language")
+            raise InvalidInput(LANGUAGE_NOT_OFFERED, "language")
         if language != self.language:
             self.trigger_event(self.LanguageChosen, language=language)
 
@@ -182,9 +191,9 @@ class Person(Aggregate):
 
     def grant_role(self, role: Any) -> None:
         if role not in ROLES:
-            raise InvalidInput("role must be hr or admin.", "role")
+            raise InvalidInput(NO_SUCH_ROLE, "role")
         if role in self.roles:
-            raise NotAllowedNow(f"{self.name} already has the role {role}.")
+            raise NotAllowedNow(HAS_ROLE, name=self.name, role=role)
         self.trigger_event(self.RoleGranted, role=role)
 
     class RoleRevoked(Aggregate.Event):
@@ -195,7 +204,7 @@ class Person(Aggregate):
 
     def revoke_role(self, role: Any) -> None:
         if role not in self.roles:
-            raise NotAllowedNow(f"{self.name} does not have the role {role}.")
+            raise NotAllowedNow(LACKS_ROLE, name=self.name, role=str(role))
         self.trigger_event(self.RoleRevoked, role=role)
 
 
@@ -234,5 +243,5 @@ class EmailIndex(Aggregate):
 
     def reclaim(self, person_id: UUID) -> None:
         if self.person_id is not None:
-            raise InvalidInput("This e-mail address is already registered.", "email")
+            raise InvalidInput(EMAIL_TAKEN, "email")
         self.trigger_event(self.Reclaimed, person_id=person_id)

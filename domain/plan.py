@@ -11,6 +11,23 @@ from datetime import date
 from typing import Any, TypedDict
 
 from domain.dates import require_date
+from domain.error_texts import (
+    ACTIVITY_NOT_A_SET,
+    DEADLINE_IN_THE_PAST,
+    GOAL_NOT_A_SET,
+    GOAL_WITHOUT_DEADLINE,
+    GOAL_WITHOUT_MEASURE,
+    NO_GOALS,
+    NO_SUCH_VERSION,
+    NOT_A_LIST,
+    NOT_A_WHOLE_NUMBER,
+    PLAN_NOT_A_SET,
+    SUPPORT_NOT_A_SET,
+    TOO_MANY_ACTIVITIES,
+    TOO_MANY_GOALS,
+    TOO_MANY_SUPPORT,
+    VERSION_REPLACED,
+)
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.text import LONG, check_text
 from domain.vocabulary import ActivityType, LearningForm, SupportKind, parse_choice
@@ -18,6 +35,11 @@ from domain.vocabulary import ActivityType, LearningForm, SupportKind, parse_cho
 MAX_GOALS = 10
 MAX_ACTIVITIES = 20
 MAX_SUPPORT = 10
+TOO_MANY = {
+    "goals": TOO_MANY_GOALS,
+    "activities": TOO_MANY_ACTIVITIES,
+    "support": TOO_MANY_SUPPORT,
+}
 
 
 class Goal(TypedDict):
@@ -47,19 +69,16 @@ class Plan(TypedDict):
 def parse_plan(data: Any, *, today: date, previous: Plan | None = None) -> Plan:
     """Validates a plan; a new or changed goal may not have a deadline before today."""
     if not isinstance(data, dict):
-        raise InvalidInput("A plan must be a set of goals, activities and support.", "plan")
+        raise InvalidInput(PLAN_NOT_A_SET, "plan")
     goals = [_parse_goal(f"goals.{i}", g) for i, g in enumerate(_list(data, "goals", MAX_GOALS))]
     if not goals:
-        raise InvalidInput("A plan needs at least one goal.", "goals")
+        raise InvalidInput(NO_GOALS, "goals")
     earlier = {(g["description"], g["deadline"]) for g in (previous["goals"] if previous else [])}
     for i, goal in enumerate(goals):
         if (goal["description"], goal["deadline"]) not in earlier and goal["deadline"] < (
             today.isoformat()
         ):
-            raise InvalidInput(
-                "The deadline lies in the past; a SMART goal is time-bound in the future.",
-                f"goals.{i}.deadline",
-            )
+            raise InvalidInput(DEADLINE_IN_THE_PAST, f"goals.{i}.deadline")
     return Plan(
         goals=goals,
         activities=[
@@ -76,14 +95,11 @@ def parse_plan(data: Any, *, today: date, previous: Plan | None = None) -> Plan:
 def check_version_to_approve(version: Any, *, current: int) -> int:
     """Only the current version can be approved: an older one is no longer the plan."""
     if isinstance(version, bool) or not isinstance(version, int):
-        raise InvalidInput("version must be a whole number.", "version")
+        raise InvalidInput(NOT_A_WHOLE_NUMBER, "version")
     if not 1 <= version <= current:
-        raise InvalidInput(f"This POP has no version {version}.", "version")
+        raise InvalidInput(NO_SUCH_VERSION, "version", version=version)
     if version != current:
-        raise NotAllowedNow(
-            f"Version {version} has been replaced by version {current}; "
-            "read and approve the current version."
-        )
+        raise NotAllowedNow(VERSION_REPLACED, version=version, current=current)
     return version
 
 
@@ -109,23 +125,21 @@ def _summary(part: str, item: Any) -> str:
 def _list(data: dict[str, Any], field: str, limit: int) -> list[Any]:
     value = data.get(field) or []
     if not isinstance(value, list):
-        raise InvalidInput(f"{field} must be a list.", field)
+        raise InvalidInput(NOT_A_LIST, field)
     if len(value) > limit:
-        raise InvalidInput(f"At most {limit} {field}.", field)
+        raise InvalidInput(TOO_MANY[field], field, limit=limit)
     return value
 
 
 def _parse_goal(prefix: str, data: Any) -> Goal:
     if not isinstance(data, dict):
-        raise InvalidInput("A goal must have a description, a measure and a deadline.", prefix)
+        raise InvalidInput(GOAL_NOT_A_SET, prefix)
     description = check_text(f"{prefix}.description", data.get("description"), max_length=LONG)
     measure = data.get("measure")
     if not (isinstance(measure, str) and measure.strip()):
-        raise InvalidInput(
-            "Say how you will know the goal is reached (the M of SMART).", f"{prefix}.measure"
-        )
+        raise InvalidInput(GOAL_WITHOUT_MEASURE, f"{prefix}.measure")
     if not data.get("deadline"):
-        raise InvalidInput("Give the goal a deadline (the T of SMART).", f"{prefix}.deadline")
+        raise InvalidInput(GOAL_WITHOUT_DEADLINE, f"{prefix}.deadline")
     return Goal(
         description=description,
         measure=check_text(f"{prefix}.measure", measure, max_length=LONG),
@@ -135,7 +149,7 @@ def _parse_goal(prefix: str, data: Any) -> Goal:
 
 def _parse_activity(prefix: str, data: Any) -> Activity:
     if not isinstance(data, dict):
-        raise InvalidInput("An activity must be a set of fields.", prefix)
+        raise InvalidInput(ACTIVITY_NOT_A_SET, prefix)
     return Activity(
         description=check_text(f"{prefix}.description", data.get("description"), max_length=LONG),
         type=parse_choice(ActivityType, f"{prefix}.type", data.get("type")).value,
@@ -146,7 +160,7 @@ def _parse_activity(prefix: str, data: Any) -> Activity:
 
 def _parse_support(prefix: str, data: Any) -> SupportPromise:
     if not isinstance(data, dict):
-        raise InvalidInput("Support must be a kind and a description.", prefix)
+        raise InvalidInput(SUPPORT_NOT_A_SET, prefix)
     return SupportPromise(
         kind=parse_choice(SupportKind, f"{prefix}.kind", data.get("kind")).value,
         description=check_text(f"{prefix}.description", data.get("description"), max_length=LONG),

@@ -18,6 +18,15 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+from domain.error_texts import (
+    GROWTH_ITEM_NOT_A_SET,
+    NOT_A_LIST,
+    NOTHING_TO_GROW_IN,
+    PREPARATION_NOT_A_SET,
+    SKILL_PART_NOT_A_SET,
+    SKILL_UNNAMED,
+    TOO_MANY_SKILLS_TO_GROW_IN,
+)
 from domain.errors import InvalidInput
 from domain.text import LONG, check_text, check_text_list
 from domain.vocabulary import DevelopmentPhase, SkillKind, parse_choice
@@ -52,7 +61,7 @@ class Preparation(TypedDict):
 def parse_preparation(data: Any) -> Preparation:
     """Validates a preparation as typed by a person; returns its normal form."""
     if not isinstance(data, dict):
-        raise InvalidInput("A preparation must be a set of answers.", "preparation")
+        raise InvalidInput(PREPARATION_NOT_A_SET, "preparation")
     phase = data.get("development_phase") or None
     return Preparation(
         hard=_parse_reflection(SkillKind.HARD, data.get("hard") or {}),
@@ -69,10 +78,7 @@ def parse_preparation(data: Any) -> Preparation:
 def check_ready_to_submit(preparation: Preparation) -> None:
     """A submitted preparation names at least one skill to grow in."""
     if not preparation["hard"]["growth"] and not preparation["soft"]["growth"]:
-        raise InvalidInput(
-            "Name at least one hard or soft skill to grow in before you submit.",
-            "hard.growth",
-        )
+        raise InvalidInput(NOTHING_TO_GROW_IN, "hard.growth")
 
 
 def _long(data: dict[str, Any], field: str) -> str:
@@ -81,16 +87,15 @@ def _long(data: dict[str, Any], field: str) -> str:
 
 def _parse_reflection(kind: SkillKind, data: Any) -> SkillReflection:
     if not isinstance(data, dict):
-        raise InvalidInput(f"The {kind} skills part must be a set of answers.", kind.value)
+        raise InvalidInput(SKILL_PART_NOT_A_SET, kind.value, kind=kind)
     growth_data = data.get("growth") or []
     if not isinstance(growth_data, list):
-        raise InvalidInput("growth must be a list.", f"{kind}.growth")
+        raise InvalidInput(NOT_A_LIST, f"{kind}.growth")
     parsed = [_parse_growth_item(f"{kind}.growth.{i}", item) for i, item in enumerate(growth_data)]
     growth = [g for g in parsed if g is not None]
     if len(growth) > GROWTH_ITEMS_PER_KIND:
         raise InvalidInput(
-            f"Choose at most {GROWTH_ITEMS_PER_KIND} {kind} skills to grow in.",
-            f"{kind}.growth",
+            TOO_MANY_SKILLS_TO_GROW_IN, f"{kind}.growth", limit=GROWTH_ITEMS_PER_KIND, kind=kind
         )
     return SkillReflection(
         needed=check_text_list(f"{kind}.needed", data.get("needed")),
@@ -102,7 +107,7 @@ def _parse_reflection(kind: SkillKind, data: Any) -> SkillReflection:
 
 def _parse_growth_item(prefix: str, data: Any) -> GrowthItem | None:
     if not isinstance(data, dict):
-        raise InvalidInput("A growth item must be a set of answers.", prefix)
+        raise InvalidInput(GROWTH_ITEM_NOT_A_SET, prefix)
     answers = {
         name: check_text(
             f"{prefix}.{name}", data.get(name), required=False, max_length=LONG, multiline=True
@@ -112,7 +117,7 @@ def _parse_growth_item(prefix: str, data: Any) -> GrowthItem | None:
     skill = check_text(f"{prefix}.skill", data.get("skill"), required=False)
     if not skill:
         if any(answers.values()):
-            raise InvalidInput("Name the skill these answers are about.", f"{prefix}.skill")
+            raise InvalidInput(SKILL_UNNAMED, f"{prefix}.skill")
         return None  # an empty row in a form
     backlog = data.get("backlog_skill_id") or None
     return GrowthItem(

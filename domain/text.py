@@ -5,6 +5,14 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from domain.error_texts import (
+    CONTROL_CHARACTER,
+    NOT_A_TEXT_LIST,
+    NOT_TEXT,
+    REQUIRED,
+    TOO_LONG,
+    TOO_MANY_ENTRIES,
+)
 from domain.errors import InvalidInput
 
 SHORT = 200
@@ -31,19 +39,17 @@ def check_text(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{field} must be text.", field)
+        raise InvalidInput(NOT_TEXT, field)
     text = value.strip().replace("\r\n", "\n").replace("\r", "\n")
     if required and not text:
-        raise InvalidInput(f"{field} is required.", field)
+        raise InvalidInput(REQUIRED, field)
     if len(text) > max_length:
-        raise InvalidInput(
-            f"{field} is too long: {len(text)} characters, at most {max_length}.", field
-        )
+        raise InvalidInput(TOO_LONG, field, length=len(text), limit=max_length)
     for char in text:
         if char in _BIDI_CONTROLS or (
             unicodedata.category(char) == "Cc" and not (multiline and char in _ALLOWED_CONTROLS)
         ):
-            raise InvalidInput(f"{field} contains a control character.", field)
+            raise InvalidInput(CONTROL_CHARACTER, field)
     return text
 
 
@@ -52,9 +58,9 @@ def check_text_list(field: str, values: Any, *, max_items: int = MAX_LIST_ITEMS)
     if values is None:
         return []
     if isinstance(values, str) or not isinstance(values, list | tuple):
-        raise InvalidInput(f"{field} must be a list of texts.", field)
+        raise InvalidInput(NOT_A_TEXT_LIST, field)
     items = [check_text(field, v, required=False) for v in values]
     items = [i for i in items if i]
     if len(items) > max_items:
-        raise InvalidInput(f"{field} has {len(items)} entries, at most {max_items}.", field)
+        raise InvalidInput(TOO_MANY_ENTRIES, field, count=len(items), limit=max_items)
     return items

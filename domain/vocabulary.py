@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from domain.error_texts import NOT_ONE_OF
 from domain.errors import InvalidInput
 
 
@@ -87,4 +88,4 @@ def parse_choice(enum: type[E], field: str, value: object) -> E:
         return enum(str(value))
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise InvalidInput(f"{field} must be one of: {allowed}.", field) from None
+        raise InvalidInput(NOT_ONE_OF, field, allowed=allowed) from None

@@ -59,16 +59,13 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
 def run_import(args: argparse.Namespace, settings: Settings) -> int:
     from service.backup import BackupError, check_file, import_events, log_end
     from service.backup_accounts import insert_rows, read_rows
+    from service.backup_texts import DATABASE_NOT_EMPTY
     from service.container import build_services
 
     services = build_services(settings, follow_writes=False)
     try:
         if log_end(services.app):
-            raise BackupError(
-                f"{settings.database} already holds events: a backup is restored only into "
-                "an empty store (a new SQLite file or a new PostgreSQL schema). "
-                "Nothing was imported."
-            )
+            raise BackupError(DATABASE_NOT_EMPTY, database=settings.database)
         with tqdm(desc="Checking", unit="event") as bar:
             total = check_file(services.app, args.file, bar.update)
         rows = read_rows(services.database, args.file)

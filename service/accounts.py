@@ -28,22 +28,14 @@ from projections.database import Database
 from projections.people import get_person_row
 from service.actor import Actor, Role
 from service.application import Groeispurt
+from service.error_texts import NOT_CURRENT_PASSWORD, SIGN_IN_REFUSED
 from service.errors import Unauthenticated
 from service.passwords import MAX_PASSWORD_LENGTH, check_password
 from service.sessions import Sessions
 from service.sign_in_throttle import SignInThrottle
 
-__all__ = ["WRONG", "Accounts", "actor_for_person", "check_password", "current_actor"]
+__all__ = ["Accounts", "actor_for_person", "check_password", "current_actor"]
 
-# One answer for every refusal: wrong password, unknown address, too many tries.
-WRONG = (
-    "The e-mail address or the password is wrong. "
-    "After several tries in a row, wait a minute before the next one."
-)
-NOT_CURRENT = (
-    "This is not your current password (or there were several tries in a row: "
-    "wait a minute before the next one)."
-)
 # Where the command line and in-process callers sign in from.
 LOCAL = "local"
 
@@ -117,7 +109,7 @@ class Accounts:
             password,
             client,
         ):
-            raise Unauthenticated(WRONG)
+            raise Unauthenticated(SIGN_IN_REFUSED)
         assert person is not None
         return actor_for_person(self.app, person.id)
 
@@ -132,7 +124,7 @@ class Accounts:
         """
         person = self.app.get_person(person_id)
         if not self._password_is_right(person.id, person.email, current, client):
-            raise InvalidInput(NOT_CURRENT, "current_password")
+            raise InvalidInput(NOT_CURRENT_PASSWORD, "current_password")
         self.set_password(person.id, new, field="new_password")
 
     def actor_for(self, person_id: UUID) -> Actor:

@@ -23,7 +23,7 @@ from service.actor import Actor
 from service.backlog_use_cases import BacklogUseCases
 from service.catching_up import ReadModelsBehind
 from service.cycle_use_cases import CycleUseCases
-from service.errors import Conflict
+from service.errors import Changed
 from service.idempotency import Claim
 from service.people_use_cases import PeopleUseCases
 from service.replay import ReplayingRepository, replay
@@ -73,7 +73,11 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
         return self.clock()
 
     def save_changes(
-        self, *aggregates: Any, by: Actor, what: str = "this", idempotency: Claim | None = None
+        self,
+        *aggregates: Any,
+        by: Actor,
+        what: Changed | None = None,
+        idempotency: Claim | None = None,
     ) -> int:
         """Saves all pending events atomically, each stamped with who caused it (`by`);
         returns the last notification id (0 if none). `idempotency`: the request's
@@ -88,10 +92,7 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
             # library still takes their snapshots at the interval.
             recordings = self.save(*events, *aggregates, idempotency=idempotency)
         except IntegrityError:
-            raise Conflict(
-                f"Someone else changed {what} at the same moment; nothing was saved. "
-                "Look at the current state and try again."
-            ) from None
+            raise (what or Changed()).conflict() from None
         if not recordings:
             return 0
         saved = sorted((r.notification.id, r.domain_event) for r in recordings)

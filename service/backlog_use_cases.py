@@ -15,7 +15,8 @@ from eventsourcing.application import AggregateNotFoundError
 from domain.backlog import BACKLOG_ID, Backlog, BacklogSkill
 from domain.errors import InvalidInput
 from service.actor import Actor
-from service.errors import Forbidden
+from service.error_texts import BACKLOG_CHANGED, NOT_ON_BACKLOG
+from service.errors import Changed, Forbidden
 from service.permissions import is_signed_in, may_manage_organisation
 
 if TYPE_CHECKING:
@@ -31,7 +32,11 @@ class BacklogUseCases:
         repository: Repository[UUID]
 
         def save_changes(
-            self, *aggregates: Any, by: Actor, what: str = "this", idempotency: Claim | None = None
+            self,
+            *aggregates: Any,
+            by: Actor,
+            what: Changed | None = None,
+            idempotency: Claim | None = None,
         ) -> int: ...
 
     def add_backlog_skill(
@@ -40,7 +45,7 @@ class BacklogUseCases:
         """Adds a skill to the company backlog; returns its id."""
         backlog = self._backlog_for_change(actor)
         skill_id = backlog.add_skill(details, position)
-        self.save_changes(backlog, by=actor, idempotency=idempotency, what="the company backlog")
+        self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
         return skill_id
 
     def reword_backlog_skill(
@@ -48,25 +53,21 @@ class BacklogUseCases:
     ) -> None:
         backlog = self._backlog_for_change(actor)
         if backlog.reword_skill(skill_id, details):
-            self.save_changes(
-                backlog, by=actor, idempotency=idempotency, what="the company backlog"
-            )
+            self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
     def move_backlog_skill(
         self, actor: Actor, skill_id: Any, position: Any, *, idempotency: Claim | None = None
     ) -> None:
         backlog = self._backlog_for_change(actor)
         if backlog.move_skill(skill_id, position):
-            self.save_changes(
-                backlog, by=actor, idempotency=idempotency, what="the company backlog"
-            )
+            self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
     def retire_backlog_skill(
         self, actor: Actor, skill_id: Any, *, idempotency: Claim | None = None
     ) -> None:
         backlog = self._backlog_for_change(actor)
         backlog.retire_skill(skill_id)
-        self.save_changes(backlog, by=actor, idempotency=idempotency, what="the company backlog")
+        self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
     def list_backlog(self, actor: Actor, *, include_retired: bool = False) -> list[BacklogSkill]:
         """The active skills in HR's order (then the retired ones, when asked for)."""
@@ -102,10 +103,7 @@ class BacklogUseCases:
         backlog = self._load_backlog()
         for field, ref in wanted:
             if backlog is None or not backlog.is_usable(str(ref)):
-                raise InvalidInput(
-                    "This points at a skill that is not (or no longer) on the company backlog.",
-                    field,
-                )
+                raise InvalidInput(NOT_ON_BACKLOG, field)
 
     def _backlog_for_change(self, actor: Actor) -> Backlog:
         if not may_manage_organisation(actor):
@@ -119,3 +117,6 @@ class BacklogUseCases:
             return None
         assert isinstance(backlog, Backlog)
         return backlog
+
+
+BACKLOG = Changed(BACKLOG_CHANGED)

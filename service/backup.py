@@ -32,18 +32,19 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Notification, StoredEvent
 from eventsourcing.utils import resolve_topic
 
+from domain.errors import Refusal
+from service import backup_texts as texts
+
 BATCH = 1000
 Progress = Callable[[int], Any]
 KEYS = ("id", "originator_id", "originator_version", "topic", "encoding", "state")
 ROW_KEYS = {"table", "row"}  # an account or token line, see service.backup_accounts
 
 
-class BackupError(Exception):
+class BackupError(Refusal):
     """An export or import that cannot go on; the message says why and what to do."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    category = "BACKUP"
 
 
 def to_line(notification: Notification) -> str:
@@ -123,38 +124,45 @@ class _Checker:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise _bad(number, f"not valid JSON ({error.msg})") from None
+            raise BackupError(texts.NOT_JSON, line=number, detail=error.msg) from None
         if isinstance(record, dict) and set(record) == ROW_KEYS:
             return None
         if not isinstance(record, dict) or set(record) != set(KEYS):
-            raise _bad(number, f"expected an object with exactly the keys {', '.join(KEYS)}")
+            raise BackupError(texts.WRONG_KEYS, line=number, keys=", ".join(KEYS))
         notification_id, version = record["id"], record["originator_version"]
         for name, value in (("id", notification_id), ("originator_version", version)):
             if type(value) is not int or value < 1:
-                raise _bad(number, f"{name} must be a whole number from 1")
+                raise BackupError(texts.NOT_FROM_ONE, line=number, name=name)
         if notification_id <= self.last_id:
-            raise _bad(number, f"id {notification_id} is not after the previous id {self.last_id}")
+            raise BackupError(
+                texts.ID_OUT_OF_ORDER, line=number, id=notification_id, previous=self.last_id
+            )
         try:
             originator_id = UUID(str(record["originator_id"]))
         except ValueError:
-            raise _bad(number, "originator_id is not a UUID") from None
+            raise BackupError(texts.NOT_A_UUID, line=number) from None
         if version <= self.versions.get(originator_id, 0):
-            raise _bad(number, f"version {version} of {originator_id} comes twice or out of order")
+            raise BackupError(
+                texts.VERSION_OUT_OF_ORDER,
+                line=number,
+                version=version,
+                originator_id=str(originator_id),
+            )
         topic = record["topic"]
         if not isinstance(topic, str) or not topic:
-            raise _bad(number, "topic must be text")
+            raise BackupError(texts.TOPIC_NOT_TEXT, line=number)
         stored = StoredEvent(originator_id, version, topic, _state(number, record))
         if topic not in self.topics:
             try:
                 resolve_topic(topic)
             except Exception:
-                raise _bad(number, f"unknown event type {topic}") from None
+                raise BackupError(texts.UNKNOWN_EVENT_TYPE, line=number, topic=topic) from None
             self.topics.add(topic)
         try:
             if self.decode:
                 self.app.mapper.to_domain_event(stored)
         except Exception as error:
-            raise _bad(number, f"the event's state cannot be read ({error})") from None
+            raise BackupError(texts.UNREADABLE_STATE, line=number, detail=str(error)) from None
         self.last_id = notification_id
         self.versions[originator_id] = version
         return stored
@@ -163,19 +171,15 @@ class _Checker:
 def _state(number: int, record: dict[str, Any]) -> bytes:
     state, encoding = record["state"], record["encoding"]
     if not isinstance(state, str):
-        raise _bad(number, "state must be text")
+        raise BackupError(texts.STATE_NOT_TEXT, line=number)
     if encoding == "utf-8":
         return state.encode("utf-8")
     if encoding == "base64":
         try:
             return base64.b64decode(state, validate=True)
         except binascii.Error:
-            raise _bad(number, "state is not valid base64") from None
-    raise _bad(number, "encoding must be utf-8 or base64")
-
-
-def _bad(number: int, problem: str) -> BackupError:
-    return BackupError(f"Line {number}: {problem}. Nothing was imported.")
+            raise BackupError(texts.STATE_NOT_BASE64, line=number) from None
+    raise BackupError(texts.UNKNOWN_ENCODING, line=number)
 
 
 def read_events(app: Application[Any], path: Path, *, decode: bool = True) -> Iterator[StoredEvent]:
@@ -192,9 +196,11 @@ def read_events(app: Application[Any], path: Path, *, decode: bool = True) -> It
                     if stored is not None:
                         yield stored
     except UnicodeDecodeError:
-        raise BackupError(f"{path} is not a UTF-8 text file. Nothing was imported.") from None
+        raise BackupError(texts.NOT_UTF8, path=str(path)) from None
     except OSError as error:
-        raise BackupError(f"Cannot read {path}: {error.strerror}.") from None
+        raise BackupError(
+            texts.UNREADABLE_FILE, path=str(path), reason=str(error.strerror)
+        ) from None
 
 
 def check_file(app: Application[Any], path: Path, progress: Progress = lambda n: None) -> int:
@@ -216,10 +222,7 @@ def import_events(app: Application[Any], path: Path, progress: Progress = lambda
     half-way.
     """
     if log_end(app):
-        raise BackupError(
-            "The event store is not empty: a backup is restored only into an empty store "
-            "(a new SQLite file or a new PostgreSQL schema). Nothing was imported."
-        )
+        raise BackupError(texts.STORE_NOT_EMPTY)
     written = 0
     batch: list[StoredEvent] = []
     for stored in read_events(app, path, decode=False):
@@ -238,8 +241,5 @@ def _insert(app: Application[Any], batch: list[StoredEvent], written: int) -> in
     try:
         app.recorder.insert_events(batch)
     except Exception as error:
-        raise BackupError(
-            f"Writing stopped after {written} events: {error}. The store now holds part of "
-            "the backup; start again with a new, empty store."
-        ) from error
+        raise BackupError(texts.WRITING_STOPPED, written=written, detail=str(error)) from error
     return len(batch)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from projections.database import Database
+from service import backup_texts as texts
 from service.backup import ROW_KEYS, BackupError
 
 TABLES = ("accounts", "api_tokens")
@@ -59,10 +60,15 @@ def read_rows(database: Database, path: Path) -> list[tuple[str, dict[str, Any]]
                 continue
             table, row = record["table"], record["row"]
             if table not in TABLES or not isinstance(row, dict):
-                raise _bad(number, f"table must be one of {', '.join(TABLES)}, with a row")
+                raise BackupError(texts.UNKNOWN_TABLE, line=number, tables=", ".join(TABLES))
             unknown = set(row) - known[table]
             if unknown or not row:
-                raise _bad(number, f"{table} has no column {', '.join(sorted(unknown))}")
+                raise BackupError(
+                    texts.UNKNOWN_COLUMN,
+                    line=number,
+                    table=str(table),
+                    columns=", ".join(sorted(unknown)),
+                )
             rows.append((table, row))
     return rows
 
@@ -81,10 +87,7 @@ def insert_rows(database: Database, rows: list[tuple[str, dict[str, Any]]]) -> d
                 )
                 counts[table] += 1
     except Exception as error:
-        raise BackupError(
-            f"The events were imported, the accounts and tokens not: {error}. "
-            "Start again with a new, empty store."
-        ) from error
+        raise BackupError(texts.ROWS_NOT_WRITTEN, detail=str(error)) from error
     return counts
 
 
@@ -98,7 +101,3 @@ def columns_of(database: Database, table: str) -> set[str]:
         (table,),
     )
     return {row["name"] for row in rows}
-
-
-def _bad(number: int, problem: str) -> BackupError:
-    return BackupError(f"Line {number}: {problem}. Nothing was imported.")

@@ -17,7 +17,19 @@ from domain.errors import InvalidInput, NotAllowedNow
 from domain.growth_cycle import GrowthCycle
 from domain.vocabulary import Party
 from service.actor import Actor
-from service.errors import Forbidden, NotFound
+from service.error_texts import (
+    ACTIVE_CYCLE,
+    ALREADY_LED,
+    CYCLE_CHANGED,
+    CYCLES_CHANGED,
+    EMPLOYEE_HAS_MANAGER,
+    HR_OPENS_WITHOUT_MANAGER,
+    NO_SUCH_CYCLE,
+    NO_SUCH_PERSON,
+    ONLY_OWN_MANAGER_OPENS,
+    READ_ONLY_TOKEN,
+)
+from service.errors import Changed, Forbidden, NotFound
 from service.ids import IdOrText, as_uuid
 from service.parties import party_of
 from service.permissions import CYCLE_ACTIONS
@@ -36,7 +48,11 @@ class CycleUseCases:
         repository: Repository[UUID]
 
         def save_changes(
-            self, *aggregates: Any, by: Actor, what: str = "this", idempotency: Claim | None = None
+            self,
+            *aggregates: Any,
+            by: Actor,
+            what: Changed | None = None,
+            idempotency: Claim | None = None,
         ) -> int: ...
         def today(self) -> date: ...
         def manager_of(self, employee_id: UUID) -> UUID | None: ...
@@ -64,9 +80,7 @@ class CycleUseCases:
         index = self._employee_cycles(employee_id)
         previous = index.latest
         if previous is not None and self._load_cycle(previous).is_active:
-            raise NotAllowedNow(
-                "This employee still has an active cycle; complete or close it first."
-            )
+            raise NotAllowedNow(ACTIVE_CYCLE)
         cycle = GrowthCycle.open(
             employee_id=employee_id,
             manager_id=leader,
@@ -75,7 +89,7 @@ class CycleUseCases:
         )
         index.add(cycle.id)
         self.save_changes(
-            index, cycle, by=actor, idempotency=idempotency, what="this employee's cycles"
+            index, cycle, by=actor, idempotency=idempotency, what=Changed(CYCLES_CHANGED)
         )
         return cycle.id
 
@@ -220,14 +234,12 @@ class CycleUseCases:
         try:
             cycle = self._load_cycle(as_uuid(cycle_id))
         except AggregateNotFoundError:
-            raise NotFound("There is no such growth cycle.") from None
+            raise NotFound(NO_SUCH_CYCLE) from None
         if self.manager_of(cycle.employee_id) is not None:
-            raise NotAllowedNow(
-                "This employee has a manager, who leads the cycle; change the manager instead."
-            )
+            raise NotAllowedNow(EMPLOYEE_HAS_MANAGER)
         coach = self._registered(coach_id, "coach_id")
         if not cycle.hand_over(coach):
-            raise NotAllowedNow("This cycle is already led by that person, or no longer open.")
+            raise NotAllowedNow(ALREADY_LED)
         self._save(actor, cycle, idempotency)
 
     def cycles_of(self, employee_id: UUID) -> list[UUID]:
@@ -241,13 +253,10 @@ class CycleUseCases:
         manager = self.manager_of(employee_id)
         if manager is not None:
             if actor.person_id != manager or coach_id not in (None, manager):
-                raise Forbidden("Only the employee's own manager can open a growth cycle.")
+                raise Forbidden(ONLY_OWN_MANAGER_OPENS)
             return manager
         if not actor.is_hr or actor.person_id is None:
-            raise Forbidden(
-                "This employee has no manager: HR opens their cycle, with a coach "
-                "in the manager's role."
-            )
+            raise Forbidden(HR_OPENS_WITHOUT_MANAGER)
         if coach_id is None:
             return actor.person_id
         return self._registered(coach_id, "coach_id")
@@ -256,7 +265,7 @@ class CycleUseCases:
         try:
             return self.get_person(person_id).id
         except NotFound:
-            raise InvalidInput("There is no such person.", field) from None
+            raise InvalidInput(NO_SUCH_PERSON, field) from None
 
     def _cycle_for(self, actor: Actor, cycle_id: Any, action: str) -> tuple[GrowthCycle, Party]:
         _require_writer(actor)
@@ -290,9 +299,14 @@ class CycleUseCases:
         return index
 
     def _save(self, actor: Actor, cycle: GrowthCycle, idempotency: Claim | None = None) -> None:
-        self.save_changes(cycle, by=actor, idempotency=idempotency, what=f"growth cycle {cycle.id}")
+        self.save_changes(
+            cycle,
+            by=actor,
+            idempotency=idempotency,
+            what=Changed(CYCLE_CHANGED, {"cycle_id": str(cycle.id)}),
+        )
 
 
 def _require_writer(actor: Actor) -> None:
     if not actor.may_write:
-        raise Forbidden("This token may only read.")
+        raise Forbidden(READ_ONLY_TOKEN)

@@ -39,6 +39,7 @@ from eventsourcing.persistence import StoredEvent
 from domain.errors import InvalidInput
 from projections.database import Database
 from service.actor import Actor
+from service.error_texts import KEY_IN_USE, KEY_LENGTH, KEY_REUSED, KEY_TAKEN_OVER
 from service.errors import Conflict, ServiceError
 
 # Its columns are made by service/migrations; created_at is when the current
@@ -70,21 +71,15 @@ class Earlier:
 
 
 class KeyReused(ServiceError):
-    code = "IDEMPOTENCY_KEY_REUSED"
+    category = "IDEMPOTENCY_KEY_REUSED"
 
     def __init__(self) -> None:
-        super().__init__(
-            "This idempotencyKey was already used for a different request (another "
-            "mutation or other input). Use a new key for a new request."
-        )
+        super().__init__(KEY_REUSED)
 
 
 class KeyTakenOver(Conflict):
     def __init__(self, key: str) -> None:
-        super().__init__(
-            f"This request took longer than {int(LEASE.total_seconds() // 60)} minutes and a "
-            f"retry with idempotencyKey {key!r} took over; this one saved nothing."
-        )
+        super().__init__(KEY_TAKEN_OVER, minutes=int(LEASE.total_seconds() // 60), key=key)
 
 
 def completion(table: str, claim: Claim, stored_events: Sequence[StoredEvent]) -> tuple[str, Any]:
@@ -114,9 +109,7 @@ class IdempotencyKeys:
         if key is None:
             return None
         if not key.strip() or len(key) > MAX_KEY:
-            raise InvalidInput(
-                f"idempotencyKey must be 1 to {MAX_KEY} characters.", "idempotency_key"
-            )
+            raise InvalidInput(KEY_LENGTH, "idempotency_key", limit=MAX_KEY)
         caller = f"{actor.person_id}:{sorted(actor.roles)}"
         token = uuid.uuid4().hex
         now = _now()
@@ -141,7 +134,7 @@ class IdempotencyKeys:
                 saved = tuple(tuple(pair) for pair in json.loads(row["saved"] or "[]"))
                 return Earlier(answer, saved)
             if row["created_at"] >= _now(-LEASE):
-                raise Conflict("The same request is still being handled; ask again in a moment.")
+                raise Conflict(KEY_IN_USE)
             # Its request died before saving anything: this one takes the key over.
             cursor.execute(
                 f"UPDATE {TABLE} SET reserved_by = ?, created_at = ?, fingerprint = ? "
@@ -150,7 +143,7 @@ class IdempotencyKeys:
                 (token, now, fingerprint, caller, key, row["reserved_by"]),
             )
             if not cursor.fetchall():  # another retry took it over first
-                raise Conflict("The same request is still being handled; ask again in a moment.")
+                raise Conflict(KEY_IN_USE)
         return Claim(caller, key, token)
 
     def finish(self, claim: Claim, answer: Any | None) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.errors import InvalidInput
+from service.error_texts import NOT_AN_ID
 
 # An id as a use case takes it: a UUID, or the text a form or the API sent, which
 # the use case checks (after its access check, so a refusal reads the same).
@@ -18,4 +19,4 @@ def as_uuid(value: Any) -> UUID:
     try:
         return UUID(str(value))
     except ValueError:
-        raise InvalidInput("That is not a valid id.", "id") from None
+        raise InvalidInput(NOT_AN_ID, "id") from None

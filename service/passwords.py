@@ -23,39 +23,32 @@ from pathlib import Path
 from typing import Any
 
 from domain.errors import InvalidInput
+from service.error_texts import (
+    PASSWORD_NOT_TEXT,
+    PASSWORD_TOO_COMMON,
+    PASSWORD_TOO_LONG,
+    PASSWORD_TOO_SHORT,
+    PASSWORD_TOO_SIMPLE,
+)
 
 MIN_PASSWORD_LENGTH = 10
 # Long enough for any passphrase; short enough that hashing stays cheap.
 MAX_PASSWORD_LENGTH = 1024
 COMMON_PASSWORDS = Path(__file__).with_name("common_passwords.txt")
 
-TOO_SHORT = (
-    f"A password needs at least {MIN_PASSWORD_LENGTH} characters; "
-    "a few words in a row are easy to remember and hard to guess."
-)
-TOO_LONG = f"A password has at most {MAX_PASSWORD_LENGTH} characters."
-TOO_COMMON = (
-    "This password is on a list of common passwords that attackers try first. "
-    "Choose another: a few unrelated words in a row work well."
-)
-TOO_SIMPLE = (
-    "A password of one character repeated, or of spaces only, is guessed at once. "
-    "Choose a few words in a row."
-)
-
 
 def check_password(password: Any, field: str = "password") -> None:
     """Refuses a password that breaks the policy, with a message for the person typing it."""
     if not isinstance(password, str):
-        raise InvalidInput("The password must be text.", field)
+        raise InvalidInput(PASSWORD_NOT_TEXT, field)
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(TOO_SHORT, field)
+        raise InvalidInput(PASSWORD_TOO_SHORT, field, minimum=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise InvalidInput(TOO_LONG, field)
+        raise InvalidInput(PASSWORD_TOO_LONG, field, limit=MAX_PASSWORD_LENGTH)
     if len(set(password)) == 1 or not password.strip():
-        raise InvalidInput(TOO_SIMPLE, field)
+        raise InvalidInput(PASSWORD_TOO_SIMPLE, field)
     if password.lower() in common_passwords():
-        raise InvalidInput(TOO_COMMON, field)
+        raise InvalidInput(PASSWORD_TOO_COMMON, field)
 
 
 @cache

@@ -10,7 +10,15 @@ from eventsourcing.application import AggregateNotFoundError
 from domain.errors import InvalidInput
 from domain.person import EmailIndex, Person, check_email
 from service.actor import Actor
-from service.errors import Conflict, Forbidden, NotFound
+from service.error_texts import (
+    EMAIL_REGISTERED,
+    NO_SUCH_PERSON,
+    PEOPLE_CHANGED,
+    PERSON_AND_CYCLE_CHANGED,
+    PERSON_CHANGED,
+    SETTINGS_CHANGED,
+)
+from service.errors import Changed, Conflict, Forbidden, NotFound
 
 if TYPE_CHECKING:
     from eventsourcing.application import Repository
@@ -25,7 +33,11 @@ class PeopleUseCases:
         repository: Repository[UUID]
 
         def save_changes(
-            self, *aggregates: Any, by: Actor, what: str = "this", idempotency: Claim | None = None
+            self,
+            *aggregates: Any,
+            by: Actor,
+            what: Changed | None = None,
+            idempotency: Claim | None = None,
         ) -> int: ...
         def _employee_cycles(self, employee_id: UUID) -> EmployeeCycles: ...
         def _load_cycle(self, cycle_id: UUID) -> GrowthCycle: ...
@@ -41,9 +53,9 @@ class PeopleUseCases:
         person = Person.register(**details)
         claim = self._claim_email(person.email, person.id)
         try:
-            self.save_changes(claim, person, by=actor, idempotency=idempotency, what="people")
+            self.save_changes(claim, person, by=actor, idempotency=idempotency, what=PEOPLE)
         except Conflict:
-            raise InvalidInput(f"{person.email} is already registered.", "email") from None
+            raise InvalidInput(EMAIL_REGISTERED, "email", email=person.email) from None
         return person.id
 
     def change_name(
@@ -52,7 +64,7 @@ class PeopleUseCases:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_name(name)
-        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=_person(person_id))
 
     def change_email(
         self, actor: Actor, person_id: UUID, email: Any, *, idempotency: Claim | None = None
@@ -70,9 +82,9 @@ class PeopleUseCases:
             released.release()
             changed.append(released)
         try:
-            self.save_changes(*changed, by=actor, idempotency=idempotency, what="people")
+            self.save_changes(*changed, by=actor, idempotency=idempotency, what=PEOPLE)
         except Conflict:
-            raise InvalidInput(f"{person.email} is already registered.", "email") from None
+            raise InvalidInput(EMAIL_REGISTERED, "email", email=person.email) from None
 
     def change_development_phase(
         self, actor: Actor, person_id: UUID, phase: Any, *, idempotency: Claim | None = None
@@ -80,7 +92,7 @@ class PeopleUseCases:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_development_phase(phase)
-        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=_person(person_id))
 
     def correct_start_date(
         self, actor: Actor, person_id: UUID, start_date: Any, *, idempotency: Claim | None = None
@@ -88,7 +100,7 @@ class PeopleUseCases:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.correct_start_date(start_date)
-        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=_person(person_id))
 
     def change_manager(
         self,
@@ -112,7 +124,10 @@ class PeopleUseCases:
             if cycle.hand_over(manager_id):
                 changed.append(cycle)
         self.save_changes(
-            *changed, by=actor, idempotency=idempotency, what=f"person {person_id} and their cycle"
+            *changed,
+            by=actor,
+            idempotency=idempotency,
+            what=Changed(PERSON_AND_CYCLE_CHANGED, {"person_id": str(person_id)}),
         )
 
     def change_function(
@@ -121,7 +136,7 @@ class PeopleUseCases:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_function(function)
-        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=_person(person_id))
 
     def change_team(
         self, actor: Actor, person_id: UUID, team: Any, *, idempotency: Claim | None = None
@@ -129,7 +144,7 @@ class PeopleUseCases:
         _require_people_manager(actor)
         person = self.get_person(person_id)
         person.change_team(team)
-        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=_person(person_id))
 
     def grant_role(
         self, actor: Actor, person_id: UUID, role: Any, *, idempotency: Claim | None = None
@@ -138,7 +153,7 @@ class PeopleUseCases:
             raise Forbidden()
         person = self.get_person(person_id)
         person.grant_role(role)
-        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=_person(person_id))
 
     def revoke_role(
         self, actor: Actor, person_id: UUID, role: Any, *, idempotency: Claim | None = None
@@ -147,7 +162,7 @@ class PeopleUseCases:
             raise Forbidden()
         person = self.get_person(person_id)
         person.revoke_role(role)
-        self.save_changes(person, by=actor, idempotency=idempotency, what=f"person {person_id}")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=_person(person_id))
 
     def choose_language(
         self, actor: Actor, language: Any, *, idempotency: Claim | None = None
@@ -156,7 +171,7 @@ class PeopleUseCases:
             raise Forbidden()
         person = self.get_person(actor.person_id)
         person.choose_language(language)
-        self.save_changes(person, by=actor, idempotency=idempotency, what="your settings")
+        self.save_changes(person, by=actor, idempotency=idempotency, what=Changed(SETTINGS_CHANGED))
 
     # -- lookups used by other use cases (no access check: internal) ----------
 
@@ -166,9 +181,9 @@ class PeopleUseCases:
                 person_id if isinstance(person_id, UUID) else UUID(str(person_id))
             )
         except (AggregateNotFoundError, ValueError):
-            raise NotFound("There is no such person.") from None
+            raise NotFound(NO_SUCH_PERSON) from None
         if not isinstance(person, Person):
-            raise NotFound("There is no such person.")
+            raise NotFound(NO_SUCH_PERSON)
         return person
 
     def find_person_by_email(self, email: str) -> Person | None:
@@ -194,7 +209,7 @@ class PeopleUseCases:
         if index is None:
             return EmailIndex.claim(email, person_id)
         if index.person_id is not None:
-            raise InvalidInput(f"{email} is already registered.", "email")
+            raise InvalidInput(EMAIL_REGISTERED, "email", email=email)
         index.reclaim(person_id)
         return index
 
@@ -208,3 +223,10 @@ class PeopleUseCases:
 def _require_people_manager(actor: Actor) -> None:
     if not (actor.is_hr or actor.is_admin) or not actor.may_write:
         raise Forbidden()
+
+
+def _person(person_id: UUID) -> Changed:
+    return Changed(PERSON_CHANGED, {"person_id": str(person_id)})
+
+
+PEOPLE = Changed(PEOPLE_CHANGED)

@@ -48,10 +48,14 @@ from projections.plan_as_of import PlanAsOf, get_plan_as_of
 from projections.training_needs_report import TrainingNeedsReport
 from service.actor import Actor
 from service.application import Groeispurt
+from service.error_texts import NOT_A_NUMBER_OF_DAYS
 from service.errors import Forbidden, NotFound
 from service.ids import as_uuid
 from service.parties import party_of
 from service.who_did_it import Named, Names
+
+# How far ahead a list of follow-ups due looks: a year, a leap year's included.
+MAX_SOON_DAYS = 366
 
 ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
@@ -159,9 +163,9 @@ class ReadQueries:
         if (
             isinstance(soon_days, bool)
             or not isinstance(soon_days, int)
-            or not 0 <= soon_days <= 366
+            or not 0 <= soon_days <= MAX_SOON_DAYS
         ):
-            raise InvalidInput("soon_days must be a number of days from 0 to 366.", "soon_days")
+            raise InvalidInput(NOT_A_NUMBER_OF_DAYS, "soon_days", limit=MAX_SOON_DAYS)
         today = self.app.today()
         if actor.may_read_cycles_as_hr:
             return follow_up_rows.list_follow_ups(self.database, today, soon_days=soon_days)

@@ -27,12 +27,12 @@ from projections.people import TABLE as PEOPLE
 from service.actor import Actor, Role
 from service.application import Groeispurt
 from service.bearer_secrets import secret_hash, utc_now
+from service.error_texts import SIGN_IN_AGAIN
 from service.errors import NotFound, Unauthenticated
 
 # The key of the session id in the (signed) cookie.
 COOKIE_KEY = "session_id"
 LIFETIME = timedelta(hours=12)
-SIGN_IN_AGAIN = "Sign in again."
 
 _WHO = (
     f"SELECT s.person_id, p.name, p.roles FROM sessions s LEFT JOIN {PEOPLE} p "

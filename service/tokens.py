@@ -27,14 +27,24 @@ from service.accounts import current_actor
 from service.actor import Actor, Role, TokenScope
 from service.application import Groeispurt
 from service.bearer_secrets import secret_hash, utc_now
+from service.error_texts import (
+    AUDIT_TOKEN_FOR_SOMEONE,
+    NO_SUCH_TOKEN,
+    NOBODY_WITH_EMAIL,
+    TOKEN_NAME,
+    TOKEN_NAME_TAKEN,
+    TOKEN_SCOPE,
+    UNKNOWN_TOKEN,
+    WRITE_TOKEN_FOR_NO_ONE,
+)
 from service.errors import NotFound, Unauthenticated
 
 PREFIX = "gst_"
 SCOPES = tuple(scope.value for scope in TokenScope)
 # Recording every use would take the write lock on every API call.
 LAST_USED_PRECISION = timedelta(minutes=1)
-UNKNOWN = "This token is unknown or has been revoked."
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,79}$")
+MAX_NAME = 80
+_NAME = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9 ._-]{{0,{MAX_NAME - 1}}}$")
 
 
 class Tokens:
@@ -48,30 +58,20 @@ class Tokens:
     def create(self, name: Any, scope: Any, as_email: str | None = None) -> str:
         """Makes a token and returns it; this is the only time it is ever seen."""
         if not isinstance(name, str) or not _NAME.match(name.strip()):
-            raise InvalidInput(
-                "A token name is 1 to 80 letters, digits, spaces, dots, dashes or underscores.",
-                "name",
-            )
+            raise InvalidInput(TOKEN_NAME, "name", limit=MAX_NAME)
         name = name.strip()
         if scope not in SCOPES:
-            raise InvalidInput("scope must be read, audit or write.", "scope")
+            raise InvalidInput(TOKEN_SCOPE, "scope")
         person_id: UUID | None = None
         if as_email is not None and scope == TokenScope.AUDIT:
-            raise InvalidInput(
-                "An audit token reads with HR's rights and acts for no one: leave out --as.",
-                "as",
-            )
+            raise InvalidInput(AUDIT_TOKEN_FOR_SOMEONE, "as")
         if as_email is not None:
             person = self.app.find_person_by_email(as_email)
             if person is None:
-                raise InvalidInput(f"Nobody is registered with {as_email}.", "as")
+                raise InvalidInput(NOBODY_WITH_EMAIL, "as", email=as_email)
             person_id = person.id
         elif scope == TokenScope.WRITE:
-            raise InvalidInput(
-                "A write token must act for a person (--as EMAIL), so that every change "
-                "names who made it.",
-                "as",
-            )
+            raise InvalidInput(WRITE_TOKEN_FOR_NO_ONE, "as")
         token = PREFIX + secrets.token_urlsafe(32)
         token_id = str(uuid4())
         with self.database.transaction() as cursor:
@@ -89,7 +89,7 @@ class Tokens:
             )
             cursor.execute("SELECT id FROM api_tokens WHERE name = ?", (name,))
             if cursor.fetchone()["id"] != token_id:
-                raise InvalidInput(f"There is already a token named {name}.", "name")
+                raise InvalidInput(TOKEN_NAME_TAKEN, "name", name=name)
         return token
 
     def list(self) -> list[dict[str, Any]]:
@@ -107,7 +107,7 @@ class Tokens:
             cursor.execute("SELECT revoked_at FROM api_tokens WHERE name = ?", (str(name),))
             row = cursor.fetchone()
             if row is None:
-                raise NotFound(f"There is no token named {name}.")
+                raise NotFound(NO_SUCH_TOKEN, name=str(name))
             if row["revoked_at"] is None:
                 cursor.execute(
                     "UPDATE api_tokens SET revoked_at = ? WHERE name = ?",
@@ -117,17 +117,17 @@ class Tokens:
     def authenticate(self, bearer: Any) -> Actor:
         """The Actor a token acts as; Unauthenticated when it is unknown or revoked."""
         if not isinstance(bearer, str):
-            raise Unauthenticated(UNKNOWN)
+            raise Unauthenticated(UNKNOWN_TOKEN)
         token = bearer.removeprefix("Bearer ").strip()
         if not token.startswith(PREFIX) or len(token) > 200:
-            raise Unauthenticated(UNKNOWN)
+            raise Unauthenticated(UNKNOWN_TOKEN)
         rows = self.database.query(
             "SELECT id, name, scope, person_id, last_used_at FROM api_tokens "
             "WHERE hash = ? AND revoked_at IS NULL",
             (secret_hash(token),),
         )
         if not rows:
-            raise Unauthenticated(UNKNOWN)
+            raise Unauthenticated(UNKNOWN_TOKEN)
         row = rows[0]
         scope = TokenScope(row["scope"])
         if row["person_id"] is None:
@@ -147,7 +147,7 @@ class Tokens:
                     may_write=scope is TokenScope.WRITE,
                 )
             except NotFound:
-                raise Unauthenticated(UNKNOWN) from None
+                raise Unauthenticated(UNKNOWN_TOKEN) from None
             actor = replace(person, token=row["name"])
         self._record_use(row["id"], row["last_used_at"])
         return actor

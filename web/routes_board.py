@@ -18,6 +18,7 @@ from starlette.routing import Route
 from domain.errors import DomainError
 from service.actor import Actor
 from service.container import Services
+from service.error_texts import NO_SUCH_BOARD
 from service.errors import Conflict, NotFound
 from web import forms
 from web.rendering import (
@@ -92,7 +93,7 @@ def _move_then_board(
 def _move(services: Services, actor: Actor, fields: dict[str, str], version: int) -> str | None:
     board = services.queries.board_of(actor, actor.person_id, fields["cycle_id"] or None)
     if board is None:
-        raise NotFound("There is no such board.")
+        raise NotFound(NO_SUCH_BOARD)
     if version < int(board["version"]):
         return STALE
     try:

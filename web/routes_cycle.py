@@ -21,6 +21,7 @@ from domain.vocabulary import ActivityType, LearningForm, SupportKind
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
+from service.error_texts import NO_SUCH_CYCLE
 from service.errors import Conflict, NotFound
 from service.parties import party_of
 from web import forms
@@ -41,7 +42,7 @@ async def my_cycles(request: Request) -> Response:
 def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str, Any]:
     doc = services.queries.cycle(actor, cycle_id)
     if doc is None:
-        raise NotFound("There is no such growth cycle.")
+        raise NotFound(NO_SUCH_CYCLE)
     party = party_of(actor, doc["employee_id"], doc["manager_id"])
     names = {
         "employee": person_name(services, doc["employee_id"]),

@@ -20,7 +20,9 @@ from projections.people import DETAILS
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
+from service.error_texts import NO_SUCH_PERSON, NOT_AN_ID
 from service.errors import Forbidden, NotFound
+from web.error_texts import NO_SUCH_PAGE
 from web.rendering import current_actor, redirect, render, services_of, translate
 
 CHANGES = ("manager", "team", "function")
@@ -93,7 +95,7 @@ def _person_context(services: Services, actor: Actor, person_id: str) -> dict[st
     context = _people_context(services, actor)
     person = next((p for p in context["people"] if p["person_id"] == person_id), None)
     if person is None:
-        raise NotFound("There is no such person.")
+        raise NotFound(NO_SUCH_PERSON)
     context["person"] = person
     context["managers"] = [m for m in context["managers"] if m[0] != person_id]
     context["values"] = {
@@ -109,7 +111,7 @@ async def change(request: Request) -> Response:
     person_id = str(request.path_params["person_id"])
     what = str(request.path_params["what"])
     if what not in CHANGES:
-        raise NotFound("There is no page at this address.")
+        raise NotFound(NO_SUCH_PAGE)
     form = await request.form()
     field = "manager_id" if what == "manager" else what
     typed = str(form.get(field, "")).strip()
@@ -151,7 +153,7 @@ def _person_id(value: str, field: str) -> UUID | None:
     try:
         return UUID(value)
     except ValueError:
-        raise InvalidInput("That is not a valid id.", field) from None
+        raise InvalidInput(NOT_AN_ID, field) from None
 
 
 routes = [

@@ -23,6 +23,7 @@ from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden, NotFound
+from web.error_texts import NOBODY_CHOSEN
 from web.rendering import current_actor, redirect, render, services_of, translate
 
 FIELDS = ("employee_id", "planned_session_on")
@@ -107,7 +108,7 @@ def _open(services: Services, actor: Actor, values: dict[str, str]) -> Any:
     try:
         employee_id = UUID(values["employee_id"])
     except ValueError:
-        raise InvalidInput("Choose the person the cycle is for.", "employee_id") from None
+        raise InvalidInput(NOBODY_CHOSEN, "employee_id") from None
     return services.app.open_cycle(
         actor,
         employee_id=employee_id,

@@ -28,6 +28,7 @@ from projections.people import PeopleReadModel, get_person_row
 from projections.read_model import Batch, ReadModel
 from service.actor import Actor
 from service.container import Services
+from service.error_texts import NO_SUCH_BOARD, NO_SUCH_CYCLE, NO_SUCH_PERSON
 from service.errors import NotFound
 from service.ids import as_uuid
 from service.read_queries import ReadQueries
@@ -51,7 +52,7 @@ class Answer:
 def read_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
     doc = services.queries.cycle(actor, cycle_id)
     if doc is None:
-        raise NotFound("There is no such cycle.")
+        raise NotFound(NO_SUCH_CYCLE)
     return doc
 
 
@@ -59,14 +60,14 @@ def read_board_of_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
     employee = employee_of_cycle(services.database, str(cycle_id))
     board = services.queries.board_of(actor, employee, cycle_id) if employee else None
     if board is None:
-        raise NotFound("There is no such board.")
+        raise NotFound(NO_SUCH_BOARD)
     return board
 
 
 def read_person(services: Services, actor: Actor, person_id: Any) -> Doc:
     row = get_person_row(services.database, str(person_id))
     if row is None:
-        raise NotFound("There is no such person.")
+        raise NotFound(NO_SUCH_PERSON)
     return row
 
 

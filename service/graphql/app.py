@@ -27,6 +27,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from service.container import Services
+from service.error_texts import NOT_A_BEARER_HEADER
 from service.errors import Unauthenticated
 from service.graphql.answers import Notes
 from service.graphql.context import Context
@@ -135,7 +136,7 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
             scheme, _, token = header.partition(" ")
             if scheme.lower() != "bearer" or not token:
                 # Said by the first field that needs an actor, as a GraphQL error.
-                refusal = Unauthenticated("Use: Authorization: Bearer <token>.")
+                refusal = Unauthenticated(NOT_A_BEARER_HEADER)
                 return Context(services=self.services, refusal=refusal)
             return Context(
                 services=self.services,

@@ -7,6 +7,7 @@ import strawberry
 from domain.errors import InvalidInput
 from service.actor import Actor
 from service.container import Services
+from service.error_texts import ONE_BACKLOG_CHANGE_PER_REQUEST
 from service.graphql import inputs as i
 from service.graphql.answers import BACKLOG
 from service.graphql.commands import Ctx, act, named
@@ -34,7 +35,7 @@ async def change_backlog_skill(info: Ctx, input: i.BacklogChangeInput) -> list[B
         if getattr(input, k) is not None
     }
     if sum([bool(wording), input.position is not None, input.retire]) != 1:
-        raise InvalidInput("Reword, move or retire: one per request.", "skill_id")
+        raise InvalidInput(ONE_BACKLOG_CHANGE_PER_REQUEST, "skill_id")
 
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         app, skill = services.app, str(input.skill_id)

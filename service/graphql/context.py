@@ -17,6 +17,7 @@ from strawberry.types import Info
 from service.actor import Actor
 from service.calls import in_thread, short_read
 from service.container import Services
+from service.error_texts import NO_CREDENTIALS, SIGN_IN_AGAIN
 from service.errors import NotFound, Unauthenticated
 
 T = TypeVar("T")
@@ -43,12 +44,12 @@ class Context:
                     except Unauthenticated as refused:
                         self.refusal = refused
                     except (NotFound, ValueError):
-                        self.refusal = Unauthenticated("Sign in again.")
+                        self.refusal = Unauthenticated(SIGN_IN_AGAIN)
                     self.identify = None
         if self.refusal is not None:
             raise self.refusal
         if self.actor is None:
-            raise Unauthenticated("Send a bearer token or sign in first.")
+            raise Unauthenticated(NO_CREDENTIALS)
         return self.actor
 
 

@@ -31,7 +31,7 @@ def formatted(error: GraphQLError) -> dict[str, Any]:
     if error.path:
         body["path"] = error.path
     if isinstance(original, ServiceError):
-        body["extensions"] = {"code": original.code}
+        body["extensions"] = {"code": original.category}
     elif isinstance(original, DomainError):
         body["message"] = original.message
         body["extensions"] = {"code": "VALIDATION", "field": _camel(original.field)}

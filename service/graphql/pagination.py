@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 import strawberry
 
 from domain.errors import InvalidInput
+from service.error_texts import PAGE_SIZE, UNKNOWN_CURSOR
 
 MAX_PAGE = 100
 DEFAULT_PAGE = 20
@@ -48,14 +49,14 @@ def decode_cursor(cursor: str | None) -> int:
             raise ValueError
         return int(number)
     except (ValueError, UnicodeDecodeError):
-        raise InvalidInput("That cursor is not one this API gave out.", "after") from None
+        raise InvalidInput(UNKNOWN_CURSOR, "after") from None
 
 
 def page_size(first: int | None) -> int:
     if first is None:
         return DEFAULT_PAGE
     if not 1 <= first <= MAX_PAGE:
-        raise InvalidInput(f"first must be between 1 and {MAX_PAGE}.", "first")
+        raise InvalidInput(PAGE_SIZE, "first", limit=MAX_PAGE)
     return first
 
 

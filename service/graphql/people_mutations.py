@@ -9,6 +9,7 @@ from domain.errors import InvalidInput
 from domain.person import Person as PersonAggregate
 from service.actor import Actor
 from service.container import Services
+from service.error_texts import ONE_DETAIL_PER_REQUEST
 from service.graphql import inputs as i
 from service.graphql.answers import PERSON
 from service.graphql.commands import Ctx, act, created, named
@@ -40,7 +41,7 @@ async def change_person(info: Ctx, input: i.ChangePersonInput) -> Person:
     if "manager_id" not in changes and input.manager_id is None:
         changes["manager_id"] = None  # an explicit null: no manager any more
     if len(changes) != 1:
-        raise InvalidInput("Change exactly one detail per request.", "person_id")
+        raise InvalidInput(ONE_DETAIL_PER_REQUEST, "person_id")
     [(field, value)] = changes.items()
 
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:

@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from service.accounts import WRONG
 from service.container import Services
+from service.error_texts import SIGN_IN_REFUSED
 from service.errors import Unauthenticated
 from service.sign_in_throttle import FREE_ATTEMPTS
 from tests.integration import sign_in_helpers as helpers
@@ -44,8 +44,8 @@ def test_every_refusal_gives_an_enumerating_attacker_the_same_message(
     ):
         with pytest.raises(Unauthenticated) as refused:
             accounts.sign_in(email, password, client=client)
-        answers[path] = refused.value.message
-    assert set(answers.values()) == {WRONG}, answers
+        answers[path] = (refused.value.code, refused.value.message)
+    assert set(answers.values()) == {(SIGN_IN_REFUSED.code, SIGN_IN_REFUSED.template)}, answers
 
 
 @pytest.mark.parametrize(

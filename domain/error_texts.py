@@ -1,0 +1,225 @@
+"""The domain's refusals: a stable code and an English text for each.
+
+A code names the rule (`area.reason`) and never changes once integrators may
+have seen it; the text may be reworded, and then its translation in
+`web/translations/*/LC_MESSAGES/messages.po` is moved with it (a unit test
+fails until it is). `{field}` is the input's name as the use case spells it
+(GraphQL's `extensions.field` has it as the API spells it); a text that
+names it says the same in `beside_field` for a page that shows it next to
+that input.
+"""
+
+from __future__ import annotations
+
+from domain.errors import ErrorText
+
+# -- values of any field -------------------------------------------------------
+
+REQUIRED = ErrorText("value.required", "{field} is required.", "This field is required.")
+NOT_TEXT = ErrorText("text.not_text", "{field} must be text.", "This must be text.")
+TOO_LONG = ErrorText(
+    "text.too_long",
+    "{field} is too long: {length} characters, at most {limit}.",
+    "This is too long: {length} characters, at most {limit}.",
+)
+CONTROL_CHARACTER = ErrorText(
+    "text.control_character",
+    "{field} contains a control character.",
+    "This contains a control character.",
+)
+NOT_A_TEXT_LIST = ErrorText(
+    "text.not_a_list", "{field} must be a list of texts.", "This must be a list of texts."
+)
+TOO_MANY_ENTRIES = ErrorText(
+    "text.too_many_entries",
+    "{field} has {count} entries, at most {limit}.",
+    "This has {count} entries, at most {limit}.",
+)
+NOT_A_LIST = ErrorText("value.not_a_list", "{field} must be a list.", "This must be a list.")
+NOT_ONE_OF = ErrorText(
+    "value.not_one_of", "{field} must be one of: {allowed}.", "This must be one of: {allowed}."
+)
+NOT_TRUE_OR_FALSE = ErrorText(
+    "value.not_boolean", "{field} must be true or false.", "This must be true or false."
+)
+NOT_A_WHOLE_NUMBER = ErrorText(
+    "value.not_whole", "{field} must be a whole number.", "This must be a whole number."
+)
+NOT_A_POSITION = ErrorText(
+    "value.not_a_position",
+    "{field} must be a whole number from 0.",
+    "This must be a whole number from 0.",
+)
+NOT_ISO_DATE = ErrorText(
+    "date.not_iso",
+    "{field} is not a date (use YYYY-MM-DD).",
+    "This is not a date (use YYYY-MM-DD).",
+)
+NOT_A_DATE = ErrorText("date.not_a_date", "{field} is not a date.", "This is not a date.")
+DATE_OUT_OF_RANGE = ErrorText(
+    "date.out_of_range",
+    "{field} must lie between {first} and {last}.",
+    "This date must lie between {first} and {last}.",
+)
+
+# -- the cycle and its stages ---------------------------------------------------
+
+CYCLE_WITH_ONESELF = ErrorText(
+    "cycle.with_oneself", "A manager cannot hold a growth cycle with themselves."
+)
+EMPLOYEE_LEADS_OWN_CYCLE = ErrorText(
+    "cycle.led_by_employee", "An employee cannot lead their own growth cycle."
+)
+CYCLE_CLOSED = ErrorText("cycle.closed", "This cycle is closed.")
+CYCLE_COMPLETED = ErrorText(
+    "cycle.completed", "This cycle is completed; open the next cycle to go on."
+)
+CYCLE_ALREADY_CLOSED = ErrorText("cycle.already_closed", "This cycle is already closed.")
+COMPLETED_NEEDS_NO_CLOSING = ErrorText(
+    "cycle.completed_needs_no_closing", "This cycle is completed; it needs no closing."
+)
+
+# -- preparation -----------------------------------------------------------------
+
+PREPARATIONS_CLOSED = ErrorText(
+    "preparation.session_held", "The session has been held; preparations can no longer change."
+)
+PREPARATION_NOT_A_SET = ErrorText(
+    "preparation.not_a_set", "A preparation must be a set of answers."
+)
+NOTHING_TO_GROW_IN = ErrorText(
+    "preparation.nothing_to_grow_in",
+    "Name at least one hard or soft skill to grow in before you submit.",
+)
+SKILL_PART_NOT_A_SET = ErrorText(
+    "preparation.part_not_a_set",
+    "The {kind} skills part must be a set of answers.",
+    words=frozenset({"kind"}),
+)
+TOO_MANY_SKILLS_TO_GROW_IN = ErrorText(
+    "preparation.too_many_skills_to_grow_in",
+    "Choose at most {limit} {kind} skills to grow in.",
+    words=frozenset({"kind"}),
+)
+GROWTH_ITEM_NOT_A_SET = ErrorText(
+    "preparation.growth_item_not_a_set", "A growth item must be a set of answers."
+)
+SKILL_UNNAMED = ErrorText("preparation.skill_unnamed", "Name the skill these answers are about.")
+
+# -- session, cards and board -----------------------------------------------------
+
+NO_CARDS = ErrorText("session.no_cards", "Write at least one card as the outcome of the session.")
+TOO_MANY_CANDIDATES = ErrorText("session.too_many_cards", "Write at most {limit} candidate cards.")
+CARD_NOT_A_SET = ErrorText("session.card_not_a_set", "A card must be a set of fields.")
+SESSION_BEFORE_CARDS = ErrorText(
+    "board.session_not_held", "Hold the session before choosing the cards for the board."
+)
+CARDS_ALREADY_CHOSEN = ErrorText(
+    "board.already_chosen", "The cards for this cycle's board have already been chosen."
+)
+NO_CARD_CHOSEN = ErrorText("board.no_card_chosen", "Choose at least one card for the board.")
+CARD_CHOSEN_TWICE = ErrorText("board.card_chosen_twice", "The same card was chosen twice.")
+TOO_MANY_CARDS = ErrorText(
+    "board.too_many_cards", "Choose at most {limit} cards: the board's work-in-progress limit."
+)
+CARD_NOT_OF_SESSION = ErrorText(
+    "board.card_not_of_session", "A chosen card is not one of this session's cards."
+)
+BOARD_EMPTY = ErrorText("board.empty", "This cycle has no cards on its board yet.")
+CARD_NOT_ON_BOARD = ErrorText("board.card_not_on_board", "That card is not on this cycle's board.")
+
+# -- the POP -----------------------------------------------------------------------
+
+POP_AFTER_SESSION = ErrorText(
+    "plan.session_not_held", "The POP is written after the session has been held."
+)
+PLAN_NOT_A_SET = ErrorText(
+    "plan.not_a_set", "A plan must be a set of goals, activities and support."
+)
+NO_GOALS = ErrorText("plan.no_goals", "A plan needs at least one goal.")
+TOO_MANY_GOALS = ErrorText("plan.too_many_goals", "At most {limit} goals.")
+TOO_MANY_ACTIVITIES = ErrorText("plan.too_many_activities", "At most {limit} activities.")
+TOO_MANY_SUPPORT = ErrorText("plan.too_many_support", "At most {limit} kinds of support.")
+GOAL_NOT_A_SET = ErrorText(
+    "plan.goal_not_a_set", "A goal must have a description, a measure and a deadline."
+)
+GOAL_WITHOUT_MEASURE = ErrorText(
+    "plan.goal_without_measure", "Say how you will know the goal is reached (the M of SMART)."
+)
+GOAL_WITHOUT_DEADLINE = ErrorText(
+    "plan.goal_without_deadline", "Give the goal a deadline (the T of SMART)."
+)
+DEADLINE_IN_THE_PAST = ErrorText(
+    "plan.deadline_in_the_past",
+    "The deadline lies in the past; a SMART goal is time-bound in the future.",
+)
+ACTIVITY_NOT_A_SET = ErrorText("plan.activity_not_a_set", "An activity must be a set of fields.")
+SUPPORT_NOT_A_SET = ErrorText("plan.support_not_a_set", "Support must be a kind and a description.")
+PLAN_UNCHANGED = ErrorText("plan.unchanged", "Nothing changed compared with the current version.")
+NO_POP_YET = ErrorText("plan.none_yet", "There is no POP to approve yet.")
+NO_SUCH_VERSION = ErrorText("plan.no_such_version", "This POP has no version {version}.")
+VERSION_REPLACED = ErrorText(
+    "plan.version_replaced",
+    "Version {version} has been replaced by version {current}; "
+    "read and approve the current version.",
+)
+ALREADY_APPROVED = ErrorText(
+    "plan.already_approved",
+    "The {party} has already approved version {version}.",
+    words=frozenset({"party"}),
+)
+
+# -- the follow-up ------------------------------------------------------------------
+
+FOLLOW_UP_AT_SESSION = ErrorText(
+    "follow_up.session_not_held", "A follow-up is agreed at the session; hold the session first."
+)
+FOLLOW_UP_NOT_SCHEDULED = ErrorText(
+    "follow_up.not_scheduled", "Schedule the follow-up before completing it."
+)
+MONTHS_OR_DATE = ErrorText("follow_up.months_or_date", "Give either a number of months or a date.")
+MONTHS_NOT_OFFERED = ErrorText("follow_up.months", "A follow-up comes after 3, 6 or 12 months.")
+FOLLOW_UP_BEFORE_SESSION = ErrorText(
+    "follow_up.due_before_session", "The follow-up must come after the session."
+)
+HELD_BEFORE_SESSION = ErrorText(
+    "follow_up.held_before_session", "The follow-up cannot be held before the session."
+)
+SHOW_AND_TELL_TOO_EARLY = ErrorText(
+    "follow_up.show_and_tell_too_early", "The show & tell comes after the follow-up."
+)
+
+# -- people -------------------------------------------------------------------------
+
+NOT_AN_EMAIL = ErrorText("person.not_an_email", "That is not an e-mail address.")
+EMAIL_TAKEN = ErrorText("person.email_claimed", "This e-mail address is already registered.")
+OWN_MANAGER = ErrorText("person.own_manager", "A person cannot be their own manager.")
+LANGUAGE_NOT_OFFERED = ErrorText(
+    "person.language_not_offered", "{field} must be nl or en.", "This must be nl or en."
+)
+NO_SUCH_ROLE = ErrorText(
+    "person.no_such_role", "{field} must be hr or admin.", "This must be hr or admin."
+)
+HAS_ROLE = ErrorText(
+    "person.has_role", "{name} already has the role {role}.", words=frozenset({"role"})
+)
+LACKS_ROLE = ErrorText(
+    "person.lacks_role", "{name} does not have the role {role}.", words=frozenset({"role"})
+)
+
+# -- the company backlog ------------------------------------------------------------
+
+BACKLOG_SKILL_NOT_A_SET = ErrorText(
+    "backlog.skill_not_a_set", "A backlog skill must be a set of fields."
+)
+NO_SUCH_BACKLOG_SKILL = ErrorText("backlog.no_such_skill", "There is no such skill on the backlog.")
+BACKLOG_SKILL_RETIRED = ErrorText(
+    "backlog.skill_retired", "This skill has been retired from the backlog."
+)
+BACKLOG_FULL = ErrorText("backlog.full", "The backlog holds at most {limit} skills.")
+DUPLICATE_BACKLOG_SKILL = ErrorText(
+    "backlog.duplicate_description", "The backlog already has a skill with this description."
+)
+NOT_A_BACKLOG_SKILL_ID = ErrorText(
+    "backlog.not_a_skill_id", "That is not a valid backlog skill id."
+)

@@ -1,0 +1,8 @@
+"""The pages' own refusals: a stable code and an English text each (see `domain.error_texts`)."""
+
+from __future__ import annotations
+
+from domain.errors import ErrorText
+
+NO_SUCH_PAGE = ErrorText("page.not_found", "There is no page at this address.")
+NOBODY_CHOSEN = ErrorText("cycle.employee_not_chosen", "Choose the person the cycle is for.")
