@@ -24,7 +24,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
-from domain.errors import DomainError
+from domain.errors import DomainError, Refusal
 from service.catching_up import ReadModelsBehind
 from service.container import Services, build_services
 from service.errors import Conflict, Forbidden, NotFound, Unauthenticated
@@ -43,6 +43,7 @@ from web.rendering import (
     compile_all,
     is_htmx,
     render,
+    said,
     signed_in_or_none,
     translate,
 )
@@ -156,8 +157,9 @@ async def _page(request: Request, status: int, message: str) -> Response:
 
 def _error_page(status: int) -> Any:
     async def handler(request: Request, exc: Exception) -> Response:
-        message = getattr(exc, "message", "") or str(exc)
-        return await _page(request, status, translate(request, message))
+        assert isinstance(exc, Refusal)
+        # A page of its own: no input beside it to point at.
+        return await _page(request, status, said(request, exc, beside_field=False))
 
     return handler
 

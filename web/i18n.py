@@ -3,19 +3,23 @@
 Templates call `_("English text")`; the catalogue `web/translations/<lang>/
 LC_MESSAGES/messages.po` gives the translation. The `.po` files are compiled
 in memory when the app starts, so a translator only edits text files.
-Messages from the domain and service layers are written in English and go
-through the same catalogue, so a known message shows in Dutch too.
+A refusal from the domain or the service layer is translated by its text
+(`ErrorText`: the English template with `{name}` placeholders, the msgid)
+and filled in with its parameters; the message it carries is never read.
 """
 
 from __future__ import annotations
 
-import re
+import io
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+from domain.errors import Param, Refusal
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -29,53 +33,39 @@ def translations(language: str) -> NullTranslations:
         return NullTranslations()
     with po.open("rb") as source:
         catalog = read_po(source, locale=language)
-    import io
-
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)
     return Translations(compiled)
 
 
-# Domain messages that name a field ("planned_session_on is required.") are
-# shown next to that field, so their translation says "this field" instead.
-FIELD_MESSAGES = (
-    (re.compile(r"^[\w.]+ is required\.$"), "This field is required."),
-    (
-        re.compile(r"^[\w.]+ is not a date \(use YYYY-MM-DD\)\.$"),
-        "This is not a date (use YYYY-MM-DD).",
-    ),
-    (re.compile(r"^[\w.]+ is not a date\.$"), "This is not a date."),
-    (
-        re.compile(r"^[\w.]+ must lie between (?P<first>\S+) and (?P<last>\S+)\.$"),
-        "This date must lie between {first} and {last}.",
-    ),
-    (
-        re.compile(r"^[\w.]+ is too long: (?P<n>\d+) characters, at most (?P<max>\d+)\.$"),
-        "This is too long: {n} characters, at most {max}.",
-    ),
-    (re.compile(r"^[\w.]+ contains a control character\.$"), "This contains a control character."),
-    (re.compile(r"^[\w.]+ must be one of: (?P<allowed>.+)\.$"), "This must be one of: {allowed}."),
-    (re.compile(r"^(?P<email>\S+@\S+) is already registered\.$"), "{email} is already registered."),
-    (
-        re.compile(r"^This POP has no version (?P<version>\d+)\.$"),
-        "This POP has no version {version}.",
-    ),
-)
-
-
 @lru_cache(maxsize=8192)
 def gettext(language: str, message: str) -> str:
     """Cached: a page asks for the same few dozen texts on every request."""
-    catalogue = translations(language)
-    text = catalogue.gettext(message)
-    if text != message or language == "en":
-        return text
-    for pattern, generic in FIELD_MESSAGES:
-        found = pattern.match(message)
-        if found:
-            return catalogue.gettext(generic).format(**found.groupdict())
-    return text
+    return translations(language).gettext(message)
+
+
+def refusal_text(language: str, refusal: Refusal, *, beside_field: bool = True) -> str:
+    """What a page says for a refusal, in `language`.
+
+    `beside_field`: the page shows it next to the input it is about, so a
+    text that would name the input says "this field" instead.
+    """
+    text = refusal.text
+    template = text.beside_field if beside_field and text.beside_field else text.template
+    values = {
+        name: _shown(language, value, word=name in text.words)
+        for name, value in refusal.params.items()
+    }
+    return gettext(language, template).format_map({**values, "field": refusal.field or ""})
+
+
+def _shown(language: str, value: Param, *, word: bool) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    if word:
+        return gettext(language, str(value))
+    return str(value)
 
 
 def pick_language(value: object) -> str:

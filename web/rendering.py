@@ -20,13 +20,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
+from domain.errors import Refusal
 from projections.people import get_person_row
 from service.actor import Actor
 from service.calls import in_thread, short_read
 from service.container import Services
 from service.errors import Unauthenticated
 from service.sessions import COOKIE_KEY, SignedIn
-from web.i18n import LANGUAGES, gettext, pick_language
+from web.i18n import LANGUAGES, gettext, pick_language, refusal_text
 from web.pretranslation import PreTranslate, TranslatedEnvironment
 from web.security import csrf_token
 
@@ -225,6 +226,11 @@ def redirect(url: str, request: Request | None = None) -> Response:
 
 def translate(request: Request, message: str) -> str:
     return gettext(language_of(request), message)
+
+
+def said(request: Request, refusal: Refusal, *, beside_field: bool = True) -> str:
+    """A refusal in the page's language; `beside_field`: shown next to its input."""
+    return refusal_text(language_of(request), refusal, beside_field=beside_field)
 
 
 def person_name(services: Services, person_id: Any) -> str:

@@ -17,7 +17,7 @@ from domain.errors import DomainError
 from service.calls import in_thread
 from service.container import Services
 from service.sessions import COOKIE_KEY
-from web.rendering import current_actor, redirect, render, services_of, translate
+from web.rendering import current_actor, redirect, render, said, services_of, translate
 from web.routes_auth import client_address
 
 PAGE = "account/password.html"
@@ -37,14 +37,14 @@ async def change_password(request: Request) -> Response:
     form = await request.form()
     current, new, again = (str(form.get(name, "")) for name in FIELDS)
     if new != again:
-        return _again(request, "new_password_again", NOT_THE_SAME)
+        return _again(request, "new_password_again", translate(request, NOT_THE_SAME))
     services = services_of(request)
     try:
         session_id = await in_thread(
             _change, services, actor.person_id, current, new, client_address(request)
         )
     except DomainError as refused:
-        return _again(request, refused.field or "new_password", refused.message)
+        return _again(request, refused.field or "new_password", said(request, refused))
     request.session[COOKIE_KEY] = session_id
     request.session["account_message"] = translate(request, CHANGED)
     return redirect("/account/password", request)
@@ -57,7 +57,7 @@ def _change(services: Services, person_id: UUID, current: str, new: str, client:
 
 def _again(request: Request, field: str, message: str) -> Response:
     """The form once more, with the error next to its field; no password is echoed back."""
-    errors = {field if field in FIELDS else "new_password": translate(request, message)}
+    errors = {field if field in FIELDS else "new_password": message}
     return render(request, PAGE, {"errors": errors}, status_code=400)
 
 

@@ -24,8 +24,8 @@ from web.rendering import (
     forget_session,
     redirect,
     render,
+    said,
     services_of,
-    translate,
 )
 
 
@@ -52,7 +52,7 @@ async def sign_in(request: Request) -> Response:
         return render(
             request,
             "auth/sign_in.html",
-            {"error": translate(request, refused.message), "email": email, "next": next_url},
+            {"error": said(request, refused), "email": email, "next": next_url},
             status_code=401,
         )
     assert actor.person_id is not None

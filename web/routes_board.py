@@ -28,10 +28,13 @@ from web.rendering import (
     reading_as_signed_in,
     redirect,
     render,
+    said,
     translate,
 )
 
 COLUMNS = ("todo", "doing", "done")
+# Why a move did not happen: the board changed meanwhile (STALE) or a rule refused it.
+Outcome = str | DomainError | None
 STALE = "Your board was changed elsewhere in the meantime; this is how it looks now. Try again."
 
 
@@ -71,9 +74,8 @@ async def move(request: Request) -> Response:
     version = forms.whole_number(form.get("version"), -1)
     htmx = is_htmx(request)
     # One hop to the thread pool: who asks, the move, and the board drawn after it.
-    message, context = await as_signed_in(request, _move_then_board, fields, version, htmx)
-    if message is not None:
-        message = translate(request, message)
+    outcome, context = await as_signed_in(request, _move_then_board, fields, version, htmx)
+    message = _said(request, outcome)
     if context is None:
         if message:
             request.session["board_message"] = message
@@ -82,15 +84,21 @@ async def move(request: Request) -> Response:
     return render(request, "board/_board.html", context)
 
 
+def _said(request: Request, outcome: Outcome) -> str | None:
+    if isinstance(outcome, DomainError):
+        return said(request, outcome, beside_field=False)
+    return translate(request, outcome) if outcome is not None else None
+
+
 def _move_then_board(
     services: Services, actor: Actor, fields: dict[str, str], version: int, htmx: bool
-) -> tuple[str | None, dict[str, Any] | None]:
-    """The move's message (None when it moved), and the board when htmx redraws it."""
+) -> tuple[Outcome, dict[str, Any] | None]:
+    """Why it did not move (None when it moved), and the board when htmx redraws it."""
     message = _move(services, actor, fields, version)
     return message, _board_context(services, actor, None, fields["cycle_id"]) if htmx else None
 
 
-def _move(services: Services, actor: Actor, fields: dict[str, str], version: int) -> str | None:
+def _move(services: Services, actor: Actor, fields: dict[str, str], version: int) -> Outcome:
     board = services.queries.board_of(actor, actor.person_id, fields["cycle_id"] or None)
     if board is None:
         raise NotFound(NO_SUCH_BOARD)
@@ -107,7 +115,7 @@ def _move(services: Services, actor: Actor, fields: dict[str, str], version: int
     except Conflict:
         return STALE
     except DomainError as refused:
-        return refused.message
+        return refused
     return None
 
 

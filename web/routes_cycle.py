@@ -25,7 +25,15 @@ from service.error_texts import NO_SUCH_CYCLE
 from service.errors import Conflict, NotFound
 from service.parties import party_of
 from web import forms
-from web.rendering import current_actor, person_name, redirect, render, services_of, translate
+from web.rendering import (
+    current_actor,
+    person_name,
+    redirect,
+    render,
+    said,
+    services_of,
+    translate,
+)
 
 TABS = ("overview", "preparation", "session", "pop", "follow-up")
 Action = Callable[[Services, Actor, UUID, FormData], Any]
@@ -98,9 +106,10 @@ def _post(tab: str, action: Action, done: str) -> Callable[[Request], Any]:
             await in_thread(action, services, actor, cycle_id, form)
         except DomainError as refused:
             where = forms.error_field(refused, positions_of(tab, form))
-            return await _again(request, tab, actor, form, {where: refused.message}, 400)
+            shown = said(request, refused, beside_field=where != "form")
+            return await _again(request, tab, actor, form, {where: shown}, 400)
         except Conflict as clash:
-            return await _again(request, tab, actor, form, {"form": clash.message}, 409)
+            return await _again(request, tab, actor, form, {"form": said(request, clash)}, 409)
         request.session["cycle_message"] = translate(request, done)
         return redirect(f"/cycles/{cycle_id}/{tab}" if tab != "overview" else f"/cycles/{cycle_id}")
 
@@ -118,8 +127,7 @@ async def _again(
     context = await in_thread(
         cycle_context, services_of(request), actor, request.path_params["cycle_id"]
     )
-    shown = {k: translate(request, v) for k, v in errors.items()}
-    context.update(tab=tab, values={k: str(v) for k, v in form.items()}, errors=shown)
+    context.update(tab=tab, values={k: str(v) for k, v in form.items()}, errors=errors)
     return render(request, "cycle/page.html", context, status_code=status)
 
 

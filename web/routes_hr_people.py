@@ -23,7 +23,7 @@ from service.container import Services
 from service.error_texts import NO_SUCH_PERSON, NOT_AN_ID
 from service.errors import Forbidden, NotFound
 from web.error_texts import NO_SUCH_PAGE
-from web.rendering import current_actor, redirect, render, services_of, translate
+from web.rendering import current_actor, redirect, render, said, services_of, translate
 
 CHANGES = ("manager", "team", "function")
 
@@ -57,11 +57,10 @@ async def register(request: Request) -> Response:
         await in_thread(_register, services, actor, values)
     except DomainError as refused:
         field = refused.field if refused.field in DETAILS else "name"
-        return await _people_again(request, actor, values, {field: refused.message})
-    except NotFound:
-        return await _people_again(
-            request, actor, values, {"manager_id": "There is no such person."}
-        )
+        shown = said(request, refused, beside_field=field == refused.field)
+        return await _people_again(request, actor, values, {field: shown})
+    except NotFound as missing:
+        return await _people_again(request, actor, values, {"manager_id": said(request, missing)})
     request.session["hr_message"] = translate(request, "{name} is registered.").format(
         name=values["name"]
     )
@@ -78,8 +77,7 @@ async def _people_again(
     request: Request, actor: Actor, values: dict[str, str], errors: dict[str, str]
 ) -> Response:
     context = await in_thread(_people_context, services_of(request), actor)
-    shown = {k: translate(request, v) for k, v in errors.items()}
-    context.update(values=values, errors=shown, open_form=True)
+    context.update(values=values, errors=errors, open_form=True)
     return render(request, "hr/people.html", context, status_code=400)
 
 
@@ -118,10 +116,9 @@ async def change(request: Request) -> Response:
     services = services_of(request)
     try:
         await in_thread(_change, services, actor, person_id, what, typed, form)
-    except DomainError as refused:
-        return await _person_again(request, actor, person_id, field, typed, refused.message)
-    except NotFound as missing:
-        return await _person_again(request, actor, person_id, field, typed, missing.message)
+    except (DomainError, NotFound) as refused:
+        shown = said(request, refused, beside_field=field == refused.field)
+        return await _person_again(request, actor, person_id, field, typed, shown)
     request.session["hr_message"] = translate(request, "Saved.")
     return redirect(f"/hr/people/{person_id}", request)
 
@@ -143,7 +140,7 @@ async def _person_again(
 ) -> Response:
     context = await in_thread(_person_context, services_of(request), actor, person_id)
     context["values"][field] = typed
-    context["errors"] = {field: translate(request, message)}
+    context["errors"] = {field: message}
     return render(request, "hr/person.html", context, status_code=400)
 
 

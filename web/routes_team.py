@@ -24,7 +24,7 @@ from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden, NotFound
 from web.error_texts import NOBODY_CHOSEN
-from web.rendering import current_actor, redirect, render, services_of, translate
+from web.rendering import current_actor, redirect, render, said, services_of, translate
 
 FIELDS = ("employee_id", "planned_session_on")
 
@@ -91,7 +91,7 @@ async def open_cycle(request: Request) -> Response:
         cycle_id = await in_thread(_open, services, actor, values)
     except DomainError as refused:
         field = refused.field if refused.field in FIELDS else "employee_id"
-        errors[field] = translate(request, refused.message)
+        errors[field] = said(request, refused, beside_field=field == refused.field)
     except (Forbidden, NotFound):
         errors["employee_id"] = translate(
             request, "You can open a growth cycle only for someone who reports to you."

@@ -100,6 +100,7 @@ def test_opening_a_cycle_for_someone_with_an_active_cycle_shows_the_error_next_t
     )
     assert page.status_code == 400
     assert 'id="f-employee_id-error"' in page.text
+    assert "Deze medewerker heeft nog een lopende groeispurt" in page.text
     assert 'value="2027-01-10"' in page.text
 
 
@@ -189,6 +190,18 @@ def test_registering_a_person_without_an_email_shows_the_error_and_keeps_the_nam
     text = page.text  # type: ignore[attr-defined]
     assert 'id="f-email-error"' in text
     assert 'value="Ilse Verbeke"' in text
+
+
+def test_a_refused_registration_says_the_dutch_text_of_its_code_next_to_the_field(
+    client: TestClient,
+) -> None:
+    token = sign_in(client, "hr")
+    empty = _register(client, token, email="").text  # type: ignore[attr-defined]
+    assert '<p class="error" id="f-email-error">Dit veld is verplicht.</p>' in empty
+    long = _register(client, token, name="I" * 201).text  # type: ignore[attr-defined]
+    assert (
+        '<p class="error" id="f-name-error">Dit is te lang: 201 tekens, hoogstens 200.</p>' in long
+    )
 
 
 def test_hr_registers_a_person_and_changes_their_team(client: TestClient) -> None:
