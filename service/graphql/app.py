@@ -26,12 +26,13 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from domain.errors import InvalidInput
 from service.container import Services
-from service.error_texts import NOT_A_BEARER_HEADER
+from service.error_texts import NOT_A_BEARER_HEADER, REQUEST_TOO_LARGE
 from service.errors import Unauthenticated
 from service.graphql.answers import Notes
 from service.graphql.context import Context
-from service.graphql.errors import formatted
+from service.graphql.errors import formatted, refusal_body
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
 from service.sessions import COOKIE_KEY
@@ -112,17 +113,8 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and _declared_length(scope) > MAX_BODY:
-            response = JSONResponse(
-                {
-                    "errors": [
-                        {
-                            "message": f"The request is larger than {MAX_BODY // 1024} KiB.",
-                            "extensions": {"code": "VALIDATION"},
-                        }
-                    ]
-                },
-                status_code=413,
-            )
+            too_large = InvalidInput(REQUEST_TOO_LARGE, limit_kib=MAX_BODY // 1024)
+            response = JSONResponse({"errors": [refusal_body(too_large)]}, status_code=413)
             await response(scope, receive, send)
             return
         await super().__call__(scope, receive, send)

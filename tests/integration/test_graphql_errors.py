@@ -10,6 +10,7 @@ from typing import Any
 import httpx2
 import pytest
 
+from domain.dates import EARLIEST, LATEST
 from service.container import build_services
 from service.settings import Settings
 from tests.integration.graphql_client import GraphQL, served
@@ -93,7 +94,69 @@ def test_a_broken_rule_is_a_validation_error_naming_the_field(world: dict[str, A
     error = employee.error(MOVE, {"c": world["cycle"], "card": "not-a-card", "to": "DOING"})
     assert error["extensions"]["code"] == "VALIDATION"
     error = employee.error("{ people(first: 500) { totalCount } }")
-    assert error["extensions"] == {"code": "VALIDATION", "field": "first"}
+    assert error["extensions"] == {
+        "code": "VALIDATION",
+        "reason": "page.size_out_of_range",
+        "params": {"limit": 100},
+        "field": "first",
+    }
+
+
+def test_a_refusal_answers_its_reason_and_the_values_its_message_names(
+    world: dict[str, Any],
+) -> None:
+    employee = GraphQL(world["base"], world["tokens"]["employee"])
+    error = employee.error(
+        "mutation($c: ID!) { approvePlan(input: {cycleId: $c, version: 4}) { id } }",
+        {"c": world["cycle"]},
+    )
+    assert error["extensions"]["reason"] == "plan.none_yet"
+    assert error["extensions"]["params"] == {}
+    assert error["message"] == "There is no POP to approve yet."
+
+
+def test_a_day_in_a_refusal_is_sent_as_iso_text(world: dict[str, Any]) -> None:
+    services = build_services(world["settings"])
+    manager = services.tokens.create("m", "write", as_email="mia@example.nl")
+    services.close()
+    error = GraphQL(world["base"], manager).error(
+        "mutation($c: ID!) { writePlan(input: {cycleId: $c, goals: [{description: "
+        '"Present at the guild", measure: "A talk given", deadline: "1800-01-01"}]}) { id } }',
+        {"c": world["cycle"]},
+    )
+    assert error["extensions"] == {
+        "code": "VALIDATION",
+        "reason": "date.out_of_range",
+        "params": {"first": EARLIEST.isoformat(), "last": LATEST.isoformat()},
+        "field": "goals.0.deadline",
+    }
+    assert error["message"] == (
+        f"goals.0.deadline must lie between {EARLIEST.isoformat()} and {LATEST.isoformat()}."
+    )
+
+
+def test_every_error_answered_carries_a_code_a_reason_and_params(world: dict[str, Any]) -> None:
+    employee = GraphQL(world["base"], world["tokens"]["employee"])
+    colleague = GraphQL(world["base"], world["tokens"]["colleague"])
+    move = {"c": world["cycle"], "card": world["cards"][0], "to": "DOING"}
+    answers = {
+        "no token": GraphQL(world["base"]).error("{ me { id } }"),
+        "someone else's card": colleague.error(MOVE, move),
+        "a read token writing": GraphQL(world["base"], world["tokens"]["reader"]).error(MOVE, move),
+        "a field that does not exist": employee.error("{ me { shoeSize } }"),
+        "not GraphQL at all": employee.error("{ me { id "),
+    }
+    reasons = {
+        name: (e["extensions"]["code"], e["extensions"]["reason"]) for name, e in answers.items()
+    }
+    assert reasons == {
+        "no token": ("UNAUTHENTICATED", "auth.no_credentials"),
+        "someone else's card": ("FORBIDDEN", "access.forbidden"),
+        "a read token writing": ("FORBIDDEN", "token.read_only"),
+        "a field that does not exist": ("VALIDATION", "request.invalid_document"),
+        "not GraphQL at all": ("VALIDATION", "request.invalid_document"),
+    }
+    assert all(e["extensions"]["params"] == {} for e in answers.values())
 
 
 def test_two_moves_of_one_board_at_the_same_moment_can_conflict(world: dict[str, Any]) -> None:
@@ -134,6 +197,8 @@ def test_an_unexpected_failure_is_masked_with_an_error_id(world: dict[str, Any])
     error = auditor.error("{ auditTrail(first: 1) { totalCount } }")
     assert error["extensions"]["code"] == "INTERNAL"
     assert len(error["extensions"]["errorId"]) == 12
+    assert error["extensions"]["reason"] == "internal.unexpected"
+    assert error["extensions"]["params"] == {"error_id": error["extensions"]["errorId"]}
     assert "rm_audit" not in error["message"]
     assert "Traceback" not in str(error)
 
@@ -174,7 +239,9 @@ def test_an_oversized_document_is_refused_with_413(world: dict[str, Any]) -> Non
         headers={"Authorization": f"Bearer {world['tokens']['employee']}"},
     )
     assert response.status_code == 413
-    assert response.json()["errors"][0]["extensions"]["code"] == "VALIDATION"
+    extensions = response.json()["errors"][0]["extensions"]
+    assert extensions["code"] == "VALIDATION"
+    assert (extensions["reason"], extensions["params"]) == ("request.too_large", {"limit_kib": 64})
 
 
 def test_queries_over_get_are_refused(world: dict[str, Any]) -> None:

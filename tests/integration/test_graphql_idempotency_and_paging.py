@@ -103,4 +103,9 @@ def test_people_come_in_pages_with_a_total_count(tmp_path: Path) -> None:
         assert pages == 3
         assert len(names) == len(set(names)) == 12
         bad = api.error(query, {"after": "not-a-cursor"})
-        assert bad["extensions"] == {"code": "VALIDATION", "field": "after"}
+        assert bad["extensions"] == {
+            "code": "VALIDATION",
+            "reason": "page.unknown_cursor",
+            "params": {},
+            "field": "after",
+        }

@@ -122,7 +122,12 @@ def test_a_pop_with_a_past_deadline_or_markup_is_handled_where_the_user_is(
         "{ planVersions } }"
     )
     past = manager.error(plan, {"c": world["cycle"], "d": "Goal", "when": "2001-01-01"})
-    assert past["extensions"] == {"code": "VALIDATION", "field": "goals.0.deadline"}
+    assert past["extensions"] == {
+        "code": "VALIDATION",
+        "reason": "plan.deadline_in_the_past",
+        "params": {},
+        "field": "goals.0.deadline",
+    }
     versions = manager.data(plan, {"c": world["cycle"], "d": SCRIPT, "when": "2099-01-01"})
     stored = versions["writePlan"]["planVersions"][0]["plan"]
     assert stored["goals"][0]["description"] == SCRIPT
