@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any
 
-from service.migrations.runner import MigrationFailed, Revision, migrate_store, newest
+from service.migrations.state import NEWEST, store_up_to_date
 from service.settings import Settings
 
 
@@ -28,8 +29,15 @@ def run_migrate(args: argparse.Namespace, settings: Settings) -> int:
 def migrated(settings: Settings, *, say_up_to_date: bool = True) -> bool:
     """Migrates the store and prints what it applied (why not, on stderr); False when
     it failed, and then nothing changed."""
+    env = settings.eventsourcing_env()
+    if not say_up_to_date and store_up_to_date(env):
+        return True
+    # Here, not at the top: `serve` imports this module, and its processes need
+    # Alembic only when a revision is pending (service.migrations.state).
+    from service.migrations.runner import MigrationFailed, migrate_store
+
     try:
-        applied = migrate_store(settings.eventsourcing_env())
+        applied = migrate_store(env)
     except MigrationFailed as failed:
         print(failed.message, file=sys.stderr)
         return False
@@ -38,9 +46,9 @@ def migrated(settings: Settings, *, say_up_to_date: bool = True) -> bool:
     return True
 
 
-def report(applied: list[Revision]) -> str:
+def report(applied: Sequence[object]) -> str:
     if not applied:
-        return f"The store is up to date (revision {newest()})."
+        return f"The store is up to date (revision {NEWEST})."
     lines = [f"Applied {len(applied)} migration{'s' if len(applied) > 1 else ''}:"]
     lines += [f"  {revision}" for revision in applied]
     return "\n".join(lines)

@@ -22,7 +22,7 @@ from service.accounts import Accounts
 from service.application import Groeispurt
 from service.durable_sqlite import QueuedSQLiteConnectionPool
 from service.idempotency import IdempotencyKeys
-from service.migrations.runner import migrate
+from service.migrations.state import up_to_date
 from service.read_queries import ReadQueries
 from service.sessions import Sessions
 from service.settings import Settings
@@ -68,7 +68,11 @@ def build_services(
         app = Groeispurt(settings, clock=clock)
         writer_lock = _writer_lock_of(app)
         database = open_database(settings.eventsourcing_env(), writer_lock)
-        migrate(settings.eventsourcing_env(), writer_lock)
+        if not up_to_date(database):
+            # Here only, not at the top: Alembic is loaded when there is something to do.
+            from service.migrations.runner import migrate
+
+            migrate(settings.eventsourcing_env(), writer_lock)
         projections = ProjectionRunner(app, database, all_read_models())
         projections.setup()
         sessions = Sessions(database, app)

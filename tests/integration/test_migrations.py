@@ -3,6 +3,8 @@ earlier release made keeps every row, and nothing is applied twice."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -16,6 +18,7 @@ from service.container import Services, build_services
 from service.durable_sqlite import writer_lock_for
 from service.idempotency import Claim, Earlier
 from service.migrations.runner import MigrationFailed, Revision, migrate_store, newest
+from service.migrations.state import NEWEST, up_to_date
 from service.settings import Settings
 from tests.integration.previous_release import (
     ANSWER,
@@ -228,3 +231,33 @@ def test_a_migration_waits_for_a_writer_of_the_sqlite_file(tmp_path: Path) -> No
         finally:
             writer.close()
         assert done[0][-1].revision == newest()
+
+
+def test_the_newest_revision_alembic_knows_is_the_one_a_store_is_checked_against() -> None:
+    assert newest() == NEWEST
+
+
+def test_a_process_starting_on_a_migrated_store_does_not_load_the_migration_tool(
+    store: Settings, tmp_path: Path
+) -> None:
+    build_services(store, clock=fixed_today).close()
+    script = (
+        "import sys\n"
+        "from service.container import build_services\n"
+        "from service.settings import Settings\n"
+        f"build_services(Settings(database={store.database!r})).close()\n"
+        "print(sorted(m for m in ('alembic', 'sqlalchemy') if m in sys.modules))\n"
+    )
+    started = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert started.stdout.strip() == "[]"
+    assert _up_to_date(store)
+
+
+def _up_to_date(store: Settings) -> bool:
+    database = open_database(store.eventsourcing_env())
+    try:
+        return up_to_date(database)
+    finally:
+        database.close()
