@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from getpass import getpass
 from typing import Any
 
+from domain.errors import DomainError
+from service.accounts import check_password
+from service.actor import system_actor
+from service.container import Services, build_services
+from service.errors import ServiceError
 from service.settings import Settings
 
 ADMIN_FUNCTION = "Administrator"
@@ -48,60 +54,18 @@ def ask_password(prompt: str = "Password: ") -> str:
 
 
 def run_create_admin(args: argparse.Namespace, settings: Settings) -> int:
-    from domain.errors import DomainError
-    from service.accounts import check_password
-    from service.actor import system_actor
-    from service.container import build_services
-    from service.errors import ServiceError
-
-    services = build_services(settings)
-    try:
-        name = ask("Name: ")
-        email = ask("E-mail address: ")
-        password = ask_password()
-        # Check everything first, so a bad password stores no half-made administrator.
-        check_password(password)
-        system = system_actor("command line")
-        app = services.app
-        person_id = app.register_person(
-            system,
-            name=name,
-            email=email,
-            function=ADMIN_FUNCTION,
-            team=ADMIN_TEAM,
-            start_date=app.today().isoformat(),
-        )
-        app.grant_role(system, person_id, "admin")
-        app.grant_role(system, person_id, "hr")
-        services.accounts.set_password(person_id, password)
-        print(f"Administrator {name} <{app.get_person(person_id).email}> can now sign in.")
-        return 0
-    except (DomainError, ServiceError) as error:
-        print(error.message, file=sys.stderr)
-        return 1
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 1
-    finally:
-        services.close()
+    return _with_services(settings, _create_admin)
 
 
 def run_set_password(args: argparse.Namespace, settings: Settings) -> int:
-    from domain.errors import DomainError
-    from service.container import build_services
-    from service.errors import ServiceError
+    return _with_services(settings, lambda services: _set_password(services, args.email))
 
+
+def _with_services(settings: Settings, command: Callable[[Services], int]) -> int:
+    """Runs `command` on the store; a refusal is printed on stderr and exits 1."""
     services = build_services(settings)
     try:
-        person = services.app.find_person_by_email(args.email)
-        if person is None:
-            print(f"Nobody is registered with {args.email}.", file=sys.stderr)
-            return 1
-        services.accounts.set_password(
-            person.id, ask_password(f"New password for {person.email}: ")
-        )
-        print(f"The password of {person.email} has been set.")
-        return 0
+        return command(services)
     except (DomainError, ServiceError) as error:
         print(error.message, file=sys.stderr)
         return 1
@@ -110,3 +74,36 @@ def run_set_password(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     finally:
         services.close()
+
+
+def _create_admin(services: Services) -> int:
+    name = ask("Name: ")
+    email = ask("E-mail address: ")
+    password = ask_password()
+    # Check everything first, so a bad password stores no half-made administrator.
+    check_password(password)
+    system = system_actor("command line")
+    app = services.app
+    person_id = app.register_person(
+        system,
+        name=name,
+        email=email,
+        function=ADMIN_FUNCTION,
+        team=ADMIN_TEAM,
+        start_date=app.today().isoformat(),
+    )
+    app.grant_role(system, person_id, "admin")
+    app.grant_role(system, person_id, "hr")
+    services.accounts.set_password(person_id, password)
+    print(f"Administrator {name} <{app.get_person(person_id).email}> can now sign in.")
+    return 0
+
+
+def _set_password(services: Services, email: str) -> int:
+    person = services.app.find_person_by_email(email)
+    if person is None:
+        print(f"Nobody is registered with {email}.", file=sys.stderr)
+        return 1
+    services.accounts.set_password(person.id, ask_password(f"New password for {person.email}: "))
+    print(f"The password of {person.email} has been set.")
+    return 0
