@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
@@ -18,27 +17,15 @@ from service.actor import Actor
 from service.error_texts import BACKLOG_CHANGED, NOT_ON_BACKLOG
 from service.errors import Changed, Forbidden
 from service.permissions import is_signed_in, may_manage_organisation
+from service.use_case_host import UseCaseHost
 
 if TYPE_CHECKING:
-    from eventsourcing.application import Repository
-
     from domain.cards import CardStory
     from domain.preparation import Preparation
     from service.idempotency import Claim
 
 
-class BacklogUseCases:
-    if TYPE_CHECKING:
-        repository: Repository[UUID]
-
-        def save_changes(
-            self,
-            *aggregates: Any,
-            by: Actor,
-            what: Changed | None = None,
-            idempotency: Claim | None = None,
-        ) -> int: ...
-
+class BacklogUseCases(UseCaseHost):
     def add_backlog_skill(
         self, actor: Actor, details: Any, position: Any = None, *, idempotency: Claim | None = None
     ) -> str:

@@ -33,27 +33,18 @@ from service.errors import Changed, Forbidden, NotFound
 from service.ids import IdOrText, as_uuid
 from service.parties import party_of
 from service.permissions import CYCLE_ACTIONS
+from service.use_case_host import UseCaseHost
 
 if TYPE_CHECKING:
     from datetime import date
-
-    from eventsourcing.application import Repository
 
     from domain.person import Person
     from service.idempotency import Claim
 
 
-class CycleUseCases:
+class CycleUseCases(UseCaseHost):
     if TYPE_CHECKING:
-        repository: Repository[UUID]
 
-        def save_changes(
-            self,
-            *aggregates: Any,
-            by: Actor,
-            what: Changed | None = None,
-            idempotency: Claim | None = None,
-        ) -> int: ...
         def today(self) -> date: ...
         def manager_of(self, employee_id: UUID) -> UUID | None: ...
         def get_person(self, person_id: Any) -> Person: ...

@@ -19,26 +19,17 @@ from service.error_texts import (
     SETTINGS_CHANGED,
 )
 from service.errors import Changed, Conflict, Forbidden, NotFound
+from service.use_case_host import UseCaseHost
 
 if TYPE_CHECKING:
-    from eventsourcing.application import Repository
-
     from domain.employee_cycles import EmployeeCycles
     from domain.growth_cycle import GrowthCycle
     from service.idempotency import Claim
 
 
-class PeopleUseCases:
+class PeopleUseCases(UseCaseHost):
     if TYPE_CHECKING:
-        repository: Repository[UUID]
 
-        def save_changes(
-            self,
-            *aggregates: Any,
-            by: Actor,
-            what: Changed | None = None,
-            idempotency: Claim | None = None,
-        ) -> int: ...
         def _employee_cycles(self, employee_id: UUID) -> EmployeeCycles: ...
         def _load_cycle(self, cycle_id: UUID) -> GrowthCycle: ...
 
