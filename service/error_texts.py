@@ -96,6 +96,9 @@ ONE_BACKLOG_CHANGE_PER_REQUEST = ErrorText(
     "request.one_backlog_change_per_request", "Reword, move or retire: one per request."
 )
 REQUEST_TOO_LARGE = ErrorText("request.too_large", "The request is larger than {limit_kib} KiB.")
+NOT_JSON = ErrorText(
+    "request.not_json", "Send the request as JSON, with Content-Type: application/json."
+)
 INTERNAL_ERROR = ErrorText("internal.unexpected", "Internal error (error id {error_id}).")
 
 # -- idempotency keys --------------------------------------------------------------

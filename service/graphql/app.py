@@ -28,11 +28,12 @@ from strawberry.types import ExecutionContext, ExecutionResult
 
 from domain.errors import InvalidInput
 from service.container import Services
-from service.error_texts import NOT_A_BEARER_HEADER, REQUEST_TOO_LARGE
+from service.error_texts import NOT_A_BEARER_HEADER, NOT_JSON, REQUEST_TOO_LARGE
 from service.errors import Unauthenticated
 from service.graphql.answers import Notes
 from service.graphql.context import Context
 from service.graphql.errors import formatted, refusal_body
+from service.graphql.http_body import BodyTooLarge, decoded, is_json, read_body, replaying
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
 from service.sessions import COOKIE_KEY
@@ -111,12 +112,22 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
         # orjson: the same JSON (UTF-8, no spaces) at several times the standard library's speed.
         return orjson.dumps(data)
 
+    def decode_json(self, data: str | bytes) -> object:
+        return decoded(data)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and _declared_length(scope) > MAX_BODY:
-            too_large = InvalidInput(REQUEST_TOO_LARGE, limit_kib=MAX_BODY // 1024)
-            response = JSONResponse({"errors": [refusal_body(too_large)]}, status_code=413)
-            await response(scope, receive, send)
-            return
+        if scope["type"] == "http" and scope["method"] == "POST":
+            if not is_json(scope):
+                refusal = InvalidInput(NOT_JSON)
+                await _refused(refusal, 415, scope, receive, send)
+                return
+            try:
+                body = await read_body(scope, receive, MAX_BODY)
+            except BodyTooLarge:
+                refusal = InvalidInput(REQUEST_TOO_LARGE, limit_kib=MAX_BODY // 1024)
+                await _refused(refusal, 413, scope, receive, send)
+                return
+            receive = replaying(body, receive)
         await super().__call__(scope, receive, send)
 
     async def get_context(  # type: ignore[override] # HTTP only: no websockets here
@@ -153,14 +164,11 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
         return body
 
 
-def _declared_length(scope: Scope) -> int:
-    for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return MAX_BODY + 1
-    return 0
+async def _refused(
+    refusal: InvalidInput, status: int, scope: Scope, receive: Receive, send: Send
+) -> None:
+    response = JSONResponse({"errors": [refusal_body(refusal)]}, status_code=status)
+    await response(scope, receive, send)
 
 
 def create_graphql_app(services: Services) -> GroeispurtGraphQL:

@@ -35,6 +35,7 @@ log = logging.getLogger("groeispurt.graphql")
 # The document itself or its variables did not fit the schema or the limits:
 # graphql-core's own message says how, in English, with no code of its own.
 INVALID_DOCUMENT = "request.invalid_document"
+INVALID_VARIABLES = "request.invalid_variables"
 
 
 def formatted(error: GraphQLError) -> dict[str, Any]:
@@ -42,6 +43,13 @@ def formatted(error: GraphQLError) -> dict[str, Any]:
     original = error.original_error
     if isinstance(original, Refusal):
         body = refusal_body(original)
+    elif original is not None and error.path is None:
+        # A variable's value that its type refused (an unknown enum value, a date
+        # that is none): graphql-core's message names the variable and the value.
+        body = {
+            "message": error.message,
+            "extensions": {"code": "VALIDATION", "reason": INVALID_VARIABLES, "params": {}},
+        }
     elif original is not None:
         error_id = uuid.uuid4().hex[:12]
         log.error("GraphQL error %s", error_id, exc_info=original)
