@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bench.comparisons import COMPARISONS
 from bench.http_load import RUNS, WORKERS
 from bench.why import WHY
 
@@ -234,5 +235,5 @@ def render(
             f"Speed tricks in place (`python -m bench --checks`): {held} of {held + len(failed)} hold.",
         ]
         lines += [f"- does not hold: {failure}" for failure in failed]
-    lines += ["", ANALYSIS, "", WHY]
+    lines += ["", ANALYSIS, "", COMPARISONS, "", WHY]
     return "\n".join(lines)
