@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -26,9 +27,14 @@ def fresh_sqlite(name: str) -> Settings:
 def fresh_postgres(name: str) -> Settings:
     import psycopg
 
-    schema = f"bench_{name}_{uuid4().hex[:8]}"
+    # The pid in the name tells this run's schemas from those of another run on the
+    # same database (a second checkout, CI), which must be left alone.
+    schema = f"bench_{name}_{os.getpid()}_{uuid4().hex[:8]}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        _drop_schemas(conn, f"bench\\_{name}\\_%")  # an earlier run's, if any
+        # This run's earlier store of the same name, and any left by a run that died.
+        _drop_schemas(
+            conn, lambda old: (old.startswith(f"bench_{name}_") and mine(old)) or abandoned(old)
+        )
         conn.execute(f"CREATE SCHEMA {schema}")
     return Settings(database=f"{POSTGRES_URL}?schema={schema}")
 
@@ -38,20 +44,46 @@ def fresh(kind: str, name: str) -> Settings:
 
 
 def remove_all(kinds: list[str]) -> None:
-    """Drops every scratch store: at full scale they hold gigabytes no one reads again."""
+    """Drops this run's scratch stores (and abandoned ones): at full scale they hold
+    gigabytes no one reads again."""
     shutil.rmtree("var/bench", ignore_errors=True)
     if "postgres" not in kinds:
         return
     import psycopg
 
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        _drop_schemas(conn, "bench\\_%")
+        _drop_schemas(conn, lambda old: mine(old) or abandoned(old))
 
 
-def _drop_schemas(conn: Any, pattern: str) -> None:
-    """Drops every schema whose name matches the LIKE `pattern`."""
+def mine(schema: str) -> bool:
+    return _pid_of(schema) == os.getpid()
+
+
+def abandoned(schema: str) -> bool:
+    """A benchmark schema of a process that no longer runs on this machine."""
+    pid = _pid_of(schema)
+    if pid is None:
+        return True  # named before runs were told apart
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _pid_of(schema: str) -> int | None:
+    parts = schema.split("_")
+    return int(parts[-2]) if len(parts) >= 4 and parts[-2].isdigit() else None
+
+
+def _drop_schemas(conn: Any, which: Callable[[str], bool]) -> None:
+    """Drops every benchmark schema `which` picks."""
     for (schema,) in conn.execute(
-        "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE %s",
-        (pattern,),
+        "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'bench\\_%'"
     ).fetchall():
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        if which(schema):
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
