@@ -74,6 +74,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         counts = insert_rows(services.database, rows)
         with tqdm(total=written, desc="Read models", unit="event") as bar:
             services.projections.catch_up(bar.update)
+        services.outbox.skip_to_the_end()
     except BackupError as error:
         print(error.message, file=sys.stderr)
         return 1

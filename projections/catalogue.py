@@ -9,6 +9,7 @@ from projections.follow_ups import FollowUpsReadModel
 from projections.people import PeopleReadModel
 from projections.read_model import ReadModel
 from projections.training_needs import TrainingNeedsReadModel
+from projections.webhooks import WebhooksReadModel
 
 
 def all_read_models() -> list[ReadModel]:
@@ -19,4 +20,5 @@ def all_read_models() -> list[ReadModel]:
         FollowUpsReadModel(),
         TrainingNeedsReadModel(),
         AuditReadModel(),
+        WebhooksReadModel(),
     ]

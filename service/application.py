@@ -29,6 +29,8 @@ from service.people_use_cases import PeopleUseCases
 from service.replay import ReplayingRepository, replay
 from service.settings import Settings
 from service.transcodings import DateAsISO
+from service.webhook_secrets import NewSecret
+from service.webhook_use_cases import WebhookUseCases
 
 Clock = Callable[[], date]
 log = logging.getLogger("groeispurt.store")
@@ -39,7 +41,9 @@ class OnSaved(Protocol):
     def __call__(self, notification_id: int, *, saved: Sequence[tuple[int, Any]]) -> bool: ...
 
 
-class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUID]):
+class Groeispurt(
+    CycleUseCases, PeopleUseCases, BacklogUseCases, WebhookUseCases, Application[UUID]
+):
     name = "Groeispurt"
     # A cycle with years of card moves loads from its latest snapshot plus at
     # most 19 events, so a move on a long-lived board costs about the same as on
@@ -78,10 +82,12 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
         by: Actor,
         what: Changed | None = None,
         idempotency: Claim | None = None,
+        webhook_secret: NewSecret | None = None,
     ) -> int:
         """Saves all pending events atomically, each stamped with who caused it (`by`);
         returns the last notification id (0 if none). `idempotency`: the request's
-        key, completed in the same transaction (see `service.idempotency`).
+        key, completed in the same transaction (see `service.idempotency`);
+        `webhook_secret`: a new endpoint's secret, kept in it too.
 
         Raises ReadModelsBehind when the events were committed but the read models
         could not be brought up to them: the change is saved all the same."""
@@ -90,7 +96,9 @@ class Groeispurt(CycleUseCases, PeopleUseCases, BacklogUseCases, Application[UUI
         try:
             # The aggregates follow their (already collected) events so that the
             # library still takes their snapshots at the interval.
-            recordings = self.save(*events, *aggregates, idempotency=idempotency)
+            recordings = self.save(
+                *events, *aggregates, idempotency=idempotency, webhook_secret=webhook_secret
+            )
         except IntegrityError:
             raise (what or Changed()).conflict() from None
         if not recordings:

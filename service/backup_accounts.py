@@ -13,7 +13,9 @@ has made, and a column that table does not have is refused, so a name from
 the file never reaches SQL unchecked. Not carried: sessions (a restore signs
 everyone out), sign-in throttling counters and idempotency keys, which all
 expire within hours. A backup made before accounts were carried restores
-the events alone, as it always did.
+the events alone, as it always did. Webhook endpoints' secrets are carried
+(like the hashes, keep the file safe); their deliveries are not: a restored
+store delivers the events that follow the restore.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from projections.database import Database
 from service import backup_texts as texts
 from service.backup import ROW_KEYS, BackupError
 
-TABLES = ("accounts", "api_tokens")
+# Webhook secrets too: a restored endpoint signs as its receivers expect.
+TABLES = ("accounts", "api_tokens", "webhook_secrets")
 
 
 def is_row_line(record: Any) -> bool:

@@ -6,9 +6,10 @@ Nothing runs at import time; the web app's lifespan and the CLI call
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
@@ -27,6 +28,9 @@ from service.read_queries import ReadQueries
 from service.sessions import Sessions
 from service.settings import Settings
 from service.tokens import Tokens
+from service.webhook_deliveries import Deliveries
+from service.webhook_outbox import Outbox
+from service.webhook_worker import WebhookWorker
 
 
 @dataclass
@@ -40,7 +44,10 @@ class Services:
     tokens: Tokens
     queries: ReadQueries
     idempotency: IdempotencyKeys
+    outbox: Outbox
+    deliveries: Deliveries
     follower: Follower | None = None
+    webhook_worker: WebhookWorker | None = None
 
     def follow_other_writers(self, interval: float = 1.0) -> None:
         """For a long-running server: catch up now (finishing what a crashed process
@@ -49,7 +56,16 @@ class Services:
         self.follower = Follower(self.projections, interval)
         self.follower.start()
 
+    def deliver_webhooks(self, interval: float = 0.5) -> None:
+        """For a long-running server: enqueue and send webhook deliveries in a thread,
+        woken up when this process saves events an endpoint listens for."""
+        self.webhook_worker = WebhookWorker(self.outbox, self.deliveries, interval)
+        self.webhook_worker.start()
+
     def close(self) -> None:
+        if self.webhook_worker is not None:
+            self.webhook_worker.stop()
+        self.deliveries.close()
         if self.follower is not None:
             self.follower.stop()
         self.database.close()
@@ -79,9 +95,7 @@ def build_services(
         accounts = Accounts(database, app, sessions=sessions)
         tokens = Tokens(database, app)
         idempotency = IdempotencyKeys(database)
-    if follow_writes:
-        app.on_saved = projections.wait_for
-    return Services(
+    services = Services(
         settings=settings,
         app=app,
         database=database,
@@ -91,7 +105,19 @@ def build_services(
         tokens=tokens,
         queries=ReadQueries(app, database),
         idempotency=idempotency,
+        outbox=Outbox(app, database),
+        deliveries=Deliveries(app, database, settings),
     )
+    if follow_writes:
+
+        def caught_up(notification_id: int, *, saved: Sequence[tuple[int, Any]]) -> bool:
+            reached = projections.wait_for(notification_id, saved=saved)
+            if services.webhook_worker is not None:
+                services.webhook_worker.nudge()
+            return reached
+
+        app.on_saved = caught_up
+    return services
 
 
 def _writer_lock_of(app: Groeispurt) -> ProcessWriterLock | None:

@@ -16,7 +16,8 @@ Pages and the GraphQL API both read through here, so the rules exist once:
   everything HR may read);
 - the audit trail and the POP as it stood at a moment: HR only;
 - people: HR and administrators everyone; a manager their reports; everyone
-  themselves and the names of their team.
+  themselves and the names of their team;
+- webhook endpoints and their deliveries: administrators only (not HR).
 
 Every refusal is the same Forbidden, whether or not the thing exists.
 """
@@ -46,12 +47,15 @@ from projections.history import HistoryEntry
 from projections.people_fold import Colleague, PersonRow
 from projections.plan_as_of import PlanAsOf, get_plan_as_of
 from projections.training_needs_report import TrainingNeedsReport
+from projections.webhooks import WebhookRow
+from service import webhook_queries
 from service.actor import Actor
 from service.application import Groeispurt
 from service.error_texts import NOT_A_NUMBER_OF_DAYS
 from service.errors import Forbidden, NotFound
 from service.ids import as_uuid
 from service.parties import party_of
+from service.webhook_queries import DeliveryPage
 from service.who_did_it import Named, Names
 
 # How far ahead a list of follow-ups due looks: a year, a leap year's included.
@@ -206,6 +210,19 @@ class ReadQueries:
         return get_plan_as_of(self.database, self.log, str(as_uuid(cycle_id)), at)
 
     # -- who is who ------------------------------------------------------------
+
+    # -- webhooks (service/webhook_queries.py) -----------------------------------
+
+    def webhooks(self, actor: Actor) -> list[WebhookRow]:
+        webhook_queries.require_administrator(actor)
+        return webhook_queries.webhooks(self.database)
+
+    def webhook_deliveries(
+        self, actor: Actor, webhook_id: Any, *, first: int = 20, before: int | None = None
+    ) -> DeliveryPage:
+        """An endpoint's deliveries, newest first, of events before position `before`."""
+        webhook_queries.require_administrator(actor)
+        return webhook_queries.deliveries(self.database, webhook_id, first=first, before=before)
 
     def _person(self, person_id: UUID | None) -> Person | None:
         if person_id is None:

@@ -6,7 +6,8 @@ inside the transaction that appends the events (the library's own process
 recorders write their tracking record there the same way). Given
 `idempotency=<Claim>`, these recorders also mark the claimed key completed
 in that transaction: the key is completed if and only if its events are in
-the log. If the key is no longer this request's (it waited past the lease
+the log. Given `webhook_secret=<NewSecret>`, they keep a new webhook
+endpoint's signing secret there too (`service.webhook_secrets`). If the key is no longer this request's (it waited past the lease
 and a retry took it over), the transaction rolls back and nothing is saved.
 
 Chosen through the library's APPLICATION_RECORDER_TOPIC setting (see
@@ -25,6 +26,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 
 from service.idempotency import TABLE, Claim, KeyTakenOver, completion
+from service.webhook_secrets import NewSecret
 
 
 class IdempotentSQLiteRecorder(SQLiteApplicationRecorder):
@@ -37,6 +39,9 @@ class IdempotentSQLiteRecorder(SQLiteApplicationRecorder):
             sql, params = completion(TABLE, claim, stored_events)
             c.execute(sql, params)
             _check_completed(c.fetchall(), claim)
+        secret: NewSecret | None = kwargs.get("webhook_secret")
+        if secret is not None:
+            c.execute(*secret.insert())
         return notification_ids
 
 
@@ -59,6 +64,10 @@ class IdempotentPostgresRecorder(PostgresApplicationRecorder):
             sql, params = completion(f"{self.datastore.schema}.{TABLE}", claim, stored_events)
             curs.execute(sql.replace("?", "%s"), params)
             _check_completed(curs.fetchall(), claim)
+        secret: NewSecret | None = kwargs.get("webhook_secret")
+        if secret is not None:
+            sql, values = secret.insert(f"{self.datastore.schema}.webhook_secrets")
+            curs.execute(sql.replace("?", "%s"), values)
 
 
 def _check_completed(rows: Any, claim: Claim) -> None:

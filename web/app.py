@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         services = build_services(settings)
         services.follow_other_writers()
+        services.deliver_webhooks()
         app.state.services = services
         # Built now rather than on the first request, which would otherwise wait
         # for the schema and every template to compile.

@@ -175,6 +175,23 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
         PEOPLE_ADMIN,
     ),
     "list_backlog": (lambda w, a: w.app.list_backlog(a), EVERYONE),
+    # -- webhooks: administrators only; Groeispurt itself disables a failing one ----
+    "register_webhook": (
+        lambda w, a: w.app.register_webhook(
+            a, url="https://hooks.example.org/groeispurt", event_kinds=["GrowthCycle.CardMoved"]
+        ),
+        frozenset({"admin"}),
+    ),
+    "change_webhook": (
+        lambda w, a: w.app.change_webhook(a, uuid4(), description="x"),
+        frozenset({"admin"}),
+    ),
+    "disable_webhook": (lambda w, a: w.app.disable_webhook(a, uuid4()), frozenset({"admin"})),
+    "enable_webhook": (lambda w, a: w.app.enable_webhook(a, uuid4()), frozenset({"admin"})),
+    "disable_failing_webhook": (
+        lambda w, a: w.app.disable_failing_webhook(a, uuid4(), "failing"),
+        frozenset(),
+    ),
     # HR names a coach for someone without a manager (the employee has one here:
     # the domain then says no, past the access check).
     "hand_cycle_to_coach": (
@@ -206,6 +223,11 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
         AUDIT,
     ),
     "plan_as_of": (lambda w, a: w.services.queries.plan_as_of(a, w.cycle_id, MOMENT), AUDIT),
+    "webhooks": (lambda w, a: w.services.queries.webhooks(a), frozenset({"admin"})),
+    "webhook_deliveries": (
+        lambda w, a: w.services.queries.webhook_deliveries(a, uuid4()),
+        frozenset({"admin"}),
+    ),
 }
 
 
