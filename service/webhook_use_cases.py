@@ -19,6 +19,7 @@ from eventsourcing.application import AggregateNotFoundError
 from domain.errors import InvalidInput
 from domain.webhook_endpoint import WebhookEndpoint
 from service.actor import Actor
+from service.catching_up import ReadModelsBehind
 from service.errors import Forbidden, NotFound
 from service.webhook_addresses import check_registrable
 from service.webhook_secrets import NewSecret, new_secret
@@ -36,6 +37,8 @@ class NewWebhook:
 
     id: UUID
     secret: str
+    # Saved, but the read models could not follow: lists may not show it for a moment.
+    read_models_behind: bool = False
 
 
 def may_administer_webhooks(actor: Actor) -> bool:
@@ -69,13 +72,17 @@ class WebhookUseCases:
         endpoint = WebhookEndpoint.register(url, event_kinds, description)
         check_registrable(endpoint.url, self.settings.allows_private_webhooks)
         secret = new_secret()
-        self.save_changes(
-            endpoint,
-            by=actor,
-            idempotency=idempotency,
-            what="webhooks",
-            webhook_secret=NewSecret(str(endpoint.id), secret),
-        )
+        try:
+            self.save_changes(
+                endpoint,
+                by=actor,
+                idempotency=idempotency,
+                what="webhooks",
+                webhook_secret=NewSecret(str(endpoint.id), secret),
+            )
+        except ReadModelsBehind:
+            # Saved: the secret must reach the caller all the same, or it is lost for good.
+            return NewWebhook(endpoint.id, secret, read_models_behind=True)
         return NewWebhook(endpoint.id, secret)
 
     def change_webhook(

@@ -31,6 +31,12 @@ from service.graphql.types import (
     Person,
     TrainingNeeds,
 )
+from service.graphql.webhook_types import (
+    Webhook,
+    WebhookDelivery,
+    before_cursor,
+    delivery_cursor,
+)
 
 Ctx = Info[Context, None]
 
@@ -155,3 +161,35 @@ class Query:
     async def backlog(self, info: Ctx) -> list[BacklogSkill]:
         docs = await run(info, info.context.services.queries.backlog)
         return [BacklogSkill.from_doc(d) for d in docs]
+
+    @strawberry.field(
+        description="Administrators: every webhook endpoint, the first registered first."
+    )
+    async def webhooks(self, info: Ctx) -> list[Webhook]:
+        rows = await run(info, info.context.services.queries.webhooks)
+        return [Webhook.from_row(row) for row in rows]
+
+    @strawberry.field(
+        description="Administrators: an endpoint's deliveries, the newest event first."
+    )
+    async def webhook_deliveries(
+        self,
+        info: Ctx,
+        webhook_id: strawberry.ID,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[WebhookDelivery]:
+        queries = info.context.services.queries
+        size, before = page_size(first), before_cursor(after)
+        page = await run(info, queries.webhook_deliveries, webhook_id, first=size, before=before)
+        edges = [
+            Edge(cursor=delivery_cursor(row.event_id), node=WebhookDelivery.from_row(row))
+            for row in page.rows
+        ]
+        return Connection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.has_more, end_cursor=edges[-1].cursor if edges else None
+            ),
+            total_count=page.total,
+        )

@@ -38,6 +38,10 @@ MUTATIONS = {
     "revokeRole": {"revoke_role"},
     "addBacklogSkill": {"add_backlog_skill"},
     "changeBacklogSkill": {"reword_backlog_skill", "move_backlog_skill", "retire_backlog_skill"},
+    "registerWebhook": {"register_webhook"},
+    "changeWebhook": {"change_webhook"},
+    "disableWebhook": {"disable_webhook"},
+    "enableWebhook": {"enable_webhook"},
 }  # fmt: skip
 QUERIES = {
     "me": {"me"},
@@ -51,6 +55,8 @@ QUERIES = {
     "auditTrail": {"audit", "audit_count"},
     "planAsOf": {"plan_as_of"},
     "backlog": {"backlog"},
+    "webhooks": {"webhooks"},
+    "webhookDeliveries": {"webhook_deliveries"},
 }
 
 
@@ -81,6 +87,9 @@ OPERATIONS = [
     ("history", "history", "query($e: ID!) { history(employeeId: $e) { totalCount } }"),
     ("trainingNeeds", "training_needs", "{ trainingNeeds { groupBy } }"),
     ("auditTrail", "audit", "{ auditTrail(first: 1) { totalCount } }"),
+    ("registerWebhook", "register_webhook", "mutation { registerWebhook(input: {url: "
+     "\"https://hooks.example.org/g\", eventKinds: [\"GrowthCycle.CardMoved\"]}) { secret } }"),
+    ("webhooks", "webhooks", "{ webhooks { id } }"),
 ]  # fmt: skip
 
 
