@@ -26,7 +26,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(settings: Settings, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(
+    settings: Settings, port: int, workers: int = 1, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """`env`: more settings for the server, beside the database."""
     process = subprocess.Popen(
         [
             sys.executable,
@@ -39,7 +42,12 @@ def start_server(settings: Settings, port: int, workers: int = 1) -> subprocess.
             str(workers),
         ],
         cwd=ROOT,
-        env={**os.environ, "GROEISPURT_DATABASE": settings.database, "PYTHONPATH": str(ROOT)},
+        env={
+            **os.environ,
+            **(env or {}),
+            "GROEISPURT_DATABASE": settings.database,
+            "PYTHONPATH": str(ROOT),
+        },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
