@@ -32,6 +32,7 @@ from service.graphql.app import GroeispurtGraphQL, create_graphql_app
 from service.settings import Settings
 from web import (
     routes_account,
+    routes_admin_webhooks,
     routes_auth,
     routes_board,
     routes_cycle,
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *routes_cycle.routes,
         *routes_team.routes,
         *routes_hr.routes,
+        *routes_admin_webhooks.routes,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(
