@@ -27,9 +27,12 @@ from bench.http_measures import measure_graphql, measure_reads
 from bench.move_latency import move_latency
 from bench.store_limits import raw_get_append_save_rate, raw_log_read_rate
 from bench.stores import fresh, remove_all
+from bench.webhook_fanout import measure_fanout
 from service.container import Services, build_services
 
 SCALES = {"quick": (20_000, 100_000), "full": (100_000, 1_000_000)}
+# Events each delivered to 100 webhook endpoints.
+FANOUT_EVENTS = {"quick": 10, "full": 50, "smoke": 2}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,11 +53,13 @@ def main(argv: list[str] | None = None) -> int:
         low, high = (int(n) for n in args.events.split(","))
         scales = (low, high)
     seconds = args.seconds or (3.0 if args.quick else 10.0)
+    fanout = FANOUT_EVENTS["smoke" if args.events else mode]
     results: dict[str, dict[Any, Any]] = {}
     try:
         checks = run_checks(kinds)
         for kind in kinds:
             results[kind] = measure_store(kind, scales, repeats=3, seconds=seconds)
+            results[kind]["webhooks"] = measure_fanout(fresh(kind, "webhooks"), fanout)
     finally:
         remove_all(kinds)
     command = (

@@ -7,6 +7,7 @@ from typing import Any
 
 from bench.comparisons import COMPARISONS
 from bench.http_load import RUNS, WORKERS
+from bench.webhook_fanout import FanOut
 from bench.why import WHY
 
 ANALYSIS = """## Where the time goes (CPU time in process and on the running server, writer-lock hold times, cProfile, py-spy; December 2026)
@@ -158,6 +159,20 @@ def render(
         [f"{results[s]['move']['old_ms'] / results[s]['move']['young_ms']:.2f}×" for s in stores],
         "target ≤ 1.2×: snapshots every 20 events keep loading flat",
     )
+    fanouts: list[FanOut] = [results[s]["webhooks"] for s in stores if "webhooks" in results[s]]
+    if fanouts and len(fanouts) == len(stores):
+        row(
+            f"webhook fan-out, {fanouts[0].events} events × {fanouts[0].endpoints} endpoints "
+            "(deliveries/s)",
+            [f"{f.rate:,.0f} ({f.delivered:,} delivered)" for f in fanouts],
+            "changePerson over GraphQL, each event signed and posted to 100 endpoints of a "
+            "local receiver by the server's webhook workers",
+        )
+        row(
+            "webhook delay, event saved → delivery received: p50 / p99 ms",
+            [f"{f.p50_ms:,.0f} / {f.p99_ms:,.0f}" for f in fanouts],
+            "the same run; includes waiting behind the other endpoints' deliveries",
+        )
     scales = [k for k in results[stores[0]] if isinstance(k, int)]
     for scale in scales:
         tag = f"{scale:,} events"
