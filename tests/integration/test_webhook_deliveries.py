@@ -11,8 +11,10 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -81,6 +83,16 @@ def _register(services: Services, url: str, kinds: list[str] | None = None) -> t
     return new.id, new.secret
 
 
+def _integrators_check() -> Callable[[str, dict[str, str], bytes], bool]:
+    """The receiver's check as docs/integrators.md shows it, run as written there."""
+    guide = (Path(__file__).parents[2] / "docs" / "integrators.md").read_text(encoding="utf-8")
+    code = guide.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    check: Callable[[str, dict[str, str], bytes], bool] = namespace["is_genuine"]
+    return check
+
+
 def _deliveries(services: Services, webhook_id: UUID) -> list[dict[str, object]]:
     return services.database.query(
         "SELECT status, attempts, last_status_code, last_error, next_attempt_at "
@@ -100,6 +112,7 @@ def test_a_receiver_gets_a_delivery_signed_per_the_standard_webhooks_spec(
     assert _worker(services, clock).run_once() == 1
     [delivery] = receiver.wait_for(1)
     assert signature_is_valid(secret, delivery)
+    assert _integrators_check()(secret, delivery.headers, delivery.body)
     assert delivery.headers["webhook-id"].startswith("msg_")
     assert abs(int(delivery.headers["webhook-timestamp"]) - clock()) < 2
     assert delivery.headers["content-type"] == "application/json"
