@@ -223,3 +223,21 @@ DUPLICATE_BACKLOG_SKILL = ErrorText(
 NOT_A_BACKLOG_SKILL_ID = ErrorText(
     "backlog.not_a_skill_id", "That is not a valid backlog skill id."
 )
+
+# -- webhooks ---------------------------------------------------------------------
+
+NOT_A_URL = ErrorText("webhook.not_a_url", "That is not a URL.")
+URL_SCHEME = ErrorText("webhook.url_scheme", "A webhook URL starts with https:// (or http://).")
+URL_WITHOUT_HOST = ErrorText("webhook.url_without_host", "A webhook URL names a host.")
+URL_WITH_CREDENTIALS = ErrorText(
+    "webhook.url_with_credentials",
+    "Leave the user name and password out of the URL: it shows in the audit trail. "
+    "Check the signature of each delivery instead.",
+)
+URL_WITH_FRAGMENT = ErrorText("webhook.url_with_fragment", "A webhook URL has no #fragment.")
+NOT_EVENT_KINDS = ErrorText("webhook.not_event_kinds", "eventKinds must be a list of event kinds.")
+UNKNOWN_EVENT_KIND = ErrorText(
+    "webhook.unknown_event_kind",
+    "{kind} is not an event kind Groeispurt offers (for example GrowthCycle.CardMoved).",
+)
+NO_EVENT_KIND = ErrorText("webhook.no_event_kind", "Choose at least one kind of event.")

@@ -15,6 +15,16 @@ from urllib.parse import urlsplit
 
 from eventsourcing.domain import Aggregate
 
+from domain.error_texts import (
+    NO_EVENT_KIND,
+    NOT_A_URL,
+    NOT_EVENT_KINDS,
+    UNKNOWN_EVENT_KIND,
+    URL_SCHEME,
+    URL_WITH_CREDENTIALS,
+    URL_WITH_FRAGMENT,
+    URL_WITHOUT_HOST,
+)
 from domain.errors import InvalidInput
 from domain.event_kinds import event_kinds
 from domain.text import check_text
@@ -30,41 +40,33 @@ def check_url(value: Any) -> str:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise InvalidInput("That is not a URL.", "url") from None
+        raise InvalidInput(NOT_A_URL, "url") from None
     if parts.scheme not in ("http", "https"):
-        raise InvalidInput("A webhook URL starts with https:// (or http://).", "url")
+        raise InvalidInput(URL_SCHEME, "url")
     if not parts.hostname:
-        raise InvalidInput("A webhook URL names a host.", "url")
+        raise InvalidInput(URL_WITHOUT_HOST, "url")
     if parts.username is not None or parts.password is not None:
-        raise InvalidInput(
-            "Leave the user name and password out of the URL: it shows in the audit trail. "
-            "Check the signature of each delivery instead.",
-            "url",
-        )
+        raise InvalidInput(URL_WITH_CREDENTIALS, "url")
     if parts.fragment:
-        raise InvalidInput("A webhook URL has no #fragment.", "url")
+        raise InvalidInput(URL_WITH_FRAGMENT, "url")
     if port == 0:
-        raise InvalidInput("That is not a URL.", "url")
+        raise InvalidInput(NOT_A_URL, "url")
     return url
 
 
 def check_event_kinds(value: Any) -> list[str]:
     """At least one kind, each one Groeispurt offers; duplicates dropped, order kept."""
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise InvalidInput("eventKinds must be a list of event kinds.", "event_kinds")
+        raise InvalidInput(NOT_EVENT_KINDS, "event_kinds")
     known = event_kinds()
     chosen: list[str] = []
     for kind in value:
         if not isinstance(kind, str) or kind not in known:
-            raise InvalidInput(
-                f"{str(kind)[:80]} is not an event kind Groeispurt offers "
-                "(for example GrowthCycle.CardMoved).",
-                "event_kinds",
-            )
+            raise InvalidInput(UNKNOWN_EVENT_KIND, "event_kinds", kind=str(kind)[:80])
         if kind not in chosen:
             chosen.append(kind)
     if not chosen:
-        raise InvalidInput("Choose at least one kind of event.", "event_kinds")
+        raise InvalidInput(NO_EVENT_KIND, "event_kinds")
     return chosen
 
 

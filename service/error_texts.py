@@ -172,3 +172,19 @@ NOT_ON_BACKLOG = ErrorText(
     "backlog.reference_not_usable",
     "This points at a skill that is not (or no longer) on the company backlog.",
 )
+
+# -- webhooks ---------------------------------------------------------------------
+
+PRIVATE_WEBHOOK_ADDRESS = ErrorText(
+    "webhook.private_address",
+    "Webhooks are not delivered to loopback or private addresses here; "
+    "use the receiver's public address.",
+)
+NOT_A_WEBHOOK_ID = ErrorText("webhook.not_an_id", "That is not a webhook id.")
+NO_SUCH_WEBHOOK = ErrorText("webhook.not_found", "There is no such webhook.")
+WEBHOOK_CHANGED = ErrorText(
+    "conflict.webhook_changed", f"Someone else changed this webhook {_TRY_AGAIN}"
+)
+WEBHOOKS_CHANGED = ErrorText(
+    "conflict.webhooks_changed", f"Someone else changed the webhooks {_TRY_AGAIN}"
+)

@@ -17,6 +17,7 @@ import socket
 from urllib.parse import urlsplit
 
 from domain.errors import InvalidInput
+from service.error_texts import PRIVATE_WEBHOOK_ADDRESS
 
 LOCAL_NAMES = ("localhost", "localhost.localdomain")
 
@@ -34,13 +35,13 @@ def check_registrable(url: str, allow_private: bool) -> None:
         return
     host = (urlsplit(url).hostname or "").rstrip(".").lower()
     if host in LOCAL_NAMES or host.endswith(".localhost"):
-        raise InvalidInput(_REFUSED, "url")
+        raise InvalidInput(PRIVATE_WEBHOOK_ADDRESS, "url")
     try:
         internal = is_internal(host)
     except ValueError:
         return  # a name: resolved before each delivery
     if internal:
-        raise InvalidInput(_REFUSED, "url")
+        raise InvalidInput(PRIVATE_WEBHOOK_ADDRESS, "url")
 
 
 def refusal(url: str, allow_private: bool) -> str | None:
@@ -58,9 +59,3 @@ def refusal(url: str, allow_private: bool) -> str | None:
         if is_internal(str(address[0])):
             return f"the host {host} resolves to an internal address ({address[0]}), refused"
     return None
-
-
-_REFUSED = (
-    "Webhooks are not delivered to loopback or private addresses here; "
-    "use the receiver's public address."
-)

@@ -16,6 +16,7 @@ from domain.errors import InvalidInput
 from projections.database import Database
 from projections.webhooks import WebhookRow, get_webhook, list_webhooks
 from service.actor import Actor
+from service.error_texts import NO_SUCH_WEBHOOK, PAGE_SIZE
 from service.errors import Forbidden, NotFound
 from service.ids import as_uuid
 from service.webhook_deliveries import DeliveryStatus
@@ -60,7 +61,7 @@ def webhooks(database: Database) -> list[WebhookRow]:
 def webhook(database: Database, webhook_id: Any) -> WebhookRow:
     found = get_webhook(database, str(as_uuid(webhook_id)))
     if found is None:
-        raise NotFound("There is no such webhook.")
+        raise NotFound(NO_SUCH_WEBHOOK)
     return found
 
 
@@ -70,7 +71,7 @@ def deliveries(
     """The newest `first` deliveries of an endpoint, of events before position `before`."""
     endpoint = webhook(database, webhook_id)["endpoint_id"]
     if not 1 <= first <= MAX_PAGE:
-        raise InvalidInput(f"first must be between 1 and {MAX_PAGE}.", "first")
+        raise InvalidInput(PAGE_SIZE, "first", limit=MAX_PAGE)
     where, params = "endpoint_id = ?", list[object]([endpoint])
     if before is not None:
         where += " AND notification_id < ?"

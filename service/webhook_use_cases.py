@@ -20,7 +20,8 @@ from domain.errors import InvalidInput
 from domain.webhook_endpoint import WebhookEndpoint
 from service.actor import Actor
 from service.catching_up import ReadModelsBehind
-from service.errors import Forbidden, NotFound
+from service.error_texts import NO_SUCH_WEBHOOK, NOT_A_WEBHOOK_ID, WEBHOOK_CHANGED, WEBHOOKS_CHANGED
+from service.errors import Changed, Forbidden, NotFound
 from service.webhook_addresses import check_registrable
 from service.webhook_secrets import NewSecret, new_secret
 
@@ -54,7 +55,7 @@ class WebhookUseCases:
             self,
             *aggregates: Any,
             by: Actor,
-            what: str = "this",
+            what: Changed | None = None,
             idempotency: Claim | None = None,
             webhook_secret: NewSecret | None = None,
         ) -> int: ...
@@ -77,7 +78,7 @@ class WebhookUseCases:
                 endpoint,
                 by=actor,
                 idempotency=idempotency,
-                what="webhooks",
+                what=Changed(WEBHOOKS_CHANGED),
                 webhook_secret=NewSecret(str(endpoint.id), secret),
             )
         except ReadModelsBehind:
@@ -99,7 +100,9 @@ class WebhookUseCases:
         endpoint = self._load_webhook(webhook_id)
         if endpoint.change(url=url, event_kinds=event_kinds, description=description):
             check_registrable(endpoint.url, self.settings.allows_private_webhooks)
-            self.save_changes(endpoint, by=actor, idempotency=idempotency, what="this webhook")
+            self.save_changes(
+                endpoint, by=actor, idempotency=idempotency, what=Changed(WEBHOOK_CHANGED)
+            )
 
     def disable_webhook(
         self, actor: Actor, webhook_id: Any, reason: Any = "", *, idempotency: Claim | None = None
@@ -107,7 +110,9 @@ class WebhookUseCases:
         _require_administrator(actor)
         endpoint = self._load_webhook(webhook_id)
         if endpoint.disable(reason):
-            self.save_changes(endpoint, by=actor, idempotency=idempotency, what="this webhook")
+            self.save_changes(
+                endpoint, by=actor, idempotency=idempotency, what=Changed(WEBHOOK_CHANGED)
+            )
 
     def enable_webhook(
         self, actor: Actor, webhook_id: Any, *, idempotency: Claim | None = None
@@ -115,7 +120,9 @@ class WebhookUseCases:
         _require_administrator(actor)
         endpoint = self._load_webhook(webhook_id)
         if endpoint.enable():
-            self.save_changes(endpoint, by=actor, idempotency=idempotency, what="this webhook")
+            self.save_changes(
+                endpoint, by=actor, idempotency=idempotency, what=Changed(WEBHOOK_CHANGED)
+            )
 
     def disable_failing_webhook(self, actor: Actor, webhook_id: Any, reason: str) -> bool:
         """Groeispurt's own deliveries gave up on this endpoint; False when it was disabled
@@ -125,18 +132,18 @@ class WebhookUseCases:
         endpoint = self._load_webhook(webhook_id)
         if not endpoint.disable(reason, automatic=True):
             return False
-        self.save_changes(endpoint, by=actor, what="this webhook")
+        self.save_changes(endpoint, by=actor, what=Changed(WEBHOOK_CHANGED))
         return True
 
     def _load_webhook(self, webhook_id: Any) -> WebhookEndpoint:
         try:
             endpoint: object = self.repository.get(UUID(str(webhook_id)))
         except ValueError:
-            raise InvalidInput("That is not a webhook id.", "webhook_id") from None
+            raise InvalidInput(NOT_A_WEBHOOK_ID, "webhook_id") from None
         except AggregateNotFoundError:
-            raise NotFound("There is no such webhook.") from None
+            raise NotFound(NO_SUCH_WEBHOOK) from None
         if not isinstance(endpoint, WebhookEndpoint):
-            raise NotFound("There is no such webhook.")
+            raise NotFound(NO_SUCH_WEBHOOK)
         return endpoint
 
 

@@ -17,6 +17,7 @@ import strawberry
 
 from domain.errors import DomainError, InvalidInput
 from projections.webhooks import WebhookRow
+from service.error_texts import UNKNOWN_CURSOR
 from service.webhook_queries import DeliveryRow
 
 
@@ -173,4 +174,4 @@ def before_cursor(cursor: str | None) -> int | None:
             raise ValueError
         return int(number)
     except (ValueError, UnicodeDecodeError):
-        raise InvalidInput("That cursor is not one this API gave out.", "after") from None
+        raise InvalidInput(UNKNOWN_CURSOR, "after") from None
