@@ -1,9 +1,9 @@
 """The audit trail: every event of every cycle and person, for HR.
 
-One row per event, in log order (`seq` increases by one per event, so the
-row count equals the number of events applied), with when, which aggregate
-and version, which cycle and employee it concerns, and its kind: an index
-into the event log, not a copy of it. A row's fields are read from the
+One row per event, in log order (`seq` is the event's notification id, its
+position in the log: stable, so a cursor made of it stays right), with
+when, which aggregate and version, which cycle and employee it concerns,
+and its kind: an index into the event log, not a copy of it. A row's fields are read from the
 stored event itself when a page of the trail is shown (`EventLog`), so a
 rebuild neither encodes every event again nor writes it a second time.
 Fields whose name marks them as secret are left out, whatever event grows
@@ -58,6 +58,7 @@ class EventLog:
 
 class AuditReadModel(ReadModel):
     name = "audit"
+    revision = 2  # rows are keyed by their events' notification ids
     tables = (TABLE, SUBJECTS)
     schema = (
         f"CREATE TABLE IF NOT EXISTS {TABLE} ("
@@ -70,13 +71,11 @@ class AuditReadModel(ReadModel):
     )
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
-        cursor.execute(f"SELECT MAX(seq) AS seq FROM {TABLE}")
-        last = int(cursor.fetchone()["seq"] or 0)
         stored = OF.load(cursor, audit_fold.keys_to_load(batch))
         subjects: dict[str, Subject] = {
             key: (row["employee_id"], row["cycle_id"]) for key, row in stored.items()
         }
-        changes = audit_fold.fold(last, subjects, batch)
+        changes = audit_fold.fold(subjects, batch)
         if changes.subjects:
             cursor.executemany(
                 f"INSERT INTO {SUBJECTS} (aggregate_id, employee_id, cycle_id) VALUES (?, ?, ?) "

@@ -1,13 +1,13 @@
 """The audit trail's rows, and how events fold into them: one row per event, in log order.
 
-A row says when, which aggregate and version, whose cycle or record it
-concerns and which kind of event it is (see `projections.audit`). Whom an
+A row says where the event is in the log (its notification id), when,
+which aggregate and version, whose cycle or record it concerns and which
+kind of event it is (see `projections.audit`). Whom an
 event concerns is said by the event itself (a cycle opened for an employee,
 a person's own events, an event naming a `person_id`) or, for the rest, by
 its aggregate's subject, recorded when the aggregate began. The fold is
-pure: it is handed the sequence number the trail has reached and the stored
-subjects of the aggregates the batch needs, and gives back the rows and the
-new subjects to write.
+pure: it is handed the stored subjects of the aggregates the batch needs,
+and gives back the rows and the new subjects to write.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 
 from domain.employee_cycles import EmployeeCycles
 from domain.growth_cycle import GrowthCycle
-from projections.read_model import Event, event_names
+from projections.read_model import Batch, Event, event_names
 
 Subject = tuple[str | None, str | None]  # (employee_id, cycle_id)
 # seq, aggregate_id, version, at, aggregate, kind, employee_id, cycle_id: a plain
@@ -86,14 +86,12 @@ def keys_to_load(batch: Iterable[tuple[Event, str, str]]) -> set[str]:
     return {key for event, key, _ in batch if own_subject_of(type(event))(event, key) is None}
 
 
-def fold(
-    last_seq: int, subjects: dict[str, Subject], batch: Iterable[tuple[Event, str, str]]
-) -> TrailChanges:
-    """Rows for events in log order, numbered on from `last_seq`; `subjects`: the stored
-    ones the batch looks up (those that began in the batch are added)."""
+def fold(subjects: dict[str, Subject], batch: Batch) -> TrailChanges:
+    """Rows for events in log order, each numbered by its notification id (its position
+    in the log); `subjects`: the stored ones the batch looks up (those that began in the
+    batch are added)."""
     changes = TrailChanges()
-    seq = last_seq
-    for event, key, at in batch:
+    for seq, (event, key, at) in zip(batch.ids, batch, strict=True):
         kind = type(event)
         aggregate, name = event_names(kind)
         subject = own_subject_of(kind)(event, key)
@@ -105,7 +103,6 @@ def fold(
         employee_id, cycle_id = subject or (None, None)
         if isinstance(event, EmployeeCycles.CycleAdded):
             cycle_id = str(event.cycle_id)
-        seq += 1
         row = (seq, key, event.originator_version, at, aggregate, name, employee_id, cycle_id)
         changes.rows.append(row)
     return changes

@@ -33,5 +33,5 @@ def stored(docs: dict[str, T]) -> dict[str, T]:
 def trail_of(events: Sequence[Any]) -> list[AuditRow]:
     """The audit trail's rows of these events, each with its event's fields, as the
     trail reads them back from the log."""
-    changes = audit_fold.fold(0, {}, batch_of(events))
+    changes = audit_fold.fold({}, batch_of(events))
     return [entry_of(row, event) for row, event in zip(changes.rows, events, strict=True)]

@@ -22,9 +22,9 @@ from tests.unit.given import (
 )
 
 
-def test_every_event_is_one_row_numbered_on_from_where_the_trail_stood() -> None:
+def test_every_event_is_one_row_numbered_by_its_place_in_the_log() -> None:
     cycle, events = history(*ON_BOARD)
-    changes = audit_fold.fold(41, {}, batch_of(events))
+    changes = audit_fold.fold({}, batch_of(events, first_id=42))
     assert [row[0] for row in changes.rows] == list(range(42, 42 + len(events)))
     assert [(row[4], row[5]) for row in changes.rows][:2] == [
         ("GrowthCycle", "Opened"),
@@ -38,10 +38,10 @@ def test_a_later_batch_finds_whom_a_cycles_events_concern_in_the_stored_subjects
     cycle, events = history(*ON_BOARD)
     later = batch_of(events[1:], first_id=2)
     assert audit_fold.keys_to_load(later) == {str(cycle.id)}
-    found = audit_fold.fold(1, {str(cycle.id): (str(EMPLOYEE), str(cycle.id))}, later)
+    found = audit_fold.fold({str(cycle.id): (str(EMPLOYEE), str(cycle.id))}, later)
     assert {(row[6], row[7]) for row in found.rows} == {(str(EMPLOYEE), str(cycle.id))}
     assert found.subjects == []
-    unknown = audit_fold.fold(1, {}, later)
+    unknown = audit_fold.fold({}, later)
     assert {(row[6], row[7]) for row in unknown.rows} == {(None, None)}
 
 
@@ -58,7 +58,7 @@ def test_a_persons_events_and_those_naming_them_concern_that_person() -> None:
     batch = batch_of(events)
     # Only the employee's index looks its subject up: the person's events name them.
     assert audit_fold.keys_to_load(batch) == {str(cycles.id)}
-    rows = audit_fold.fold(0, {}, batch).rows
+    rows = audit_fold.fold({}, batch).rows
     assert {row[6] for row in rows} == {str(person.id)}
     assert [row[7] for row in rows if row[5] == "CycleAdded"] == [str(cycle.id)]
 
