@@ -15,6 +15,7 @@ Pages and the GraphQL API both read through here, so the rules exist once:
   read these reports and the backlog only; an `audit` token reads
   everything HR may read);
 - the audit trail and the POP as it stood at a moment: HR only;
+- the change feed: HR everything, others what concerns them (`feed_access`);
 - people: HR and administrators everyone; a manager their reports; everyone
   themselves and the names of their team;
 - webhook endpoints and their deliveries: administrators only (not HR).
@@ -24,6 +25,7 @@ Every refusal is the same Forbidden, whether or not the thing exists.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -43,6 +45,7 @@ from projections import training_needs as needs
 from projections.audit import AuditRow, EventLog
 from projections.cycle_fold import CycleDoc
 from projections.database import Database
+from projections.event_feed import Kind, list_feed
 from projections.history import HistoryEntry
 from projections.people_fold import Colleague, PersonRow
 from projections.plan_as_of import PlanAsOf, get_plan_as_of
@@ -53,6 +56,7 @@ from service.actor import Actor
 from service.application import Groeispurt
 from service.error_texts import NOT_A_NUMBER_OF_DAYS
 from service.errors import Forbidden, NotFound
+from service.feed_access import feed_scope
 from service.ids import as_uuid
 from service.parties import party_of
 from service.webhook_queries import DeliveryPage
@@ -203,6 +207,14 @@ class ReadQueries:
         _require_hr(actor)
         count: int = audit_trail.count_audit(self.database, **filters)
         return count
+
+    def events(
+        self, actor: Actor, *, after: int = 0, limit: int = 100, kinds: Collection[Kind] = ()
+    ) -> NamedPage:
+        """The change feed: events after a position in the log, those the actor may read."""
+        scope = feed_scope(actor, self.database)
+        page = list_feed(self.database, self.log, scope, after=after, limit=limit, kinds=kinds)
+        return NamedPage(Names(self.database).named(page.rows), page.next_after)
 
     def plan_as_of(self, actor: Actor, cycle_id: Any, at: datetime) -> PlanAsOf | None:
         """The POP of a cycle as it stood at a moment, with the approvals by then: HR only."""

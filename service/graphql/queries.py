@@ -13,6 +13,13 @@ from strawberry.types import Info
 from projections import board as boards
 from service.actor import Actor
 from service.graphql.context import Context, read, run
+from service.graphql.event_kinds import EventKind
+from service.graphql.feed_types import (
+    DomainEvent,
+    DomainEventConnection,
+    decode_event_cursor,
+    encode_event_cursor,
+)
 from service.graphql.pagination import (
     Connection,
     Edge,
@@ -148,6 +155,34 @@ class Query:
                 end_cursor=edges[-1].cursor if edges else None,
             ),
             total_count=total,
+        )
+
+    @strawberry.field(
+        description="The change feed: events after a cursor, oldest first, those the caller "
+        "may read (HR and audit tokens all; a person what concerns them; see "
+        "docs/integrators.md). Sync by asking again after the last endCursor."
+    )
+    async def events(
+        self,
+        info: Ctx,
+        after: str | None = None,
+        kinds: list[EventKind] | None = None,
+        first: int | None = None,
+    ) -> DomainEventConnection:
+        size, position = page_size(first), decode_event_cursor(after)
+        chosen = [kind.pair for kind in kinds or ()]
+        queries = info.context.services.queries
+        page = await run(info, queries.events, after=position, limit=size, kinds=chosen)
+        edges = [
+            Edge(cursor=encode_event_cursor(r.row.seq), node=DomainEvent.from_row(r))
+            for r in page.rows
+        ]
+        return DomainEventConnection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.next_after is not None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
         )
 
     @strawberry.field(

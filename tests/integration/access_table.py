@@ -228,6 +228,8 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
         lambda w, a: w.services.queries.webhook_deliveries(a, uuid4()),
         frozenset({"admin"}),
     ),
+    # Everyone but a reports-only token reads the feed: each what concerns them.
+    "events": (lambda w, a: w.services.queries.events(a), NOT_REPORTS_ONLY),
 }
 
 

@@ -78,6 +78,7 @@ READ_MODEL_OF = {
     "audit": "audit",
     "audit_count": "audit",
     "plan_as_of": "audit",
+    "events": "audit",  # the change feed reads the audit trail's rows
 }
 
 

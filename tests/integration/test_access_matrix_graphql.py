@@ -57,6 +57,7 @@ QUERIES = {
     "backlog": {"backlog"},
     "webhooks": {"webhooks"},
     "webhookDeliveries": {"webhook_deliveries"},
+    "events": {"events"},
 }
 
 
@@ -90,6 +91,7 @@ OPERATIONS = [
     ("registerWebhook", "register_webhook", "mutation { registerWebhook(input: {url: "
      "\"https://hooks.example.org/g\", eventKinds: [\"GrowthCycle.CardMoved\"]}) { secret } }"),
     ("webhooks", "webhooks", "{ webhooks { id } }"),
+    ("events", "events", "{ events(first: 1) { pageInfo { hasNextPage } } }"),
 ]  # fmt: skip
 
 

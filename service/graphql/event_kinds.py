@@ -1,0 +1,59 @@
+"""The kinds of domain event, one enum value per event class: `GROWTH_CYCLE_CARD_MOVED` is
+`GrowthCycle.CardMoved`. Named with their aggregate, since two aggregates may name an
+event alike (`Backlog.Started`, `EmployeeCycles.Started`)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+
+@strawberry.enum(description="A kind of domain event: its aggregate and its class.")
+class EventKind(Enum):
+    GROWTH_CYCLE_OPENED = "GrowthCycle.Opened"
+    GROWTH_CYCLE_MANAGER_HANDED_OVER = "GrowthCycle.ManagerHandedOver"
+    GROWTH_CYCLE_PREPARATION_DRAFT_SAVED = "GrowthCycle.PreparationDraftSaved"
+    GROWTH_CYCLE_PREPARATION_SUBMITTED = "GrowthCycle.PreparationSubmitted"
+    GROWTH_CYCLE_SESSION_HELD = "GrowthCycle.SessionHeld"
+    GROWTH_CYCLE_CARDS_SELECTED = "GrowthCycle.CardsSelected"
+    GROWTH_CYCLE_CARD_MOVED = "GrowthCycle.CardMoved"
+    GROWTH_CYCLE_CARD_VISIBILITY_CHANGED = "GrowthCycle.CardVisibilityChanged"
+    GROWTH_CYCLE_PLAN_DRAFTED = "GrowthCycle.PlanDrafted"
+    GROWTH_CYCLE_PLAN_REVISED = "GrowthCycle.PlanRevised"
+    GROWTH_CYCLE_PLAN_APPROVED = "GrowthCycle.PlanApproved"
+    GROWTH_CYCLE_PLAN_APPROVED_BY_BOTH = "GrowthCycle.PlanApprovedByBoth"
+    GROWTH_CYCLE_FOLLOW_UP_SCHEDULED = "GrowthCycle.FollowUpScheduled"
+    GROWTH_CYCLE_FOLLOW_UP_COMPLETED = "GrowthCycle.FollowUpCompleted"
+    GROWTH_CYCLE_CLOSED = "GrowthCycle.Closed"
+    EMPLOYEE_CYCLES_STARTED = "EmployeeCycles.Started"
+    EMPLOYEE_CYCLES_CYCLE_ADDED = "EmployeeCycles.CycleAdded"
+    PERSON_REGISTERED = "Person.Registered"
+    PERSON_MANAGER_CHANGED = "Person.ManagerChanged"
+    PERSON_FUNCTION_CHANGED = "Person.FunctionChanged"
+    PERSON_TEAM_CHANGED = "Person.TeamChanged"
+    PERSON_LANGUAGE_CHOSEN = "Person.LanguageChosen"
+    PERSON_NAME_CHANGED = "Person.NameChanged"
+    PERSON_EMAIL_CHANGED = "Person.EmailChanged"
+    PERSON_DEVELOPMENT_PHASE_CHANGED = "Person.DevelopmentPhaseChanged"
+    PERSON_START_DATE_CORRECTED = "Person.StartDateCorrected"
+    PERSON_ROLE_GRANTED = "Person.RoleGranted"
+    PERSON_ROLE_REVOKED = "Person.RoleRevoked"
+    EMAIL_INDEX_CLAIMED = "EmailIndex.Claimed"
+    EMAIL_INDEX_RELEASED = "EmailIndex.Released"
+    EMAIL_INDEX_RECLAIMED = "EmailIndex.Reclaimed"
+    BACKLOG_STARTED = "Backlog.Started"
+    BACKLOG_SKILL_ADDED = "Backlog.SkillAdded"
+    BACKLOG_SKILL_REWORDED = "Backlog.SkillReworded"
+    BACKLOG_SKILL_MOVED = "Backlog.SkillMoved"
+    BACKLOG_SKILL_RETIRED = "Backlog.SkillRetired"
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """(aggregate, event), as the audit trail's rows name it."""
+        aggregate, _, name = self.value.partition(".")
+        return aggregate, name
+
+    @classmethod
+    def of(cls, aggregate: str, name: str) -> EventKind:
+        return cls(f"{aggregate}.{name}")
