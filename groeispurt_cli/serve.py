@@ -9,6 +9,7 @@ from typing import Any
 from groeispurt_cli.demo import run_demo
 from groeispurt_cli.migrate import migrated
 from service.container import build_services
+from service.graphql.app import MAX_BODY
 from service.settings import Settings
 from web.app import create_app
 from web.security import session_secret
@@ -74,6 +75,8 @@ def server_options(args: argparse.Namespace, settings: Settings) -> dict[str, An
         "access_log": False,
         "proxy_headers": bool(proxies),
         "forwarded_allow_ips": proxies,
+        # A subscription message is a small document, like a request body.
+        "ws_max_size": MAX_BODY,
     }
 
 

@@ -108,6 +108,12 @@ class ProjectionRunner:
         found = {row["name"]: int(row["position"]) for row in rows}
         return {model.name: found.get(model.name, 0) for model in self.read_models}
 
+    @property
+    def reached(self) -> int:
+        """The highest notification id every read model has applied, as far as this
+        runner knows (its own work, and what it found others had done)."""
+        return self._reached
+
     def log_end(self) -> int:
         return int(self.app.recorder.max_notification_id() or 0)
 

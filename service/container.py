@@ -16,11 +16,13 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 from projections.catalogue import all_read_models
 from projections.database import Database, open_database
 from projections.follower import Follower
+from projections.log_signal import LogSignal, PollingSignal
 from projections.runner import ProjectionRunner
 from projections.setup_lock import setup_lock
 from projections.sqlite_writer_lock import ProcessWriterLock
 from service.accounts import Accounts
-from service.application import Groeispurt
+from service.application import Groeispurt, OnSaved
+from service.change_hub import ChangeHub, log_keys
 from service.durable_sqlite import QueuedSQLiteConnectionPool
 from service.idempotency import IdempotencyKeys
 from service.migrations.state import up_to_date
@@ -46,14 +48,19 @@ class Services:
     idempotency: IdempotencyKeys
     outbox: Outbox
     deliveries: Deliveries
+    # Says when to look at the log again; woken by this process's own saves.
+    signal: LogSignal
+    # Live subscriptions in this process, told by the follower how far the read models are.
+    changes: ChangeHub
     follower: Follower | None = None
     webhook_worker: WebhookWorker | None = None
 
-    def follow_other_writers(self, interval: float = 1.0) -> None:
+    def follow_other_writers(self) -> None:
         """For a long-running server: catch up now (finishing what a crashed process
-        left), then keep pulling events that other processes write."""
+        left), then keep pulling events that other processes write, and tell the live
+        subscriptions of this process about every change, whoever made it."""
         self.projections.catch_up()
-        self.follower = Follower(self.projections, interval)
+        self.follower = Follower(self.projections, self.signal, [self.changes.reached])
         self.follower.start()
 
     def deliver_webhooks(self, interval: float = 0.5) -> None:
@@ -68,6 +75,7 @@ class Services:
         self.deliveries.close()
         if self.follower is not None:
             self.follower.stop()
+        self.signal.close()
         self.database.close()
         self.app.close()  # and with it the SQLite writer lock, which its pool owns
 
@@ -95,6 +103,7 @@ def build_services(
         accounts = Accounts(database, app, sessions=sessions)
         tokens = Tokens(database, app)
         idempotency = IdempotencyKeys(database)
+    signal = PollingSignal()
     services = Services(
         settings=settings,
         app=app,
@@ -107,17 +116,26 @@ def build_services(
         idempotency=idempotency,
         outbox=Outbox(app, database),
         deliveries=Deliveries(app, database, settings),
+        signal=signal,
+        changes=ChangeHub(log_keys(app.recorder), start=projections.log_end()),
     )
     if follow_writes:
-
-        def caught_up(notification_id: int, *, saved: Sequence[tuple[int, Any]]) -> bool:
-            reached = projections.wait_for(notification_id, saved=saved)
-            if services.webhook_worker is not None:
-                services.webhook_worker.nudge()
-            return reached
-
-        app.on_saved = caught_up
+        app.on_saved = _caught_up_then_signalled(services)
     return services
+
+
+def _caught_up_then_signalled(services: Services) -> OnSaved:
+    """Read your own writes, then wake the follower (this process's subscribers hear of
+    the change now rather than at the next look) and the webhook worker."""
+
+    def on_saved(notification_id: int, *, saved: Sequence[tuple[int, Any]]) -> bool:
+        caught_up = services.projections.wait_for(notification_id, saved=saved)
+        services.signal.wake()
+        if services.webhook_worker is not None:
+            services.webhook_worker.nudge()
+        return caught_up
+
+    return on_saved
 
 
 def _writer_lock_of(app: Groeispurt) -> ProcessWriterLock | None:

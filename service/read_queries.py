@@ -124,6 +124,16 @@ class ReadQueries:
             raise Forbidden()
         return _team_view(board) if board is not None else None
 
+    def board_of_cycle(self, actor: Actor, cycle_id: Any) -> boards.Board | None:
+        """A cycle's board named by the cycle alone (as a live subscription names it)."""
+        cycle = str(as_uuid(cycle_id))
+        employee = audit_trail.employee_of(self.database, cycle)
+        if employee is None:
+            if actor.may_read_cycles_as_hr:
+                return None
+            raise Forbidden()
+        return self.board_of(actor, employee, cycle)
+
     def boards_of(self, actor: Actor, employee_id: Any) -> list[boards.BoardLine]:
         employee = as_uuid(employee_id)
         if not self._is_self_manager_or_hr(actor, employee):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -13,7 +14,9 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -24,9 +27,13 @@ from strawberry.extensions import (
 )
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema.config import StrawberryConfig
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.unset import UnsetType
 
 from domain.errors import InvalidInput
+from service.actor import Actor
+from service.calls import in_thread
 from service.container import Services
 from service.error_texts import NOT_A_BEARER_HEADER, NOT_JSON, REQUEST_TOO_LARGE
 from service.errors import Unauthenticated
@@ -36,6 +43,8 @@ from service.graphql.errors import formatted, refusal_body
 from service.graphql.http_body import BodyTooLarge, decoded, is_json, read_body, replaying
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
+from service.graphql.subscriptions import Subscription
+from service.graphql.websocket import INIT_SECONDS, MAX_PER_CONNECTION, SubscriptionsOnly
 from service.sessions import COOKIE_KEY
 
 MAX_BODY = 64 * 1024
@@ -93,18 +102,27 @@ def build_schema(*, introspection: bool, suggestions: bool | None = None) -> str
     return QuietSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=not suggestions),
     )
 
 
 class GroeispurtGraphQL(GraphQL[Context, None]):
+    # Subscriptions over graphql-transport-ws only (not the legacy graphql-ws); a handshake
+    # from a page of another origin is refused by strawberry (no `allowed_origins`), so a
+    # page elsewhere cannot subscribe with a signed-in person's cookie.
+    graphql_transport_ws_handler_class = SubscriptionsOnly
+
     def __init__(self, services: Services) -> None:
         development = not services.settings.is_production
         super().__init__(
             build_schema(introspection=development),
             graphql_ide="graphiql" if development else None,
             allow_queries_via_get=False,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=INIT_SECONDS,
+            max_subscriptions_per_connection=MAX_PER_CONNECTION,
         )
         self.services = services
 
@@ -130,10 +148,11 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
             receive = replaying(body, receive)
         await super().__call__(scope, receive, send)
 
-    async def get_context(  # type: ignore[override] # HTTP only: no websockets here
-        self, request: Request, response: Response
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        """Who asks is looked up later, by the first resolver that needs it (see Context)."""
+        """Who asks is looked up later, by the first resolver that needs it (see Context);
+        over a WebSocket, at `connection_init` and again for every message."""
         header = request.headers.get("authorization", "")
         if header:
             scheme, _, token = header.partition(" ")
@@ -141,17 +160,30 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
                 # Said by the first field that needs an actor, as a GraphQL error.
                 refusal = Unauthenticated(NOT_A_BEARER_HEADER)
                 return Context(services=self.services, refusal=refusal)
-            return Context(
-                services=self.services,
-                identify=partial(self.services.tokens.authenticate, token.strip()),
-            )
+            return self._context(partial(self.services.tokens.authenticate, token.strip()))
         session_id = request.scope.get("session", {}).get(COOKIE_KEY)
         if not isinstance(session_id, str):
             return Context(services=self.services)
         sessions = self.services.sessions
-        return Context(
-            services=self.services, identify=lambda: sessions.signed_in(session_id).actor
-        )
+        return self._context(lambda: sessions.signed_in(session_id).actor)
+
+    def _context(self, lookup: Callable[[], Actor]) -> Context:
+        return Context(services=self.services, identify=lookup, lookup=lookup)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """`connection_init`: the caller must be signed in by now, with the socket's
+        session cookie or bearer header, or a bearer token in the payload
+        (`{"authorization": "Bearer …"}`, for clients that cannot set headers)."""
+        params = context.connection_params or {}
+        sent = params.get("authorization") or params.get("Authorization")
+        if context.lookup is None and context.refusal is None and isinstance(sent, str):
+            lookup = partial(self.services.tokens.authenticate, sent.strip())
+            context.identify = context.lookup = lookup
+        try:
+            context.actor = await in_thread(context.who_now)
+        except Unauthenticated:
+            raise ConnectionRejectionError() from None
+        return UnsetType()  # acknowledged without a payload (the singleton UNSET)
 
     async def process_result(
         self, request: Request, result: ExecutionResult | GraphQLExecutionResult

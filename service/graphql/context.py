@@ -32,6 +32,11 @@ class Context:
     identify: Callable[[], Actor] | None = None
     # Said beside the data in the response's `extensions.notes` (see `answers`).
     notes: list[dict[str, Any]] = field(default_factory=list)
+    # How the caller is looked up, kept for a WebSocket: its subscriptions ask again
+    # for every message, so a session ended or a token revoked ends them.
+    lookup: Callable[[], Actor] | None = None
+    # What a WebSocket client sent with `connection_init` (strawberry fills it in).
+    connection_params: dict[str, Any] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def who(self) -> Actor:
@@ -51,6 +56,15 @@ class Context:
         if self.actor is None:
             raise Unauthenticated(NO_CREDENTIALS)
         return self.actor
+
+    def who_now(self) -> Actor:
+        """The asking actor as the store has them now (not remembered); reads the store."""
+        if self.lookup is None:
+            return self.who()
+        try:
+            return self.lookup()
+        except (NotFound, ValueError):
+            raise Unauthenticated("Sign in again.") from None
 
 
 async def run(info: Info[Context, None], work: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -210,6 +210,10 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
         lambda w, a: w.services.queries.board_of(a, w.employee),
         OWN_RECORD | {"other_employee"},  # a teammate sees the cards shown to the team
     ),
+    "board_of_cycle": (
+        lambda w, a: w.services.queries.board_of_cycle(a, w.cycle_id),
+        OWN_RECORD | {"other_employee"},
+    ),
     "boards_of": (lambda w, a: w.services.queries.boards_of(a, w.employee), OWN_RECORD),
     "cycle": (lambda w, a: w.services.queries.cycle(a, w.cycle_id), OWN_RECORD),
     "cycles_of": (lambda w, a: w.services.queries.cycles_of(a, w.employee), OWN_RECORD),

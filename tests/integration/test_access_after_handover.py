@@ -29,7 +29,7 @@ FARES_LIKE = {
 }
 # The former manager stays in the employee's team: on the board they are a
 # teammate, who sees only the cards shown to the team.
-AS_TEAMMATE = {"board_of"}
+AS_TEAMMATE = {"board_of", "board_of_cycle"}
 
 
 @pytest.fixture(params=[False, True], ids=["former-manager", "former-manager-is-hr"])
