@@ -44,7 +44,12 @@ from service.graphql.http_body import BodyTooLarge, decoded, is_json, read_body,
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
 from service.graphql.subscriptions import Subscription
-from service.graphql.websocket import INIT_SECONDS, MAX_PER_CONNECTION, SubscriptionsOnly
+from service.graphql.websocket import (
+    INIT_SECONDS,
+    MAX_PER_CONNECTION,
+    SubscriptionsOnly,
+    TextFrames,
+)
 from service.sessions import COOKIE_KEY
 
 MAX_BODY = 64 * 1024
@@ -113,6 +118,7 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
     # from a page of another origin is refused by strawberry (no `allowed_origins`), so a
     # page elsewhere cannot subscribe with a signed-in person's cookie.
     graphql_transport_ws_handler_class = SubscriptionsOnly
+    websocket_adapter_class = TextFrames
 
     def __init__(self, services: Services) -> None:
         development = not services.settings.is_production

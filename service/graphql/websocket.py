@@ -11,10 +11,15 @@ a subscription for `IDLE_SECONDS` is closed here.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from contextlib import suppress
 from datetime import timedelta
 
+import orjson
 from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
+from starlette.websockets import WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
@@ -31,6 +36,18 @@ PARSE_TOKENS = 2000
 ONLY_SUBSCRIPTIONS = (
     "Over a WebSocket only subscriptions are served; send queries and mutations to POST /graphql."
 )
+
+
+class TextFrames(ASGIWebSocketAdapter):
+    """Messages as text frames, as graphql-transport-ws has them (a browser reads a binary
+    frame as a Blob). Strawberry would send binary ones, since the view's encode_json
+    gives orjson's bytes for the HTTP answers."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        try:
+            await self.ws.send_text(orjson.dumps(message).decode())
+        except WebSocketDisconnect as gone:
+            raise WebSocketDisconnected from gone
 
 
 class SubscriptionsOnly(BaseGraphQLTransportWSHandler[Context, None]):

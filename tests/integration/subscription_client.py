@@ -34,9 +34,9 @@ class Socket:
         """The next message but pings (answered with a pong)."""
         deadline = time.monotonic() + timeout
         while True:
-            message: dict[str, Any] = json.loads(
-                self.ws.recv(timeout=max(0.01, deadline - time.monotonic()))
-            )
+            raw = self.ws.recv(timeout=max(0.01, deadline - time.monotonic()))
+            assert isinstance(raw, str), "graphql-transport-ws sends text frames"
+            message: dict[str, Any] = json.loads(raw)
             if message["type"] == "ping":
                 self.send({"type": "pong"})
                 continue

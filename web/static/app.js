@@ -1,4 +1,5 @@
-// Groeispurt's behaviour: drag and drop on the board, and keeping focus after a swap.
+// Groeispurt's behaviour: drag and drop on the board, keeping focus after a swap, and
+// the board following changes made elsewhere.
 // No inline script anywhere (the Content-Security-Policy forbids it): everything is here.
 (function () {
   "use strict";
@@ -77,6 +78,63 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", function () { makeSortable(document); });
-  document.addEventListener("htmx:load", function (event) { makeSortable(event.detail.elt); });
+  // The board follows changes made elsewhere (another device, the manager's screen):
+  // a GraphQL subscription (graphql-transport-ws) over one WebSocket, signed in with
+  // the page's session cookie, says the board's new version; the board fragment is
+  // then fetched again, unless this page already shows that version or a card is
+  // being dragged.
+  var live = null;
+  var BOARD_CHANGED =
+    "subscription($c: ID!) { boardChanged(cycleId: $c) { version } }";
+
+  function followBoard() {
+    var board = document.getElementById("board");
+    var cycleId = board && board.dataset.liveCycleId;
+    if (!cycleId || !window.WebSocket) return;
+    if (live && live.cycleId === cycleId) return;
+    if (live) live.socket.close();
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + location.host + "/graphql", "graphql-transport-ws");
+    live = { socket: socket, cycleId: cycleId };
+    socket.addEventListener("open", function () {
+      socket.send(JSON.stringify({ type: "connection_init" }));
+    });
+    socket.addEventListener("message", function (event) {
+      var message = JSON.parse(event.data);
+      if (message.type === "connection_ack") {
+        socket.send(JSON.stringify({
+          id: "board", type: "subscribe",
+          payload: { query: BOARD_CHANGED, variables: { c: cycleId } },
+        }));
+      } else if (message.type === "ping") {
+        socket.send(JSON.stringify({ type: "pong" }));
+      } else if (message.type === "next" && message.payload.data) {
+        var changed = message.payload.data.boardChanged;
+        if (changed) refreshBoard(String(changed.version));
+      }
+    });
+    socket.addEventListener("close", function () {
+      if (!live || live.socket !== socket) return;
+      live = null;
+      setTimeout(followBoard, 5000);  // the server restarted, or the network dropped
+    });
+  }
+
+  function refreshBoard(version) {
+    var board = document.getElementById("board");
+    if (!board || board.dataset.liveVersion === version) return;
+    if (board.classList.contains("board--saving") || board.querySelector(".card--chosen")) return;
+    htmx.ajax("GET", location.pathname + location.search, {
+      source: board, target: "#board", swap: "outerHTML",
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    makeSortable(document);
+    followBoard();
+  });
+  document.addEventListener("htmx:load", function (event) {
+    makeSortable(event.detail.elt);
+    followBoard();
+  });
 })();
