@@ -22,6 +22,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bench import report
 from bench.checks import run_checks
+from bench.fan_out import measure_fan_out
 from bench.generate import generate
 from bench.http_measures import measure_graphql, measure_reads
 from bench.move_latency import move_latency
@@ -103,6 +104,7 @@ def measure_store(
             result["move"] = move_latency(services)
         finally:
             services.close()
+        result["fan_out"] = measure_fan_out(fresh(kind, "fanout"), seconds)
         for scale in scales:
             result[scale] = _measure_scale(kind, scale, repeats, seconds, limits)
     finally:

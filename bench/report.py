@@ -173,6 +173,19 @@ def render(
             [f"{f.p50_ms:,.0f} / {f.p99_ms:,.0f}" for f in fanouts],
             "the same run; includes waiting behind the other endpoints' deliveries",
         )
+    fan_outs = [results[s]["fan_out"] for s in stores]
+    row(
+        f"subscription fan-out, {fan_outs[0]['subscribers']} subscribers of one board "
+        "(messages/s delivered; delay p50 / p99 ms)",
+        [
+            f"{f['delivered_rate']:,.0f}/s ({f['delivered_share']:.0%} of "
+            f"{f['moves']} moves × {f['subscribers']}); {f['p50_ms']:.0f} / {f['p99_ms']:.0f} ms"
+            for f in fan_outs
+        ],
+        f"boardChanged over real WebSockets, {WORKERS} server processes, moves over HTTP "
+        "at 20/s; delay from sending the move to the message, through the other process's "
+        "follower for most subscribers (it polls the log every 0.5 s)",
+    )
     scales = [k for k in results[stores[0]] if isinstance(k, int)]
     for scale in scales:
         tag = f"{scale:,} events"

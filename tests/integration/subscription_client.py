@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from websockets.sync.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
-PROTOCOL = "graphql-transport-ws"
+PROTOCOL = Subprotocol("graphql-transport-ws")
 BOARD = "subscription($c: ID!) { boardChanged(cycleId: $c) { version todo { id } doing { id } } }"
 CYCLE = "subscription($c: ID!) { cycleChanged(id: $c) { version stage managerId } }"
 
@@ -66,7 +67,7 @@ def socket(
     sent = dict(headers or {})
     if token is not None:
         sent["Authorization"] = f"Bearer {token}"
-    with connect(ws_url(base), subprotocols=[PROTOCOL], additional_headers=sent) as ws:  # type: ignore[list-item]
+    with connect(ws_url(base), subprotocols=[PROTOCOL], additional_headers=sent) as ws:
         live = Socket(ws)
         live.send({"type": "connection_init", "payload": init or {}})
         ack = live.receive()

@@ -38,6 +38,7 @@ def test_the_quick_benchmark_completes_and_writes_a_table_for_each_store(tmp_pat
     assert all(line.count("|") - 1 == columns for line in rows)
     assert "board page, 20 client(s)" in text
     assert "rebuild ÷ log read" in text
+    assert "subscription fan-out, 100 subscribers" in text
     # Its scratch stores are gone: at full scale they hold gigabytes.
     assert not Path("var/bench").exists()
     if "postgres" in stores:

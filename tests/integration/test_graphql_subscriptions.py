@@ -126,7 +126,7 @@ def test_a_subscriber_without_access_is_refused(org: Org) -> None:
 def test_nobody_signed_in_is_closed_at_connection_init(org: Org) -> None:
     with served(org.settings) as base:
         for headers in ({}, {"Authorization": "Bearer gst_not-a-token"}):
-            with connect(ws_url(base), subprotocols=[PROTOCOL], additional_headers=headers) as ws:  # type: ignore[list-item]
+            with connect(ws_url(base), subprotocols=[PROTOCOL], additional_headers=headers) as ws:
                 ws.send('{"type": "connection_init"}')
                 with pytest.raises(ConnectionClosed) as closed:
                     ws.recv(timeout=10)
