@@ -84,6 +84,8 @@
   // then fetched again, unless this page already shows that version or a card is
   // being dragged.
   var live = null;
+  // The newest version a message announced; fetched once the page is not busy.
+  var announced = 0;
   var BOARD_CHANGED =
     "subscription($c: ID!) { boardChanged(cycleId: $c) { version } }";
 
@@ -96,6 +98,7 @@
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + location.host + "/graphql", "graphql-transport-ws");
     live = { socket: socket, cycleId: cycleId };
+    announced = 0;
     socket.addEventListener("open", function () {
       socket.send(JSON.stringify({ type: "connection_init" }));
     });
@@ -110,7 +113,7 @@
         socket.send(JSON.stringify({ type: "pong" }));
       } else if (message.type === "next" && message.payload.data) {
         var changed = message.payload.data.boardChanged;
-        if (changed) refreshBoard(String(changed.version));
+        if (changed) refreshBoard(Number(changed.version));
       }
     });
     socket.addEventListener("close", function () {
@@ -121,13 +124,21 @@
   }
 
   function refreshBoard(version) {
+    announced = Math.max(announced, version);
     var board = document.getElementById("board");
-    if (!board || board.dataset.liveVersion === version) return;
-    if (board.classList.contains("board--saving") || board.querySelector(".card--chosen")) return;
+    if (!board || Number(board.dataset.liveVersion) >= announced) return;
+    // A move of this page is on its way (its answer may be the announced version), or a
+    // card is being dragged: look again when the request has settled.
+    if (board.classList.contains("board--saving") || board.classList.contains("htmx-request")
+        || board.querySelector(".htmx-request, .card--chosen")) return;
     htmx.ajax("GET", location.pathname + location.search, {
       source: board, target: "#board", swap: "outerHTML",
     });
   }
+
+  document.addEventListener("htmx:afterSettle", function () {
+    if (announced) refreshBoard(announced);
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     makeSortable(document);
