@@ -19,6 +19,7 @@ from contextlib import contextmanager, suppress
 
 from eventsourcing.persistence import ApplicationRecorder
 
+from service.error_texts import TOO_MANY_SUBSCRIPTIONS
 from service.errors import ServiceError
 
 # The aggregate ids of the events after the first position, up to the second.
@@ -27,12 +28,10 @@ MAX_PER_CALLER = 20
 
 
 class TooManySubscriptions(ServiceError):
-    code = "TOO_MANY_SUBSCRIPTIONS"
+    category = "TOO_MANY_SUBSCRIPTIONS"
 
     def __init__(self) -> None:
-        super().__init__(
-            f"At most {MAX_PER_CALLER} subscriptions at once per caller; complete one first."
-        )
+        super().__init__(TOO_MANY_SUBSCRIPTIONS, None, limit=MAX_PER_CALLER)
 
 
 class Watch:

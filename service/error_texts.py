@@ -188,3 +188,13 @@ WEBHOOK_CHANGED = ErrorText(
 WEBHOOKS_CHANGED = ErrorText(
     "conflict.webhooks_changed", f"Someone else changed the webhooks {_TRY_AGAIN}"
 )
+
+# -- live changes ---------------------------------------------------------------
+
+TOO_MANY_SUBSCRIPTIONS = ErrorText(
+    "subscription.too_many",
+    "At most {limit} subscriptions at once per caller; complete one first.",
+)
+UNKNOWN_FEED_CURSOR = ErrorText(
+    "feed.unknown_cursor", "That cursor is not one the change feed gave out."
+)

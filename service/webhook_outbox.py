@@ -160,7 +160,7 @@ class Outbox:
                 key: (row["employee_id"], row["cycle_id"])
                 for key, row in SUBJECTS.load(cursor, audit_fold.keys_to_load(batch)).items()
             }
-            rows = audit_fold.fold(0, subjects, batch).rows
+            rows = audit_fold.fold(subjects, batch).rows
             deliveries = []
             changed: set[str] = set()
             for notification_id, event, row in zip(batch.ids, batch.events, rows, strict=True):

@@ -64,7 +64,7 @@ class Context:
         try:
             return self.lookup()
         except (NotFound, ValueError):
-            raise Unauthenticated("Sign in again.") from None
+            raise Unauthenticated(SIGN_IN_AGAIN) from None
 
 
 async def run(info: Info[Context, None], work: Callable[..., T], *args: Any, **kwargs: Any) -> T:

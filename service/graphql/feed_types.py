@@ -13,6 +13,7 @@ from strawberry.scalars import JSON
 
 from domain.errors import InvalidInput
 from projections.audit import AuditRow
+from service.error_texts import UNKNOWN_FEED_CURSOR
 from service.graphql.event_kinds import EventKind
 from service.graphql.pagination import Edge, PageInfo
 from service.graphql.trail_types import EventActor, EventSubject
@@ -93,7 +94,7 @@ def decode_event_cursor(cursor: str | None) -> int:
     """The position a cursor of the feed stands for; InvalidInput for any other text."""
     if not cursor:
         return 0
-    refused = InvalidInput("That cursor is not one the change feed gave out.", "after")
+    refused = InvalidInput(UNKNOWN_FEED_CURSOR, "after")
     if len(cursor) > LONGEST_CURSOR:
         raise refused
     try:

@@ -20,11 +20,13 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from domain.errors import DomainError
+from domain.errors import Refusal
 from service.actor import Actor
 from service.calls import short_read
+from service.error_texts import INTERNAL_ERROR
 from service.errors import ServiceError
 from service.graphql.context import Context
+from service.graphql.errors import refusal_body
 from service.graphql.types import Board, Cycle
 from service.ids import as_uuid
 
@@ -120,16 +122,13 @@ def _people(actor: Actor, state: Any) -> list[str]:
 
 def _api_error(error: Exception) -> GraphQLError:
     """The error in the API's shape: over a WebSocket, strawberry formats the error
-    itself, so its code has to be in the error already."""
+    itself, so its code, reason and params have to be in the error already."""
     if isinstance(error, GraphQLError):
         return error
-    if isinstance(error, ServiceError):
-        return GraphQLError(error.message, extensions={"code": error.code})
-    if isinstance(error, DomainError):
-        return GraphQLError(error.message, extensions={"code": "VALIDATION", "field": error.field})
+    if isinstance(error, Refusal):
+        body = refusal_body(error)
+        return GraphQLError(body["message"], extensions=body["extensions"])
     error_id = uuid.uuid4().hex[:12]
     log.error("GraphQL subscription error %s", error_id, exc_info=error)
-    return GraphQLError(
-        f"Internal error (error id {error_id}).",
-        extensions={"code": "INTERNAL", "errorId": error_id},
-    )
+    body = refusal_body(ServiceError(INTERNAL_ERROR, None, error_id=error_id))
+    return GraphQLError(body["message"], extensions={**body["extensions"], "errorId": error_id})
