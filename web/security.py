@@ -20,6 +20,7 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.http_body import BodyNotRead, read_body, replaying
 from service.sessions import COOKIE_KEY
 from service.settings import Settings
 
@@ -86,11 +87,12 @@ class CSRFMiddleware:
             return
         expected = scope.get("session", {}).get(CSRF_FIELD)
         sent = headers.get(CSRF_HEADER, b"").decode("latin-1")
-        body: bytes | None = b""
+        body = b""
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip()
         if not sent and content_type == b"application/x-www-form-urlencoded":
-            body = await _read_body(receive)
-            if body is None:
+            try:
+                body = await read_body(scope, receive, MAX_FORM_BYTES)
+            except BodyNotRead:
                 await self.forbidden(scope, receive, send)
                 return
             sent = parse_qs(body.decode("utf-8", "replace")).get(CSRF_FIELD, [""])[0]
@@ -98,36 +100,7 @@ class CSRFMiddleware:
             scope["csrf_failed"] = True
             await self.forbidden(scope, receive, send)
             return
-        await self.app(scope, _replay(body or b"", receive) if body else receive, send)
-
-
-async def _read_body(receive: Receive) -> bytes | None:
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            return None
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > MAX_FORM_BYTES:
-            return None
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
+        await self.app(scope, replaying(body, receive) if body else receive, send)
 
 
 class SecurityHeadersMiddleware:

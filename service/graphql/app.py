@@ -40,7 +40,6 @@ from service.errors import Unauthenticated
 from service.graphql.answers import Notes
 from service.graphql.context import Context
 from service.graphql.errors import formatted, refusal_body
-from service.graphql.http_body import BodyTooLarge, decoded, is_json, read_body, replaying
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
 from service.graphql.subscriptions import Subscription
@@ -50,6 +49,7 @@ from service.graphql.websocket import (
     SubscriptionsOnly,
     TextFrames,
 )
+from service.http_body import BodyTooLarge, ClientGone, decoded, is_json, read_body, replaying
 from service.sessions import COOKIE_KEY
 
 MAX_BODY = 64 * 1024
@@ -151,6 +151,8 @@ class GroeispurtGraphQL(GraphQL[Context, None]):
                 refusal = InvalidInput(REQUEST_TOO_LARGE, limit_kib=MAX_BODY // 1024)
                 await _refused(refusal, 413, scope, receive, send)
                 return
+            except ClientGone:
+                return  # nobody is left to answer
             receive = replaying(body, receive)
         await super().__call__(scope, receive, send)
 

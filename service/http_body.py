@@ -1,9 +1,9 @@
-"""The body of a GraphQL request, read as a hostile client may send it.
+"""The body of a request, read as a hostile client may send it (pages' forms, GraphQL).
 
 The limit is counted while the body is read, so a chunked or streamed body
-(which declares no length) is cut off at the limit instead of read whole. A
-body that is not a JSON object in UTF-8 answers 400 and a body of another
-media type 415, never a server error.
+(which declares no length) is cut off at the limit instead of read whole.
+For GraphQL, a body that is not a JSON object in UTF-8 answers 400 and a body
+of another media type 415, never a server error.
 """
 
 from __future__ import annotations
@@ -14,8 +14,16 @@ from starlette.types import Message, Receive, Scope
 JSON_TYPES = ("application/json", "application/graphql-response+json")
 
 
-class BodyTooLarge(Exception):
+class BodyNotRead(Exception):
+    """The body was not read whole: see the subclass for why."""
+
+
+class BodyTooLarge(BodyNotRead):
     """More than the limit was sent (or declared)."""
+
+
+class ClientGone(BodyNotRead):
+    """The client went away before it sent the whole body."""
 
 
 async def read_body(scope: Scope, receive: Receive, limit: int) -> bytes:
@@ -26,8 +34,8 @@ async def read_body(scope: Scope, receive: Receive, limit: int) -> bytes:
     size = 0
     while True:
         message = await receive()
-        if message["type"] != "http.request":  # the client went away
-            break
+        if message["type"] != "http.request":
+            raise ClientGone()
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
