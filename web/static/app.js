@@ -1,5 +1,4 @@
-// Groeispurt's behaviour: drag and drop on the board, keeping focus after a swap, and
-// the board following changes made elsewhere.
+// Groeispurt's behaviour: drag and drop on the board, and keeping focus after a swap.
 // No inline script anywhere (the Content-Security-Policy forbids it): everything is here.
 (function () {
   "use strict";
@@ -78,74 +77,6 @@
     }
   });
 
-  // The board follows changes made elsewhere (another device, the manager's screen):
-  // a GraphQL subscription (graphql-transport-ws) over one WebSocket, signed in with
-  // the page's session cookie, says the board's new version; the board fragment is
-  // then fetched again, unless this page already shows that version or a card is
-  // being dragged.
-  var live = null;
-  // The newest version a message announced; fetched once the page is not busy.
-  var announced = 0;
-  var BOARD_CHANGED =
-    "subscription($c: ID!) { boardChanged(cycleId: $c) { version } }";
-
-  function followBoard() {
-    var board = document.getElementById("board");
-    var cycleId = board && board.dataset.liveCycleId;
-    if (!cycleId || !window.WebSocket) return;
-    if (live && live.cycleId === cycleId) return;
-    if (live) live.socket.close();
-    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    var socket = new WebSocket(scheme + location.host + "/graphql", "graphql-transport-ws");
-    live = { socket: socket, cycleId: cycleId };
-    announced = 0;
-    socket.addEventListener("open", function () {
-      socket.send(JSON.stringify({ type: "connection_init" }));
-    });
-    socket.addEventListener("message", function (event) {
-      var message = JSON.parse(event.data);
-      if (message.type === "connection_ack") {
-        socket.send(JSON.stringify({
-          id: "board", type: "subscribe",
-          payload: { query: BOARD_CHANGED, variables: { c: cycleId } },
-        }));
-      } else if (message.type === "ping") {
-        socket.send(JSON.stringify({ type: "pong" }));
-      } else if (message.type === "next" && message.payload.data) {
-        var changed = message.payload.data.boardChanged;
-        if (changed) refreshBoard(Number(changed.version));
-      }
-    });
-    socket.addEventListener("close", function () {
-      if (!live || live.socket !== socket) return;
-      live = null;
-      setTimeout(followBoard, 5000);  // the server restarted, or the network dropped
-    });
-  }
-
-  function refreshBoard(version) {
-    announced = Math.max(announced, version);
-    var board = document.getElementById("board");
-    if (!board || Number(board.dataset.liveVersion) >= announced) return;
-    // A move of this page is on its way (its answer may be the announced version), or a
-    // card is being dragged: look again when the request has settled.
-    if (board.classList.contains("board--saving") || board.classList.contains("htmx-request")
-        || board.querySelector(".htmx-request, .card--chosen")) return;
-    htmx.ajax("GET", location.pathname + location.search, {
-      source: board, target: "#board", swap: "outerHTML",
-    });
-  }
-
-  document.addEventListener("htmx:afterSettle", function () {
-    if (announced) refreshBoard(announced);
-  });
-
-  document.addEventListener("DOMContentLoaded", function () {
-    makeSortable(document);
-    followBoard();
-  });
-  document.addEventListener("htmx:load", function (event) {
-    makeSortable(event.detail.elt);
-    followBoard();
-  });
+  document.addEventListener("DOMContentLoaded", function () { makeSortable(document); });
+  document.addEventListener("htmx:load", function (event) { makeSortable(event.detail.elt); });
 })();
