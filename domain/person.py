@@ -24,9 +24,9 @@ from domain.error_texts import (
 )
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.text import check_text
-from domain.vocabulary import DevelopmentPhase, parse_choice
+from domain.vocabulary import DevelopmentPhase, Language, parse_choice
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = tuple(language.value for language in Language)
 ROLES = ("hr", "admin")
 
 

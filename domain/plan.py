@@ -7,6 +7,7 @@ must have both.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypedDict
 
@@ -103,15 +104,47 @@ def check_version_to_approve(version: Any, *, current: int) -> int:
     return version
 
 
+@dataclass(frozen=True, slots=True)
+class PlanChanges:
+    """What a revision added and removed, part by part (a changed item is one removed
+    and one added)."""
+
+    added_goals: list[Goal]
+    removed_goals: list[Goal]
+    added_activities: list[Activity]
+    removed_activities: list[Activity]
+    added_support: list[SupportPromise]
+    removed_support: list[SupportPromise]
+
+
+def compare_plans(old: Plan, new: Plan) -> PlanChanges:
+    def added(part: str, before: list[Any], after: list[Any]) -> list[Any]:
+        known = {_summary(part, item) for item in before}
+        return [item for item in after if _summary(part, item) not in known]
+
+    return PlanChanges(
+        added_goals=added("goals", old["goals"], new["goals"]),
+        removed_goals=added("goals", new["goals"], old["goals"]),
+        added_activities=added("activities", old["activities"], new["activities"]),
+        removed_activities=added("activities", new["activities"], old["activities"]),
+        added_support=added("support", old["support"], new["support"]),
+        removed_support=added("support", new["support"], old["support"]),
+    )
+
+
 def describe_changes(old: Plan, new: Plan) -> list[str]:
     """Plain-language lines saying what a revision changed, for the version history."""
-    changes: list[str] = []
-    for part, label in (("goals", "goal"), ("activities", "activity"), ("support", "support")):
-        before = [_summary(part, item) for item in old[part]]  # type: ignore[literal-required]
-        after = [_summary(part, item) for item in new[part]]  # type: ignore[literal-required]
-        changes += [f"added {label}: {s}" for s in after if s not in before]
-        changes += [f"removed {label}: {s}" for s in before if s not in after]
-    return changes
+    changes = compare_plans(old, new)
+    parts = (
+        ("goals", "goal", changes.added_goals, changes.removed_goals),
+        ("activities", "activity", changes.added_activities, changes.removed_activities),
+        ("support", "support", changes.added_support, changes.removed_support),
+    )
+    lines: list[str] = []
+    for part, label, added, removed in parts:
+        lines += [f"added {label}: {_summary(part, item)}" for item in added]
+        lines += [f"removed {label}: {_summary(part, item)}" for item in removed]
+    return lines
 
 
 def _summary(part: str, item: Any) -> str:

@@ -1,4 +1,4 @@
-"""The fixed words of the domain: skill kinds, board columns, parties, stages.
+"""The fixed words of the domain: skill kinds, board columns, parties, stages, languages.
 
 They are StrEnums so that events store their plain value ("hard", "doing")
 and stay readable in the log, in exports and in other systems.
@@ -33,6 +33,13 @@ class Party(StrEnum):
     @property
     def other(self) -> Party:
         return Party.MANAGER if self is Party.EMPLOYEE else Party.EMPLOYEE
+
+
+class Language(StrEnum):
+    """The languages Groeispurt speaks to a person in."""
+
+    NL = "nl"
+    EN = "en"
 
 
 class DevelopmentPhase(StrEnum):

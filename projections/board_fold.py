@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TypedDict
 
 from domain.growth_cycle import GrowthCycle
 from projections.read_model import Event
+
+
+class BoardStatus(StrEnum):
+    """Whether a board can still change: its cycle is open, completed or closed."""
+
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    CLOSED = "closed"
 
 
 class BoardCard(TypedDict):
@@ -41,7 +50,7 @@ class BoardDoc(TypedDict):
     opened_at: str
     planned_session_on: str
     session_held_on: str | None
-    status: str  # active, completed or closed
+    status: str  # a BoardStatus
     cards: dict[str, BoardCard]
     # todo / doing / done → card ids in order; None until the cards are chosen
     columns: dict[str, list[str]] | None
@@ -96,7 +105,7 @@ def opened(event: GrowthCycle.Opened, key: str, at: str) -> BoardDoc:
         opened_at=at,
         planned_session_on=event.planned_session_on.isoformat(),
         session_held_on=None,
-        status="active",
+        status=BoardStatus.ACTIVE,
         cards={},
         columns=None,
         version=event.originator_version,
@@ -130,10 +139,10 @@ def process_event(board: BoardDoc, event: GrowthCycle.Event, at: str) -> bool:
             new = event.to_manager_id
             board["manager_id"] = str(new) if new is not None else None
         case GrowthCycle.FollowUpCompleted():
-            board["status"] = "completed"
+            board["status"] = BoardStatus.COMPLETED
             return True
         case GrowthCycle.Closed():
-            board["status"] = "closed"
+            board["status"] = BoardStatus.CLOSED
             return True
     return False
 

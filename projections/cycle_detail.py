@@ -74,3 +74,25 @@ def list_cycles(
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY c.sort_key DESC, c.key"
     return [parse_json(row["doc"]) for row in database.query(sql, params)]
+
+
+def page_cycles(
+    database: Database, employee_id: str, after: tuple[str, str] | None, limit: int
+) -> list[CycleDoc]:
+    """Up to `limit` cycles of an employee, newest first (as `list_cycles`), those after
+    (opened at, cycle id) `after`."""
+    where, params = "owner = ?", [str(employee_id)]
+    if after is not None:
+        opened, key = after
+        where += " AND (sort_key < ? OR (sort_key = ? AND key > ?))"
+        params += [opened, opened, key]
+    rows = database.query(
+        f"SELECT doc FROM {TABLE} WHERE {where} ORDER BY sort_key DESC, key LIMIT ?",
+        (*params, limit),
+    )
+    return [parse_json(row["doc"]) for row in rows]
+
+
+def count_cycles(database: Database, employee_id: str) -> int:
+    rows = database.query(f"SELECT COUNT(*) AS n FROM {TABLE} WHERE owner = ?", (str(employee_id),))
+    return int(rows[0]["n"])

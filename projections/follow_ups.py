@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 from domain.vocabulary import Stage
@@ -92,6 +93,13 @@ def _row(columns: Mapping[str, Any]) -> FollowUpRow:
     )
 
 
+class WaitingOn(StrEnum):
+    """What a cycle stuck in its stage waits for."""
+
+    APPROVAL = "approval"  # of the POP, by one party or both
+    SESSION = "session"  # prepared, but the planned session date has passed
+
+
 @dataclass(frozen=True, slots=True)
 class FollowUpItem:
     """A cycle that needs attention, and why."""
@@ -103,7 +111,7 @@ class FollowUpItem:
     planned_session_on: str
     due_on: str | None
     days_overdue: int | None = None
-    waiting_on: str | None = None  # "approval" (of the POP) or "session"
+    waiting_on: WaitingOn | None = None
     waiting_for: list[str] | None = None  # the parties whose approval the POP waits for
     prepared: list[str] | None = None  # waiting on the session: the parties who prepared
 
@@ -151,12 +159,12 @@ def due(rows: Iterable[FollowUpRow], today: date, soon_days: int = 30) -> Follow
                 result.scheduled.append(item)
         if row.waiting_for:
             waiting = row.waiting_for.split(",")
-            result.waiting.append(replace(item, waiting_on="approval", waiting_for=waiting))
+            result.waiting.append(replace(item, waiting_on=WaitingOn.APPROVAL, waiting_for=waiting))
         elif row.stage == Stage.PREPARING and row.planned_session_on < today_iso:
             prepared = sorted(row.state["prepared"])
             if prepared:
                 result.waiting.append(
-                    replace(item, waiting_on="session", prepared=prepared, waiting_for=[])
+                    replace(item, waiting_on=WaitingOn.SESSION, prepared=prepared, waiting_for=[])
                 )
     for dated in (result.overdue, result.due_soon, result.scheduled):
         dated.sort(key=lambda i: (i.due_on or "", i.cycle_id))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from domain.attribution import Attribution
@@ -24,10 +25,33 @@ from projections.audit import AuditRow, EventLog, select_with_changes
 from projections.database import Database
 from projections.storage import placeholders
 
+
+class HistoryKind(StrEnum):
+    """What an entry of the history tells."""
+
+    CYCLE_OPENED = "cycle_opened"
+    PREPARATION_SUBMITTED = "preparation_submitted"
+    SESSION_HELD = "session_held"
+    CARDS_SELECTED = "cards_selected"
+    CARD_MOVED = "card_moved"
+    CARD_VISIBILITY_CHANGED = "card_visibility_changed"
+    PLAN_DRAFTED = "plan_drafted"
+    PLAN_REVISED = "plan_revised"
+    PLAN_APPROVED = "plan_approved"
+    PLAN_APPROVED_BY_BOTH = "plan_approved_by_both"
+    FOLLOW_UP_SCHEDULED = "follow_up_scheduled"
+    FOLLOW_UP_COMPLETED = "follow_up_completed"
+    CYCLE_HANDED_OVER = "cycle_handed_over"
+    CYCLE_CLOSED = "cycle_closed"
+    MANAGER_CHANGED = "manager_changed"
+    TEAM_CHANGED = "team_changed"
+    FUNCTION_CHANGED = "function_changed"
+
+
 # An entry's own fields, and the event's that it is made from: JSON, each kind its own.
 Summary = dict[str, Any]
 # Each handler returns (kind, the party acting or None, summary fields).
-Entry = tuple[str, str | None, Summary]
+Entry = tuple[HistoryKind, str | None, Summary]
 
 
 @dataclass
@@ -42,9 +66,10 @@ class State:
 class HistoryEntry:
     """One moment in an employee's history."""
 
+    seq: int  # the event's place in the audit trail: later entries have higher ones
     at: str
     cycle_id: str | None
-    kind: str  # cycle_opened, card_moved, team_changed, …
+    kind: HistoryKind
     party: str | None  # the party acting: employee, manager, or None (both, or HR)
     actor: Attribution | None  # who did it; None: before actors were recorded
     employee_id: str
@@ -54,22 +79,26 @@ class HistoryEntry:
 
 def _opened(state: State, c: Summary) -> Entry:
     summary = {k: c[k] for k in ("manager_id", "planned_session_on", "previous_cycle_id")}
-    return "cycle_opened", "manager", summary
+    return HistoryKind.CYCLE_OPENED, "manager", summary
 
 
 def _prepared(state: State, c: Summary) -> Entry:
-    return "preparation_submitted", c["party"], {"preparation_version": c["version"]}
+    return HistoryKind.PREPARATION_SUBMITTED, c["party"], {"preparation_version": c["version"]}
 
 
 def _session_held(state: State, c: Summary) -> Entry:
     state.cards = {card["id"]: card["i_want_to"] for card in c["cards"]}
     cards = [{"id": x["id"], "kind": x["kind"], "title": x["i_want_to"]} for x in c["cards"]]
-    return "session_held", "manager", {"held_on": c["held_on"], "notes": c["notes"], "cards": cards}
+    return (
+        HistoryKind.SESSION_HELD,
+        "manager",
+        {"held_on": c["held_on"], "notes": c["notes"], "cards": cards},
+    )
 
 
 def _cards_selected(state: State, c: Summary) -> Entry:
     cards = [{"id": i, "title": state.cards.get(i)} for i in c["card_ids"]]
-    return "cards_selected", None, {"cards": cards}
+    return HistoryKind.CARDS_SELECTED, None, {"cards": cards}
 
 
 def _card_moved(state: State, c: Summary) -> Entry:
@@ -80,7 +109,7 @@ def _card_moved(state: State, c: Summary) -> Entry:
         "to_column": c["to_column"],
         "position": c["position"],
     }
-    return "card_moved", "employee", summary
+    return HistoryKind.CARD_MOVED, "employee", summary
 
 
 def _card_visibility(state: State, c: Summary) -> Entry:
@@ -89,12 +118,12 @@ def _card_visibility(state: State, c: Summary) -> Entry:
         "title": state.cards.get(c["card_id"]),
         "visible_to_team": c["visible"],
     }
-    return "card_visibility_changed", "employee", summary
+    return HistoryKind.CARD_VISIBILITY_CHANGED, "employee", summary
 
 
 def _plan_drafted(state: State, c: Summary) -> Entry:
     state.approvals = {}
-    return "plan_drafted", "manager", {"plan_version": c["version"]}
+    return HistoryKind.PLAN_DRAFTED, "manager", {"plan_version": c["version"]}
 
 
 def _plan_revised(state: State, c: Summary) -> Entry:
@@ -105,25 +134,25 @@ def _plan_revised(state: State, c: Summary) -> Entry:
         "plan_version": c["version"],
         "approvals_reset": [{"party": p, "plan_version": v} for p, v in reset],
     }
-    return "plan_revised", "manager", summary
+    return HistoryKind.PLAN_REVISED, "manager", summary
 
 
 def _approved(state: State, c: Summary) -> Entry:
     state.approvals[c["party"]] = c["version"]
-    return "plan_approved", c["party"], {"plan_version": c["version"]}
+    return HistoryKind.PLAN_APPROVED, c["party"], {"plan_version": c["version"]}
 
 
 def _approved_by_both(state: State, c: Summary) -> Entry:
-    return "plan_approved_by_both", None, {"plan_version": c["version"]}
+    return HistoryKind.PLAN_APPROVED_BY_BOTH, None, {"plan_version": c["version"]}
 
 
 def _follow_up_scheduled(state: State, c: Summary) -> Entry:
-    return "follow_up_scheduled", "manager", {"due_on": c["due_on"]}
+    return HistoryKind.FOLLOW_UP_SCHEDULED, "manager", {"due_on": c["due_on"]}
 
 
 def _follow_up_completed(state: State, c: Summary) -> Entry:
     fields = ("held_on", "went_well", "could_be_better", "show_and_tell_on")
-    return "follow_up_completed", None, {k: c[k] for k in fields}
+    return HistoryKind.FOLLOW_UP_COMPLETED, None, {k: c[k] for k in fields}
 
 
 def _handed_over(state: State, c: Summary) -> Entry:
@@ -135,11 +164,11 @@ def _handed_over(state: State, c: Summary) -> Entry:
         "to_manager_id": c["to_manager_id"],
         "approval_withdrawn": withdrawn,
     }
-    return "cycle_handed_over", None, summary
+    return HistoryKind.CYCLE_HANDED_OVER, None, summary
 
 
 def _closed(state: State, c: Summary) -> Entry:
-    return "cycle_closed", "manager", {"reason": c["reason"]}
+    return HistoryKind.CYCLE_CLOSED, "manager", {"reason": c["reason"]}
 
 
 _CYCLE_EVENTS: dict[str, Callable[[State, Summary], Entry]] = {
@@ -159,10 +188,10 @@ _CYCLE_EVENTS: dict[str, Callable[[State, Summary], Entry]] = {
     "ManagerHandedOver": _handed_over,
 }
 
-_PERSON_EVENTS: dict[str, Callable[[Summary], tuple[str, Summary]]] = {
-    "ManagerChanged": lambda c: ("manager_changed", {"manager_id": c["manager_id"]}),
-    "TeamChanged": lambda c: ("team_changed", {"team": c["team"]}),
-    "FunctionChanged": lambda c: ("function_changed", {"function": c["function"]}),
+_PERSON_EVENTS: dict[str, Callable[[Summary], tuple[HistoryKind, Summary]]] = {
+    "ManagerChanged": lambda c: (HistoryKind.MANAGER_CHANGED, {"manager_id": c["manager_id"]}),
+    "TeamChanged": lambda c: (HistoryKind.TEAM_CHANGED, {"team": c["team"]}),
+    "FunctionChanged": lambda c: (HistoryKind.FUNCTION_CHANGED, {"function": c["function"]}),
 }
 
 
@@ -203,6 +232,7 @@ def timeline(employee_id: str, rows: Iterable[AuditRow]) -> list[HistoryEntry]:
             continue
         entries.append(
             HistoryEntry(
+                seq=row.seq,
                 at=row.at,
                 cycle_id=row.cycle_id,
                 kind=kind,

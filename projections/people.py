@@ -83,6 +83,19 @@ def list_people(database: Database) -> list[PersonRow]:
     return [_row(row) for row in rows]
 
 
+def page_people(database: Database, after: tuple[str, str] | None, limit: int) -> list[PersonRow]:
+    """Up to `limit` people in order of name, those after (name, person id) `after`."""
+    where, params = ("WHERE (name, person_id) > (?, ?) ", [*after]) if after else ("", [])
+    rows = database.query(
+        f"SELECT * FROM {TABLE} {where}ORDER BY name, person_id LIMIT ?", (*params, limit)
+    )
+    return [_row(row) for row in rows]
+
+
+def count_people(database: Database) -> int:
+    return int(database.query(f"SELECT COUNT(*) AS n FROM {TABLE}")[0]["n"])
+
+
 def list_reports(database: Database, manager_id: str) -> list[PersonRow]:
     rows = database.query(
         f"SELECT * FROM {TABLE} WHERE manager_id = ? ORDER BY name, person_id", (str(manager_id),)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
+from domain.plan import Plan
 from projections.audit import AuditRow, EventLog, employee_of, select_with_changes
 from projections.database import Database
 from projections.read_model import utc_iso
@@ -32,7 +32,7 @@ class PlanAsOf:
 
     cycle_id: str
     version: int
-    plan: dict[str, Any]  # as the event holds it (JSON): goals, activities, support
+    plan: Plan  # as the event holds it (JSON), which `domain.plan` parsed
     written_at: str
     approvals: dict[str, Approved]
     approved_by_both: Approved | None

@@ -32,9 +32,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 OTHER = "other"
-KINDS = ("hard", "soft", "unspecified")
+
+
+class NeedKind(StrEnum):
+    """A need's kind of skill: hard, soft, or not said (a POP activity for no named skill)."""
+
+    HARD = "hard"
+    SOFT = "soft"
+    UNSPECIFIED = "unspecified"
+
+
+KINDS = tuple(kind.value for kind in NeedKind)
 Key = tuple[str | None, str | None]
 
 

@@ -16,6 +16,7 @@ from domain.errors import InvalidInput
 from service.actor import Actor
 from service.error_texts import BACKLOG_CHANGED, NOT_ON_BACKLOG
 from service.errors import Changed, Forbidden
+from service.ids import bare_key
 from service.permissions import is_signed_in, may_manage_organisation
 from service.use_case_host import UseCaseHost
 
@@ -39,21 +40,21 @@ class BacklogUseCases(UseCaseHost):
         self, actor: Actor, skill_id: Any, details: Any, *, idempotency: Claim | None = None
     ) -> None:
         backlog = self._backlog_for_change(actor)
-        if backlog.reword_skill(skill_id, details):
+        if backlog.reword_skill(bare_key(skill_id), details):
             self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
     def move_backlog_skill(
         self, actor: Actor, skill_id: Any, position: Any, *, idempotency: Claim | None = None
     ) -> None:
         backlog = self._backlog_for_change(actor)
-        if backlog.move_skill(skill_id, position):
+        if backlog.move_skill(bare_key(skill_id), position):
             self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
     def retire_backlog_skill(
         self, actor: Actor, skill_id: Any, *, idempotency: Claim | None = None
     ) -> None:
         backlog = self._backlog_for_change(actor)
-        backlog.retire_skill(skill_id)
+        backlog.retire_skill(bare_key(skill_id))
         self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
     def list_backlog(self, actor: Actor, *, include_retired: bool = False) -> list[BacklogSkill]:

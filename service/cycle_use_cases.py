@@ -30,7 +30,7 @@ from service.error_texts import (
     READ_ONLY_TOKEN,
 )
 from service.errors import Changed, Forbidden, NotFound
-from service.ids import IdOrText, as_uuid
+from service.ids import IdOrText, as_uuid, bare_key
 from service.parties import party_of
 from service.permissions import CYCLE_ACTIONS
 from service.use_case_host import UseCaseHost
@@ -119,7 +119,9 @@ class CycleUseCases(UseCaseHost):
         self, actor: Actor, cycle_id: IdOrText, card_ids: Any, *, idempotency: Claim | None = None
     ) -> None:
         cycle, _ = self._cycle_for(actor, cycle_id, "select_cards")
-        cycle.select_cards(card_ids)
+        cycle.select_cards(
+            [bare_key(c) for c in card_ids] if isinstance(card_ids, list) else card_ids
+        )
         self._save(actor, cycle, idempotency)
 
     def move_card(
@@ -134,7 +136,7 @@ class CycleUseCases(UseCaseHost):
     ) -> bool:
         """Moves a card on the employee's board; False when it was already there."""
         cycle, _ = self._cycle_for(actor, cycle_id, "move_card")
-        if not cycle.move_card(card_id, to_column, position):
+        if not cycle.move_card(bare_key(card_id), to_column, position):
             return False
         self._save(actor, cycle, idempotency)
         return True
@@ -150,7 +152,7 @@ class CycleUseCases(UseCaseHost):
     ) -> bool:
         """Shows a board card to the team (or hides it); False when nothing changed."""
         cycle, _ = self._cycle_for(actor, cycle_id, "set_card_visibility")
-        if not cycle.set_card_visibility(card_id, visible):
+        if not cycle.set_card_visibility(bare_key(card_id), visible):
             return False
         self._save(actor, cycle, idempotency)
         return True

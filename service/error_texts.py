@@ -78,6 +78,8 @@ NO_SUCH_TOKEN = ErrorText("token.not_found", "There is no token named {name}.")
 # -- ids, pages of lists, the shape of a request ---------------------------------
 
 NOT_AN_ID = ErrorText("id.not_valid", "That is not a valid id.")
+NOT_A_NODE_ID = ErrorText("id.not_a_node", "That is not an ID this API gave out.")
+TOO_MANY_IDS = ErrorText("id.too_many", "Ask for at most {limit} IDs at once.")
 UNKNOWN_CURSOR = ErrorText("page.unknown_cursor", "That cursor is not one this API gave out.")
 PAGE_SIZE = ErrorText(
     "page.size_out_of_range",
@@ -194,7 +196,4 @@ WEBHOOKS_CHANGED = ErrorText(
 TOO_MANY_SUBSCRIPTIONS = ErrorText(
     "subscription.too_many",
     "At most {limit} subscriptions at once per caller; complete one first.",
-)
-UNKNOWN_FEED_CURSOR = ErrorText(
-    "feed.unknown_cursor", "That cursor is not one the change feed gave out."
 )

@@ -17,7 +17,7 @@ Pages and the GraphQL API both read through here, so the rules exist once:
 - the audit trail and the POP as it stood at a moment: HR only;
 - the change feed: HR everything, others what concerns them (`feed_access`);
 - people: HR and administrators everyone; a manager their reports; everyone
-  themselves and the names of their team;
+  themselves and the names of their team (`service.people_reads`);
 - webhook endpoints and their deliveries: administrators only (not HR).
 
 Every refusal is the same Forbidden, whether or not the thing exists.
@@ -33,21 +33,20 @@ from uuid import UUID
 
 from domain.backlog import BacklogSkill
 from domain.errors import InvalidInput
-from domain.person import Person
 from domain.vocabulary import Party, Stage
 from projections import audit as audit_trail
 from projections import board as boards
 from projections import cycle_detail as cycle_details
 from projections import follow_ups as follow_up_rows
 from projections import history as histories
-from projections import people as people_rows
 from projections import training_needs as needs
 from projections.audit import AuditRow, EventLog
+from projections.board_fold import BoardStatus
 from projections.cycle_fold import CycleDoc
 from projections.database import Database
 from projections.event_feed import Kind, list_feed
 from projections.history import HistoryEntry
-from projections.people_fold import Colleague, PersonRow
+from projections.keyset import Page, page_of
 from projections.plan_as_of import PlanAsOf, get_plan_as_of
 from projections.training_needs_report import TrainingNeedsReport
 from projections.webhooks import WebhookRow
@@ -55,60 +54,34 @@ from service import webhook_queries
 from service.actor import Actor
 from service.application import Groeispurt
 from service.error_texts import NOT_A_NUMBER_OF_DAYS
-from service.errors import Forbidden, NotFound
+from service.errors import Forbidden
 from service.feed_access import feed_scope
 from service.ids import as_uuid
 from service.parties import party_of
+from service.people_reads import PeopleReads
 from service.webhook_queries import DeliveryPage
 from service.who_did_it import Named, Names
 
 # How far ahead a list of follow-ups due looks: a year, a leap year's included.
 MAX_SOON_DAYS = 366
 
+# Where a list of cycles stands: (opened at, cycle id); newest first.
+CycleKey = tuple[str, str]
+
 ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
 
-class ReadQueries:
+class ReadQueries(PeopleReads):
     def __init__(self, app: Groeispurt, database: Database) -> None:
         self.app = app
         self.database = database
         # The audit trail's rows point into the event log; their fields are read there.
         self.log = EventLog(table=_events_table(app), mapper=app.mapper)
 
-    # -- people ------------------------------------------------------------------
-
-    def me(self, actor: Actor) -> PersonRow:
-        """The asking person as they are now (from their aggregate, not the read model)."""
-        person = self._person(actor.person_id)
-        if person is None:
-            raise Forbidden()
-        return people_rows.person_row(person.id, person, person.roles)
-
-    def people(self, actor: Actor) -> list[PersonRow | Colleague]:
-        if actor.may_read_cycles_as_hr or actor.is_admin:
-            return [*people_rows.list_people(self.database)]
-        me = self._person(actor.person_id)
-        if me is None:
-            raise Forbidden()
-        seen: dict[str, PersonRow | Colleague] = {}
-        for row in people_rows.list_team(self.database, me.team):
-            seen[row["person_id"]] = Colleague(
-                person_id=row["person_id"],
-                name=row["name"],
-                team=row["team"],
-                function=row["function"],
-            )
-        for row in people_rows.list_reports(self.database, str(me.id)):
-            seen[row["person_id"]] = row
-        own = people_rows.get_person_row(self.database, str(me.id))
-        if own is not None:
-            seen[own["person_id"]] = own
-        return sorted(seen.values(), key=lambda r: (r["name"], r["person_id"]))
-
     # -- the company backlog -----------------------------------------------------
 
-    def backlog(self, actor: Actor) -> list[BacklogSkill]:
-        return self.app.list_backlog(actor)
+    def backlog(self, actor: Actor, *, include_retired: bool = False) -> list[BacklogSkill]:
+        return self.app.list_backlog(actor, include_retired=include_retired)
 
     # -- boards ------------------------------------------------------------------
 
@@ -125,9 +98,9 @@ class ReadQueries:
         return _team_view(board) if board is not None else None
 
     def board_of_cycle(self, actor: Actor, cycle_id: Any) -> boards.Board | None:
-        """A cycle's board named by the cycle alone (as a live subscription names it)."""
+        """`board_of` for the cycle's employee: the same rules, found by the cycle alone."""
         cycle = str(as_uuid(cycle_id))
-        employee = audit_trail.employee_of(self.database, cycle)
+        employee = boards.employee_of_cycle(self.database, cycle)
         if employee is None:
             if actor.may_read_cycles_as_hr:
                 return None
@@ -159,6 +132,17 @@ class ReadQueries:
             raise Forbidden()
         docs = cycle_details.list_cycles(self.database, employee_id=str(employee))
         return [_without_others_drafts(d, self._party(actor, d)) for d in docs]
+
+    def cycles_page(
+        self, actor: Actor, employee_id: Any, after: CycleKey | None, limit: int
+    ) -> Page[CycleDoc]:
+        """`cycles_of`, one page after the cycle at `after` (see `projections.keyset`)."""
+        employee = str(as_uuid(employee_id))
+        if not self._is_self_manager_or_hr(actor, UUID(employee)):
+            raise Forbidden()
+        docs = cycle_details.page_cycles(self.database, employee, after, limit + 1)
+        shown = [_without_others_drafts(d, self._party(actor, d)) for d in docs]
+        return page_of(shown, limit, cycle_details.count_cycles(self.database, employee))
 
     def cycles_i_lead(self, actor: Actor) -> list[CycleDoc]:
         """The cycles the actor leads now: open ones they are the manager of, and the
@@ -246,14 +230,6 @@ class ReadQueries:
         webhook_queries.require_administrator(actor)
         return webhook_queries.deliveries(self.database, webhook_id, first=first, before=before)
 
-    def _person(self, person_id: UUID | None) -> Person | None:
-        if person_id is None:
-            return None
-        try:
-            return self.app.get_person(person_id)
-        except NotFound:
-            return None
-
     def _is_self_manager_or_hr(self, actor: Actor, employee: UUID) -> bool:
         if actor.may_read_cycles_as_hr or (
             actor.person_id is not None and actor.person_id == employee
@@ -310,7 +286,7 @@ def _team_view(board: boards.Board) -> boards.Board | None:
 def _leads(actor: Actor, board: boards.Board) -> bool:
     """The manager party (a coach, say) of an open cycle sees its board."""
     party = party_of(actor, board["employee_id"], board["manager_id"])
-    return party is Party.MANAGER and board["status"] == "active"
+    return party is Party.MANAGER and board["status"] == BoardStatus.ACTIVE
 
 
 def _without_others_drafts(doc: CycleDoc, party: str | None) -> CycleDoc:

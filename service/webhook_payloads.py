@@ -1,6 +1,6 @@
 """What a webhook delivery says: which event happened, to what, who did it, whom it concerns.
 
-Only ids, the kind and the moment: never an event's own fields. A webhook is
+Only ids (the API's global IDs), the kind and the moment: never an event's own fields. A webhook is
 registered by an administrator for the whole organisation, so it must not
 carry what only some people may read (a preparation, a draft, a POP); an
 integrator that needs the content asks the GraphQL API, with its own rights.
@@ -16,6 +16,7 @@ from domain.attribution import Attribution, attribution_of
 from domain.event_kinds import kind_of
 from projections.audit_fold import TrailRow
 from projections.json_text import compact_json
+from service.ids import global_id
 
 
 def payload(notification_id: int, row: TrailRow, event: object) -> str:
@@ -24,7 +25,7 @@ def payload(notification_id: int, row: TrailRow, event: object) -> str:
     kind = kind_of(type(event))
     subject = None
     if employee_id is not None or cycle_id is not None:
-        subject = {"personId": employee_id, "cycleId": cycle_id}
+        subject = {"personId": _node("Person", employee_id), "cycleId": _node("Cycle", cycle_id)}
     return compact_json(
         {
             "type": kind,
@@ -48,7 +49,12 @@ def actor_of(attribution: Attribution | None) -> dict[str, Any]:
         return {"kind": "unknown", "personId": None, "token": None, "system": None}
     return {
         "kind": attribution.kind,
-        "personId": attribution.person_id,
+        "personId": _node("Person", attribution.person_id),
         "token": attribution.token,
         "system": attribution.system,
     }
+
+
+def _node(type_name: str, key: object) -> str | None:
+    """The API's global ID of what a delivery points at, so `node(id:)` finds it."""
+    return global_id(type_name, str(key)) if key is not None else None

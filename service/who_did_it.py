@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Generic, Protocol, TypedDict, TypeVar
 
 from domain.attribution import Attribution
@@ -18,8 +19,18 @@ from projections.database import Database
 UNKNOWN = "unknown (before actors were recorded)"
 
 
+class ActorKind(StrEnum):
+    """What caused an event: a person, an API token, Groeispurt itself, or (saved
+    before actors were recorded) nobody knows."""
+
+    PERSON = "person"
+    TOKEN = "token"
+    SYSTEM = "system"
+    UNKNOWN = "unknown"
+
+
 class ActorView(TypedDict):
-    kind: str  # person, token, system or unknown
+    kind: str  # an ActorKind
     person_id: str | None
     name: str | None
     token: str | None
@@ -69,7 +80,12 @@ class Names:
     def actor(self, attribution: Attribution | None) -> ActorView:
         if attribution is None:
             return ActorView(
-                kind="unknown", person_id=None, name=None, token=None, system=None, label=UNKNOWN
+                kind=ActorKind.UNKNOWN,
+                person_id=None,
+                name=None,
+                token=None,
+                system=None,
+                label=UNKNOWN,
             )
         name = self.of(attribution.person_id) if attribution.person_id else None
         person = name or attribution.person_id

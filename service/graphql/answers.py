@@ -57,7 +57,7 @@ def read_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
 
 
 def read_board_of_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
-    employee = employee_of_cycle(services.database, str(cycle_id))
+    employee = employee_of_cycle(services.database, str(as_uuid(cycle_id)))
     board = services.queries.board_of(actor, employee, cycle_id) if employee else None
     if board is None:
         raise NotFound(NO_SUCH_BOARD)
@@ -65,7 +65,7 @@ def read_board_of_cycle(services: Services, actor: Actor, cycle_id: Any) -> Doc:
 
 
 def read_person(services: Services, actor: Actor, person_id: Any) -> Doc:
-    row = get_person_row(services.database, str(person_id))
+    row = get_person_row(services.database, str(as_uuid(person_id)))
     if row is None:
         raise NotFound(NO_SUCH_PERSON)
     return row

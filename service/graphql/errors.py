@@ -29,6 +29,7 @@ from graphql import GraphQLError
 from domain.errors import DomainError, Param, Refusal
 from service.error_texts import INTERNAL_ERROR
 from service.errors import ServiceError
+from service.graphql.values import camel
 
 log = logging.getLogger("groeispurt.graphql")
 
@@ -74,17 +75,9 @@ def refusal_body(refusal: Refusal) -> dict[str, Any]:
         "params": {name: _json(value) for name, value in refusal.params.items()},
     }
     if isinstance(refusal, DomainError):
-        extensions["field"] = _camel(refusal.field)
+        extensions["field"] = camel(refusal.field) if refusal.field is not None else None
     return {"message": refusal.message, "extensions": extensions}
 
 
 def _json(value: Param) -> str | int:
     return value.isoformat() if isinstance(value, date) else value
-
-
-def _camel(field: str | None) -> str | None:
-    """`goals.0.due_on` → `goals.0.dueOn`, the names integrators send."""
-    if field is None:
-        return None
-    parts = field.split("_")
-    return parts[0] + "".join(p[:1].upper() + p[1:] for p in parts[1:])

@@ -8,15 +8,12 @@ from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
+from strawberry.types.base import StrawberryContainer
+
+from service.graphql.enums import Column
+from service.ids import bare_key
 
 KEY_HELP = "Send the same key when you retry: the mutation then acts once."
-
-
-@strawberry.enum
-class Column(Enum):
-    TODO = "todo"
-    DOING = "doing"
-    DONE = "done"
 
 
 @strawberry.input
@@ -216,7 +213,8 @@ class BacklogChangeInput:
 
 
 def plain(value: Any) -> Any:
-    """Input objects → the plain dicts and ISO dates the use cases take."""
+    """Input objects → the plain dicts and ISO dates the use cases take; ids as bare keys
+    (an input may name a backlog skill or a card by its global ID)."""
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, date):
@@ -224,5 +222,34 @@ def plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if hasattr(value, "__strawberry_definition__"):
-        return {k: plain(v) for k, v in vars(value).items() if k != "idempotency_key"}
+        ids = _id_fields(type(value))
+        return {
+            k: _bare(v) if k in ids else plain(v)
+            for k, v in vars(value).items()
+            if k != "idempotency_key"
+        }
     return value
+
+
+def _id_fields(input_type: type) -> frozenset[str]:
+    found = _ID_FIELDS.get(input_type)
+    if found is None:
+        fields = input_type.__strawberry_definition__.fields  # type: ignore[attr-defined]
+        found = _ID_FIELDS[input_type] = frozenset(
+            f.python_name for f in fields if _holds_ids(f.type)
+        )
+    return found
+
+
+# The fields typed ID, per input type: worked out once, not per request.
+_ID_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _holds_ids(kind: object) -> bool:
+    while isinstance(kind, StrawberryContainer):
+        kind = kind.of_type
+    return kind is strawberry.ID
+
+
+def _bare(value: Any) -> Any:
+    return [bare_key(v) for v in value] if isinstance(value, list) else bare_key(value)

@@ -2,33 +2,38 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
-from strawberry.scalars import JSON
 
 from projections import history
 from projections.audit import AuditRow
+from service.graphql.audit_fields import EventFields, event_fields
+from service.graphql.enums import ActorKind, HistoryKind, Party
+from service.graphql.history_details import HistoryDetails, history_details
+from service.graphql.node_ids import node_id, node_id_or_none
+from service.graphql.values import moment
 from service.who_did_it import ActorView, Named, SubjectView
 
 
 @strawberry.type(
     description="Who caused an event: a person, an API token (and the person it acts for), "
-    "or Groeispurt itself (demo, import, command line). Kind `unknown`: saved before "
+    "or Groeispurt itself (demo, import, command line). Kind UNKNOWN: saved before "
     "actors were recorded."
 )
 class EventActor:
-    kind: str
+    kind: ActorKind
     person_id: strawberry.ID | None
     name: str | None
-    token: str | None
+    token: str | None = strawberry.field(description="The API token's name.")
     system: str | None
     label: str = strawberry.field(description="How a person reads it, e.g. 'Marieke Jansen'.")
 
     @classmethod
     def from_view(cls, view: ActorView) -> EventActor:
-        person = view["person_id"]
         return cls(
-            kind=view["kind"],
-            person_id=strawberry.ID(person) if person else None,
+            kind=ActorKind(view["kind"]),
+            person_id=node_id_or_none("Person", view["person_id"]),
             name=view["name"],
             token=view["token"],
             system=view["system"],
@@ -41,65 +46,73 @@ class EventSubject:
     person_id: strawberry.ID
     name: str | None
 
-
-def _subject(subject: SubjectView | None) -> EventSubject | None:
-    if not subject:
-        return None
-    return EventSubject(person_id=strawberry.ID(subject["person_id"]), name=subject["name"])
+    @classmethod
+    def from_view(cls, subject: SubjectView | None) -> EventSubject | None:
+        if not subject:
+            return None
+        return cls(person_id=node_id("Person", subject["person_id"]), name=subject["name"])
 
 
 @strawberry.type(description="One moment in an employee's history across all cycles.")
 class HistoryEntry:
-    at: str
+    at: datetime
     cycle_id: strawberry.ID | None
-    kind: str
-    party: str | None = strawberry.field(
-        description="The party acting: employee, manager, or none (both, or HR)."
+    kind: HistoryKind
+    party: Party | None = strawberry.field(
+        description="The party acting: employee, manager, or null (both, or HR)."
     )
     actor: EventActor
-    details: JSON
+    version: int = strawberry.field(description="The cycle's or person's version after it.")
+    details: HistoryDetails
 
     @classmethod
     def from_row(cls, named: Named[history.HistoryEntry]) -> HistoryEntry:
         entry = named.row
         return cls(
-            at=entry.at,
-            cycle_id=strawberry.ID(entry.cycle_id) if entry.cycle_id is not None else None,
+            at=moment(entry.at),
+            cycle_id=node_id_or_none("Cycle", entry.cycle_id),
             kind=entry.kind,
-            party=entry.party,
+            party=Party(entry.party) if entry.party else None,
             actor=EventActor.from_view(named.actor),
-            # The entry's own fields, and the aggregate's version after it.
-            details=JSON({**entry.details, "version": entry.version}),
+            version=entry.version,
+            details=history_details(entry.kind, entry.cycle_id, entry.details),
         )
 
 
 @strawberry.type(description="One event of the audit trail.")
 class AuditEntry:
-    sequence: int
-    at: str
-    aggregate: str
-    aggregate_id: strawberry.ID
-    version: int
-    kind: str
+    sequence: int = strawberry.field(description="Its place in the trail, oldest first.")
+    at: datetime
+    aggregate: str = strawberry.field(
+        description="What the event belongs to: GrowthCycle, Person, EmailIndex, "
+        "EmployeeCycles or Backlog."
+    )
+    aggregate_id: strawberry.ID = strawberry.field(
+        description="The aggregate's id in the event log (a UUID, not a node ID)."
+    )
+    version: int = strawberry.field(description="The aggregate's version after the event.")
+    kind: str = strawberry.field(description="The event's name, e.g. CardMoved.")
     employee_id: strawberry.ID | None
     cycle_id: strawberry.ID | None
     actor: EventActor = strawberry.field(description="Who did it.")
     subject: EventSubject | None = strawberry.field(description="Whose cycle or record it is.")
-    changes: JSON
+    changes: EventFields = strawberry.field(
+        description="The event's own fields, typed per kind of event."
+    )
 
     @classmethod
     def from_row(cls, named: Named[AuditRow]) -> AuditEntry:
         row = named.row
         return cls(
             sequence=row.seq,
-            at=row.at,
+            at=moment(row.at),
             aggregate=row.aggregate,
             aggregate_id=strawberry.ID(row.aggregate_id),
             version=row.version,
             kind=row.kind,
-            employee_id=strawberry.ID(row.employee_id) if row.employee_id is not None else None,
-            cycle_id=strawberry.ID(row.cycle_id) if row.cycle_id is not None else None,
+            employee_id=node_id_or_none("Person", row.employee_id),
+            cycle_id=node_id_or_none("Cycle", row.cycle_id),
             actor=EventActor.from_view(named.actor),
-            subject=_subject(named.subject),
-            changes=JSON(row.changes),
+            subject=EventSubject.from_view(named.subject),
+            changes=event_fields(row),
         )

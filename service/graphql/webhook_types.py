@@ -9,15 +9,13 @@ field of `registerWebhook`'s payload alone, never of `Webhook`.
 
 from __future__ import annotations
 
-import base64
 from datetime import datetime
 from enum import Enum
 
 import strawberry
 
-from domain.errors import DomainError, InvalidInput
+from domain.errors import DomainError
 from projections.webhooks import WebhookRow
-from service.error_texts import UNKNOWN_CURSOR
 from service.webhook_queries import DeliveryRow
 
 
@@ -158,20 +156,3 @@ class DisableWebhookInput:
 class EnableWebhookInput:
     webhook_id: strawberry.ID
     client_mutation_id: str | None = None
-
-
-def delivery_cursor(event_id: int) -> str:
-    return base64.urlsafe_b64encode(f"d:{event_id}".encode()).decode()
-
-
-def before_cursor(cursor: str | None) -> int | None:
-    """The event position a cursor of `delivery_cursor` names (None: from the newest)."""
-    if not cursor:
-        return None
-    try:
-        kind, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind != "d" or not number.isdigit() or len(number) > 18:
-            raise ValueError
-        return int(number)
-    except (ValueError, UnicodeDecodeError):
-        raise InvalidInput(UNKNOWN_CURSOR, "after") from None

@@ -205,6 +205,13 @@ MOMENT = datetime(2030, 1, 1, tzinfo=UTC)
 READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     "me": (lambda w, a: w.services.queries.me(a), PERSONS),
     "people": (lambda w, a: w.services.queries.people(a), NOT_REPORTS_ONLY),
+    "people_page": (lambda w, a: w.services.queries.people_page(a, None, 5), NOT_REPORTS_ONLY),
+    # Who may see the employee: those who see everyone, themselves, their manager (a
+    # report), a teammate (name, team and function), a token acting for them.
+    "person": (
+        lambda w, a: w.services.queries.person(a, w.employee),
+        PEOPLE_ADMIN | {"audit_token", "employee", "manager", "other_employee", "write_token"},
+    ),
     "backlog": (lambda w, a: w.services.queries.backlog(a), EVERYONE),
     "board_of": (
         lambda w, a: w.services.queries.board_of(a, w.employee),
@@ -217,6 +224,10 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     "boards_of": (lambda w, a: w.services.queries.boards_of(a, w.employee), OWN_RECORD),
     "cycle": (lambda w, a: w.services.queries.cycle(a, w.cycle_id), OWN_RECORD),
     "cycles_of": (lambda w, a: w.services.queries.cycles_of(a, w.employee), OWN_RECORD),
+    "cycles_page": (
+        lambda w, a: w.services.queries.cycles_page(a, w.employee, None, 5),
+        OWN_RECORD,
+    ),
     "cycles_i_lead": (lambda w, a: w.services.queries.cycles_i_lead(a), PERSONS),
     "history": (lambda w, a: w.services.queries.history(a, w.employee), OWN_RECORD),
     "follow_ups_due": (lambda w, a: w.services.queries.follow_ups_due(a), NOT_REPORTS_ONLY),

@@ -48,19 +48,21 @@ class GraphQL:
     base: str
     token: str | None = None
 
-    def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    def post(
+        self, query: str, variables: dict[str, Any] | None = None, operation: str | None = None
+    ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        response = httpx2.post(
-            f"{self.base}/graphql",
-            json={"query": query, "variables": variables or {}},
-            headers=headers,
-            timeout=30,
-        )
+        request: dict[str, Any] = {"query": query, "variables": variables or {}}
+        if operation is not None:
+            request["operationName"] = operation
+        response = httpx2.post(f"{self.base}/graphql", json=request, headers=headers, timeout=30)
         body: dict[str, Any] = response.json()
         return body
 
-    def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        body = self.post(query, variables)
+    def data(
+        self, query: str, variables: dict[str, Any] | None = None, operation: str | None = None
+    ) -> dict[str, Any]:
+        body = self.post(query, variables, operation)
         assert not body.get("errors"), body["errors"]
         data: dict[str, Any] = body["data"]
         return data

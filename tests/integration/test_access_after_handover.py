@@ -27,9 +27,9 @@ FARES_LIKE = {
     "new_manager": "manager",
     "former_manager_hr": "hr",
 }
-# The former manager stays in the employee's team: on the board they are a
+# The former manager stays in the employee's team: on the board (and among people) they are a
 # teammate, who sees only the cards shown to the team.
-AS_TEAMMATE = {"board_of", "board_of_cycle"}
+AS_TEAMMATE = {"board_of", "board_of_cycle", "person"}
 
 
 @pytest.fixture(params=[False, True], ids=["former-manager", "former-manager-is-hr"])

@@ -51,9 +51,9 @@ def _public_use_cases() -> set[str]:
 
 
 def _public_read_queries() -> set[str]:
-    return {name for name, _ in inspect.getmembers(ReadQueries, inspect.isfunction)} - {
-        n for n in vars(ReadQueries) if n.startswith("_")
-    }
+    """Its own and its mixins' (the people's reads) public methods."""
+    members = inspect.getmembers(ReadQueries, inspect.isfunction)
+    return {name for name, _ in members if not name.startswith("_")}
 
 
 def test_every_public_use_case_and_read_query_has_a_row_in_the_matrix() -> None:
@@ -71,6 +71,7 @@ def test_use_cases_that_take_no_actor_are_only_the_internal_lookups() -> None:
 READ_MODEL_OF = {
     "cycle": "cycle_detail",
     "cycles_of": "cycle_detail",
+    "cycles_page": "cycle_detail",
     "cycles_i_lead": "cycle_detail",
     "history": "audit",  # the history is read from the audit trail's rows
     "follow_ups_due": "follow_ups",

@@ -45,10 +45,12 @@ MUTATIONS = {
 }  # fmt: skip
 QUERIES = {
     "me": {"me"},
-    "people": {"people"},
+    "node": {"person", "cycle", "board_of_cycle", "backlog"},
+    "nodes": {"person", "cycle", "board_of_cycle", "backlog"},
+    "people": {"people_page"},
     "board": {"board_of"},
     "cycle": {"cycle"},
-    "cycles": {"cycles_of"},
+    "cycles": {"cycles_page"},
     "history": {"history"},
     "followUpsDue": {"follow_ups_due"},
     "trainingNeeds": {"training_needs"},

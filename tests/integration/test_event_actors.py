@@ -112,14 +112,17 @@ def test_the_audit_page_and_graphql_show_who_did_it_and_whom_it_concerns(store: 
             services.close()
         data = GraphQL(base, token).data(
             """{ auditTrail(first: 50, filter: {kinds: ["PlanApproved"]}) {
-                 edges { node { kind actor { kind name label } subject { name } changes } } } }"""
+                 edges { node { kind actor { kind name label } subject { name }
+                 changes { __typename ... on PlanApprovedFields { party version } } } } } }"""
         )
     nodes = [e["node"] for e in data["auditTrail"]["edges"]]
     assert {(n["actor"]["name"], n["subject"]["name"]) for n in nodes} == {
         ("Mia Manager", "Eva Employee"),
         ("Eva Employee", "Eva Employee"),
     }
-    assert all("actor" not in n["changes"] for n in nodes)
+    assert [n["actor"]["kind"] for n in nodes] == ["PERSON", "PERSON"]
+    assert sorted(n["changes"]["party"] for n in nodes) == ["EMPLOYEE", "MANAGER"]
+    assert {n["changes"]["__typename"] for n in nodes} == {"PlanApprovedFields"}
     assert "ManagerHandedOver" in KINDS
 
 
@@ -141,8 +144,10 @@ def test_a_draft_shows_in_the_trail_as_saved_but_never_with_what_it_says(store: 
         services.close()
     with served(store) as base:
         body = GraphQL(base, token).data(
-            """query ($id: ID!) { auditTrail(first: 50) { edges { node { kind changes } } }
-                 history(employeeId: $id) { edges { node { kind details } } } }""",
+            """query ($id: ID!) { auditTrail(first: 50) { edges { node { kind changes {
+                   __typename ... on PreparationDraftSavedFields { party }
+                   ... on OtherEventFields { fields { name value } } } } } }
+                 history(employeeId: $id) { edges { node { kind details { __typename } } } } }""",
             {"id": str(org.employee)},
         )
     assert "only for me" not in repr(body)

@@ -7,7 +7,10 @@ from service.settings import Settings
 from tests.integration.graphql_client import GraphQL, served
 from tests.scenario import PREPARATION, small_org
 
-CYCLE = "id stage version approvedVersion planVersions approvals followUp"
+CYCLE = (
+    "id stage version approvedVersion planVersions { version } approvals { party version } "
+    "followUp { dueOn }"
+)
 BOARD = "cycleId version todo { id } doing { id } done { id }"
 
 
@@ -36,7 +39,7 @@ def test_a_full_cycle_runs_through_the_api_with_board_and_history_after_each_ste
             {"e": str(org.employee)},
         )["openCycle"]
         cycle_id = opened["id"]
-        assert opened["stage"] == "preparing"
+        assert opened["stage"] == "PREPARING"
         look()
         for client in (employee, manager):
             client.data(
@@ -50,7 +53,7 @@ def test_a_full_cycle_runs_through_the_api_with_board_and_history_after_each_ste
         ]
         session = manager.data(
             "mutation($c: ID!, $cards: [CardStoryInput!]!) { holdSession(input: {cycleId: $c, "
-            'heldOn: "2026-12-01", notes: "Good talk", cards: $cards}) { session } }',
+            'heldOn: "2026-12-01", notes: "Good talk", cards: $cards}) { session { cards { id } } } }',
             {"c": cycle_id, "cards": cards},
         )["holdSession"]["session"]
         card_ids = [card["id"] for card in session["cards"]][:3]
@@ -69,7 +72,7 @@ def test_a_full_cycle_runs_through_the_api_with_board_and_history_after_each_ste
         plan = manager.data(
             'mutation($c: ID!) { writePlan(input: {cycleId: $c, goals: [{description: "Report query", '
             'measure: "runs under 1 s", deadline: "2099-03-01"}], activities: [{description: '
-            '"SQL course", type: "course", form: "formal"}]}) { planVersions } }',
+            '"SQL course", type: "course", form: "formal"}]}) { planVersions { version } } }',
             {"c": cycle_id},
         )["writePlan"]
         assert len(plan["planVersions"]) == 1
@@ -81,7 +84,7 @@ def test_a_full_cycle_runs_through_the_api_with_board_and_history_after_each_ste
         assert approved["approvedVersion"] == 1
         look()
         manager.data(
-            "mutation($c: ID!) { scheduleFollowUp(input: {cycleId: $c, months: 3}) { followUp } }",
+            "mutation($c: ID!) { scheduleFollowUp(input: {cycleId: $c, months: 3}) { followUp { dueOn } } }",
             {"c": cycle_id},
         )
         done = employee.data(
@@ -89,7 +92,7 @@ def test_a_full_cycle_runs_through_the_api_with_board_and_history_after_each_ste
             f'wentWell: "SQL", couldBeBetter: "Time"}}) {{ {CYCLE} }} }}',
             {"c": cycle_id},
         )["completeFollowUp"]
-        assert done["stage"] == "completed"
+        assert done["stage"] == "COMPLETED"
         look()
         assert history_lengths == sorted(history_lengths)
         assert history_lengths[-1] > history_lengths[0]

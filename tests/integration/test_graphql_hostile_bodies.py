@@ -22,7 +22,7 @@ MOVE = (
     "mutation($c: ID!, $card: ID!, $to: Column!) { moveCard(input: "
     "{cycleId: $c, cardId: $card, toColumn: $to}) { version } }"
 )
-PLAN_AS_OF = "query($c: ID!, $at: DateTime!) { planAsOf(cycleId: $c, at: $at) }"
+PLAN_AS_OF = "query($c: ID!, $at: DateTime!) { planAsOf(cycleId: $c, at: $at) { version } }"
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_an_unknown_enum_value_in_variables_is_validation_like_the_same_mistake_
 def test_every_variable_a_type_refuses_is_named_not_only_the_first(api: dict[str, Any]) -> None:
     query = (
         "query($c: ID!, $at: DateTime!, $b: DateTime!) "
-        "{ one: planAsOf(cycleId: $c, at: $at) two: planAsOf(cycleId: $c, at: $b) }"
+        "{ one: planAsOf(cycleId: $c, at: $at) { version } two: planAsOf(cycleId: $c, at: $b) { version } }"
     )
     variables = {"c": api["cycle"], "at": "volgende week", "b": "morgen"}
     body = json.dumps({"query": query, "variables": variables})

@@ -14,6 +14,7 @@ from websockets.sync.client import connect
 from service import change_hub
 from service.container import build_services
 from service.graphql import websocket
+from service.ids import bare_key
 from service.settings import Settings
 from tests.integration.graphql_client import GraphQL, served
 from tests.integration.subscription_client import BOARD, CYCLE, PROTOCOL, socket, ws_url
@@ -92,7 +93,7 @@ def test_a_subscription_receives_a_move_made_through_another_server_process(org:
             )
             board = live.data(timeout=15)["boardChanged"]
             assert board["version"] == moved["moveCard"]["version"]
-            assert [c["id"] for c in board["doing"]] == [org.cards[0]]
+            assert [bare_key(c["id"]) for c in board["doing"]] == [org.cards[0]]
             # A subscriber that queries now reads the new state on this server too.
             again = GraphQL(first, org.employee).data("{ board { version } }")
             assert again["board"]["version"] == board["version"]
@@ -120,7 +121,7 @@ def test_a_subscriber_without_access_is_refused(org: Org) -> None:
         # HR audits: the cycle, and its board.
         with socket(base, org.hr) as live:
             live.subscribe(CYCLE, {"c": str(org.cycle)})
-            assert live.data()["cycleChanged"]["stage"] == "on_board"
+            assert live.data()["cycleChanged"]["stage"] == "ON_BOARD"
 
 
 def test_nobody_signed_in_is_closed_at_connection_init(org: Org) -> None:
@@ -141,7 +142,7 @@ def test_nobody_signed_in_is_closed_at_connection_init(org: Org) -> None:
 def test_the_former_managers_subscription_stops_after_a_handover(org: Org) -> None:
     with served(org.settings) as base, socket(base, org.manager) as live:
         live.subscribe(CYCLE, {"c": str(org.cycle)})
-        assert live.data()["cycleChanged"]["stage"] == "on_board"
+        assert live.data()["cycleChanged"]["stage"] == "ON_BOARD"
         # HR gives the employee another manager, through the API.
         hr = GraphQL(base, org.hr)
         nina = hr.data(

@@ -10,6 +10,7 @@ import pytest
 from service.container import build_services
 from service.errors import Conflict
 from service.idempotency import Claim, Earlier, KeyTakenOver
+from service.ids import global_id
 from service.settings import Settings
 from tests.integration.graphql_client import GraphQL, moves_in_log, served
 from tests.scenario import cycle_on_board, fixed_today, small_org
@@ -68,7 +69,7 @@ def test_a_key_whose_request_died_is_released_after_two_minutes(store: Settings)
         api = GraphQL(base, token)
         move = {"c": str(cycle_id), "card": cards[0], "to": "DOING", "key": "move-old"}
         moved = api.data(MOVE, move)
-        assert moved["moveCard"]["doing"] == [{"id": cards[0]}]
+        assert moved["moveCard"]["doing"] == [{"id": global_id("Card", str(cycle_id), cards[0])}]
         assert api.data(MOVE, move) == moved
         recent = api.error(MOVE, {**move, "card": cards[1], "key": "move-new"})
         assert recent["extensions"]["code"] == "CONFLICT"

@@ -8,7 +8,6 @@ sixth Sales adviser whose POP is agreed during the test, in the open month.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict
 from typing import Any
 
 import pytest
@@ -24,8 +23,8 @@ K = 5
 GROUPINGS = ("team", "function", "skill")
 QUERY = (
     "query($by: GroupBy!) { trainingNeeds(groupBy: $by) { groupBy minGroupSize periodStart "
-    "periodEnd nextUpdateOn hardSoftBalance groups { name kind people peopleWishing "
-    "peopleAgreed activities support } } }"
+    "periodEnd nextUpdateOn hardSoftBalance { hard soft hardShare } groups { name kind "
+    "people peopleWishing peopleAgreed activities { type people } support { kind people } } } }"
 )
 
 
@@ -87,7 +86,18 @@ def test_graphql_gives_the_same_guarded_figures_and_the_month_they_are_for(
         from_service = report(org.services, org, group_by)
         assert answer["periodEnd"] == from_service.period.end
         assert answer["nextUpdateOn"] == from_service.period.next_update
-        assert answer["hardSoftBalance"] == asdict(from_service.hard_soft_balance)
+        balance = from_service.hard_soft_balance
+        assert answer["hardSoftBalance"] == {
+            "hard": balance.hard,
+            "soft": balance.soft,
+            "hardShare": balance.hard_share,
+        }
+        assert [g["kind"] for g in answer["groups"]] == [
+            g.kind.upper() for g in from_service.groups
+        ]
+        assert [
+            {a["type"].lower(): a["people"] for a in g["activities"]} for g in answer["groups"]
+        ] == [g.activities for g in from_service.groups]
         assert [g["people"] for g in answer["groups"]] == [g.people for g in from_service.groups]
         assert not any(exposed(g["people"]) for g in answer["groups"])
         assert "Strategy" not in repr(answer)

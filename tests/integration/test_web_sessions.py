@@ -173,7 +173,7 @@ def test_a_revoked_hr_role_stops_working_on_the_next_request(site: Site) -> None
     site.use(site.sign_in("mia@example.nl"))
     assert site.client.get("/hr/people").status_code == 200
     assert 'href="/hr"' in site.client.get("/board").text
-    assert site.graphql("{ me { roles } }")["data"]["me"]["roles"] == ["hr"]
+    assert site.graphql("{ me { roles } }")["data"]["me"]["roles"] == ["HR"]
     site.services.app.revoke_role(ADMIN, site.org.manager, "hr")
     assert site.client.get("/hr/people").status_code == 403
     assert 'href="/hr"' not in site.client.get("/board").text

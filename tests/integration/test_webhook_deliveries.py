@@ -24,6 +24,7 @@ from projections.webhooks import WebhookState
 from service.actor import system_actor
 from service.container import Services, build_services
 from service.errors import Forbidden
+from service.ids import global_id
 from service.settings import Settings
 from service.webhook_addresses import is_internal
 from service.webhook_deliveries import Deliveries
@@ -122,7 +123,7 @@ def test_a_receiver_gets_a_delivery_signed_per_the_standard_webhooks_spec(
     assert data["kind"] == TEAM_CHANGED
     assert data["aggregate"] == "Person"
     assert data["aggregateId"] == str(org.employee)
-    assert data["subject"] == {"personId": str(org.employee), "cycleId": None}
+    assert data["subject"] == {"personId": global_id("Person", str(org.employee)), "cycleId": None}
     assert data["actor"] == {"kind": "system", "personId": None, "token": None, "system": "test"}
     assert "team" not in json.dumps(data).lower().replace("teamchanged", "")
     [row] = _deliveries(services, webhook_id)

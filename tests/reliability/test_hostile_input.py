@@ -19,7 +19,8 @@ from tests.scenario import fixed_today, small_org
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 HOLD = (
     "mutation($c: ID!, $cards: [CardStoryInput!]!, $notes: String!) { holdSession(input: "
-    '{cycleId: $c, heldOn: "2026-12-01", notes: $notes, cards: $cards}) { session } }'
+    '{cycleId: $c, heldOn: "2026-12-01", notes: $notes, cards: $cards}) '
+    "{ session { notes cards { id } } } }"
 )
 
 
@@ -69,7 +70,7 @@ def test_refused_input_says_why_and_stores_nothing(world: dict[str, Any]) -> Non
         assert error["extensions"]["code"] == "VALIDATION", name
     bad_date = manager.error(
         'mutation($c: ID!) { holdSession(input: {cycleId: $c, heldOn: "2026-02-30", '
-        "cards: []}) { session } }",
+        "cards: []}) { session { heldOn } } }",
         {"c": world["cycle"]},
     )
     assert bad_date["extensions"]["code"] == "VALIDATION"
@@ -119,7 +120,7 @@ def test_a_pop_with_a_past_deadline_or_markup_is_handled_where_the_user_is(
         "mutation($c: ID!, $d: String!, $when: Date!) { writePlan(input: {cycleId: $c, goals: "
         "[{description: $d, measure: $d, deadline: $when}], activities: [{description: $d, "
         'type: "course", form: "formal"}], support: [{kind: "time", description: $d}]}) '
-        "{ planVersions } }"
+        "{ planVersions { plan { goals { description } activities { description } } } } }"
     )
     past = manager.error(plan, {"c": world["cycle"], "d": "Goal", "when": "2001-01-01"})
     assert past["extensions"] == {

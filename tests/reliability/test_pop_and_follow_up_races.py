@@ -24,7 +24,7 @@ REVISE = (
     '"Report query", measure: $m, deadline: "2099-03-01"}]}) { id } }'
 )
 APPROVE = "mutation($c: ID!, $v: Int!) { approvePlan(input: {cycleId: $c, version: $v}) { id } }"
-VERSION = "query($c: ID!) { cycle(id: $c) { planVersions } }"
+VERSION = "query($c: ID!) { cycle(id: $c) { planVersions { version } } }"
 COMPLETE = (
     'mutation($c: ID!) { completeFollowUp(input: {cycleId: $c, heldOn: "2027-03-01", '
     'wentWell: "SQL", couldBeBetter: "Time"}) { id } }'
