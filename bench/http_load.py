@@ -239,7 +239,8 @@ function request()
   return wrk.format("POST", nil, headers, mine[2 + sent %% 2])
 end
 function response(status, headers, body)
-  if status ~= 200 or string.find(body, '"errors"', 1, true) then failed = failed + 1 end
+  if status ~= 200 or string.find(body, '"errors"', 1, true)
+     or not string.find(body, '"userErrors":[]', 1, true) then failed = failed + 1 end
 end
 done = function(summary, latency, requests)
   local failures = 0
@@ -254,7 +255,7 @@ def wrk_moves(url: str, boards: list[tuple[str, str, str]], seconds: float) -> f
 
     `boards`: (Authorization header, body moving the card there, body moving it
     back). Each connection alternates its two bodies, so every request is a
-    real move; a request answered with GraphQL errors does not count.
+    real move; a request answered with GraphQL errors or user errors does not count.
     """
 
     def lua(text: str) -> str:

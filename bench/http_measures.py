@@ -98,7 +98,7 @@ def _active_boards(settings: Settings, count: int) -> list[tuple[str, str, list[
 
 MOVE = (
     "mutation($c: ID!, $card: ID!, $to: Column!) { moveCard(input: "
-    "{cycleId: $c, cardId: $card, toColumn: $to}) { version } }"
+    "{cycleId: $c, cardId: $card, toColumn: $to}) { board { version } userErrors { reason } } }"
 )
 
 
@@ -137,7 +137,7 @@ def _python_moves(url: str, boards: list[tuple[str, str, list[str]]], seconds: f
                 headers = {"Content-Type": "application/json"}
                 answer = client.post(url, content=body, headers=headers).json()
                 n += 1
-                if not answer.get("errors"):
+                if not answer.get("errors") and not answer["data"]["moveCard"]["userErrors"]:
                     with lock:
                         moved[0] += 1
 

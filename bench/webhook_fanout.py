@@ -27,7 +27,7 @@ from service.settings import Settings
 
 ENDPOINTS = 100
 WHO = system_actor("benchmark")
-CHANGE = "mutation($p: ID!, $t: String!) { changePerson(input: {personId: $p, team: $t}) { id } }"
+CHANGE = "mutation($p: ID!, $t: String!) { changePerson(input: {personId: $p, team: $t}) { person { id } } }"
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,17 @@ HAS_ROLE = ErrorText(
 LACKS_ROLE = ErrorText(
     "person.lacks_role", "{name} does not have the role {role}.", words=frozenset({"role"})
 )
+EXTERNAL_ID_CLAIMED = ErrorText(
+    "person.external_id_claimed", "This external id is already someone else's."
+)
+ALREADY_DEACTIVATED = ErrorText(
+    "person.already_deactivated", "{name} has already been deactivated."
+)
+LEFT_BEFORE_START = ErrorText(
+    "person.left_before_start",
+    "{field} cannot lie before the start date, {start}.",
+    "This cannot lie before the start date, {start}.",
+)
 
 # -- the company backlog ------------------------------------------------------------
 

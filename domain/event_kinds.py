@@ -14,10 +14,15 @@ from functools import cache
 from eventsourcing.domain import DomainEvent
 
 from domain.backlog import Backlog
+from domain.employee_cycles import EmployeeCycles
+from domain.external_ids import ExternalIdIndex
 from domain.growth_cycle import GrowthCycle
-from domain.person import Person
+from domain.person import EmailIndex, Person
 
 OFFERED = (GrowthCycle, Person, Backlog)
+# Every aggregate of the organisation's record: the change feed and the audit trail
+# carry all of their events (webhook endpoints' configuration is not part of it).
+RECORDED = (GrowthCycle, EmployeeCycles, Person, EmailIndex, ExternalIdIndex, Backlog)
 
 
 def kind_of(event_class: type) -> str:
@@ -28,13 +33,19 @@ def kind_of(event_class: type) -> str:
 @cache
 def event_kinds() -> dict[str, type]:
     """Every kind a webhook may subscribe to, with its event class, in the aggregates' order."""
+    return events_of(OFFERED)
+
+
+def events_of(aggregates: tuple[type, ...]) -> dict[str, type]:
+    """The event classes the aggregates define themselves (not the library's bases), by kind."""
     kinds: dict[str, type] = {}
-    for aggregate in OFFERED:
+    for aggregate in aggregates:
         for name, member in vars(aggregate).items():
             if (
                 isinstance(member, type)
                 and issubclass(member, DomainEvent)
                 and member.__qualname__ == f"{aggregate.__name__}.{name}"
+                and name not in ("Event", "Created")
             ):
                 kinds[kind_of(member)] = member
     return kinds

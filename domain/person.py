@@ -1,7 +1,9 @@
 """A person in the organisation: who they are, what they do, who manages them.
 
 Changes of manager, function and team are events of their own, so the
-history always knows who was the manager at the time of each cycle.
+history always knows who was the manager at the time of each cycle. A
+person who leaves is deactivated, never removed: everything they did stays
+in the history, and the service ends their access.
 """
 
 from __future__ import annotations
@@ -14,20 +16,23 @@ from eventsourcing.domain import Aggregate
 
 from domain.dates import require_date
 from domain.error_texts import (
+    ALREADY_DEACTIVATED,
     EMAIL_TAKEN,
     HAS_ROLE,
     LACKS_ROLE,
     LANGUAGE_NOT_OFFERED,
+    LEFT_BEFORE_START,
     NO_SUCH_ROLE,
     NOT_AN_EMAIL,
     OWN_MANAGER,
 )
 from domain.errors import InvalidInput, NotAllowedNow
-from domain.text import check_text
+from domain.text import LONG, check_text
 from domain.vocabulary import DevelopmentPhase, Language, parse_choice
 
 LANGUAGES = tuple(language.value for language in Language)
 ROLES = ("hr", "admin")
+MAX_EXTERNAL_ID = 100
 
 
 def check_email(value: Any) -> str:
@@ -37,6 +42,11 @@ def check_email(value: Any) -> str:
     if not local or "@" in domain or len(labels) < 2 or not all(labels) or " " in email:
         raise InvalidInput(NOT_AN_EMAIL, "email")
     return email
+
+
+def check_external_id(value: Any) -> str | None:
+    """Another system's id for a person (an HRIS's), as it is written there; None for none."""
+    return check_text("external_id", value, required=False, max_length=MAX_EXTERNAL_ID) or None
 
 
 class Person(Aggregate):
@@ -55,7 +65,8 @@ class Person(Aggregate):
         language = details.get("language") or "nl"
         if language not in LANGUAGES:
             raise InvalidInput(LANGUAGE_NOT_OFFERED, "language")
-        return cls._create(
+        external_id = check_external_id(details.get("external_id"))
+        person = cls._create(
             cls.Registered,
             name=check_text("name", details.get("name")),
             email=check_email(details.get("email")),
@@ -68,6 +79,8 @@ class Person(Aggregate):
             language=language,
             start_date=require_date("start_date", details.get("start_date")),
         )
+        person.change_external_id(external_id)
+        return person
 
     def __init__(
         self,
@@ -89,6 +102,12 @@ class Person(Aggregate):
         self.language = language
         self.start_date = start_date
         self.roles: list[str] = []
+        self.external_id: str | None = None
+        self.left_on: date | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_on is None
 
     class ManagerChanged(Aggregate.Event):
         manager_id: UUID | None
@@ -206,6 +225,42 @@ class Person(Aggregate):
         if role not in self.roles:
             raise NotAllowedNow(LACKS_ROLE, name=self.name, role=str(role))
         self.trigger_event(self.RoleRevoked, role=role)
+
+    class ExternalIdChanged(Aggregate.Event):
+        external_id: str | None
+
+        def apply(self, person: Person) -> None:
+            person.external_id = self.external_id
+
+    def change_external_id(self, external_id: Any) -> bool:
+        """Records the new id (or none); the caller claims it in the ExternalIdIndex in the
+        same save."""
+        checked = check_external_id(external_id)
+        if checked == self.external_id:
+            return False
+        self.trigger_event(self.ExternalIdChanged, external_id=checked)
+        return True
+
+    class Deactivated(Aggregate.Event):
+        """The person left: the service ends their access; their history stays as it is."""
+
+        left_on: date
+        reason: str
+
+        def apply(self, person: Person) -> None:
+            person.left_on = self.left_on
+
+    def deactivate(self, *, left_on: Any, reason: Any = "") -> None:
+        if not self.is_active:
+            raise NotAllowedNow(ALREADY_DEACTIVATED, name=self.name)
+        left = require_date("left_on", left_on)
+        if left < self.start_date:
+            raise InvalidInput(LEFT_BEFORE_START, "left_on", start=self.start_date)
+        self.trigger_event(
+            self.Deactivated,
+            left_on=left,
+            reason=check_text("reason", reason, required=False, max_length=LONG),
+        )
 
 
 class EmailIndex(Aggregate):

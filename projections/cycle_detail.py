@@ -1,13 +1,19 @@
 """The cycle detail read model: one document per cycle with everything its pages show.
 
 The document and its fold are in `cycle_fold`; here are its tables and its
-queries. A second table says who leads each cycle now, so a manager's
-cycles are one indexed read.
+queries. A second table lists every cycle with who leads it now, its stage
+and when it opened, so a manager's cycles, and the cycles across people
+that HR filters and pages, are indexed reads that decode only the page.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from domain.vocabulary import Stage
 from projections import cycle_fold
+from projections import people as people_rows
 from projections.cycle_fold import CycleDoc
 from projections.database import Cursor, Database
 from projections.json_text import parse_json
@@ -15,20 +21,24 @@ from projections.read_model import Batch, ReadModel
 from projections.storage import DocumentTable, RowTable
 
 TABLE = "rm_cycles"
-MANAGERS = "rm_cycle_managers"
+LIST = "rm_cycle_list"
 
 DOCS = DocumentTable[CycleDoc](TABLE, lambda doc: (doc["employee_id"], doc["opened_at"]))
-LEADS = RowTable(MANAGERS, ("cycle_id", "manager_id", "sort_key"))
+# manager_id is "" while nobody leads the cycle (handed over, no coach yet).
+LINES = RowTable(LIST, ("cycle_id", "employee_id", "manager_id", "stage", "opened_at"))
+ENDED = (Stage.COMPLETED.value, Stage.CLOSED.value)
 
 
 class CycleDetailReadModel(ReadModel):
     name = "cycle_detail"
-    tables = (TABLE, MANAGERS)
+    tables = (TABLE, LIST)
     schema = (
         *DOCS.schema,
-        f"CREATE TABLE IF NOT EXISTS {MANAGERS} ("
-        "cycle_id TEXT PRIMARY KEY, manager_id TEXT NOT NULL, sort_key TEXT NOT NULL)",
-        f"CREATE INDEX IF NOT EXISTS {MANAGERS}_manager ON {MANAGERS} (manager_id, sort_key)",
+        f"CREATE TABLE IF NOT EXISTS {LIST} (cycle_id TEXT PRIMARY KEY, "
+        "employee_id TEXT NOT NULL, manager_id TEXT NOT NULL, stage TEXT NOT NULL, "
+        "opened_at TEXT NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {LIST}_manager ON {LIST} (manager_id, opened_at)",
+        f"CREATE INDEX IF NOT EXISTS {LIST}_opened ON {LIST} (opened_at, cycle_id)",
     )
     # 2: every document lists its handovers, none too.
     revision = 2
@@ -37,13 +47,17 @@ class CycleDetailReadModel(ReadModel):
         cycles = DOCS.load(cursor, cycle_fold.keys_to_load(batch))
         changes = cycle_fold.fold(cycles, batch)
         DOCS.write(cursor, changes.cycles)
-        LEADS.upsert(
-            cursor,
-            [
-                (key, manager, changes.cycles[key]["opened_at"])
-                for key, manager in changes.managers.items()
-            ],
-        )
+        LINES.upsert(cursor, [_line(changes.cycles[key]) for key in sorted(changes.listed)])
+
+
+def _line(doc: CycleDoc) -> tuple[str, str, str, str, str]:
+    return (
+        doc["cycle_id"],
+        doc["employee_id"],
+        doc["manager_id"] or "",
+        doc["stage"],
+        doc["opened_at"],
+    )
 
 
 # -- queries -------------------------------------------------------------------
@@ -69,30 +83,84 @@ def list_cycles(
         params.append(str(manager_id))
     sql = f"SELECT c.doc FROM {TABLE} c"
     if manager_id is not None:
-        sql += f" JOIN {MANAGERS} m ON m.cycle_id = c.key"
+        sql += f" JOIN {LIST} m ON m.cycle_id = c.key"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY c.sort_key DESC, c.key"
     return [parse_json(row["doc"]) for row in database.query(sql, params)]
 
 
-def page_cycles(
-    database: Database, employee_id: str, after: tuple[str, str] | None, limit: int
+@dataclass(frozen=True, slots=True)
+class CycleFilter:
+    """Which cycles a list across people shows; every part optional. `team` is the
+    employee's team now; `opened_from` and `opened_to` are days, both included."""
+
+    employee_id: str | None = None
+    manager_id: str | None = None
+    team: str | None = None
+    stage: str | None = None
+    opened_from: date | None = None
+    opened_to: date | None = None
+
+
+def page_of_cycles(
+    database: Database,
+    where: CycleFilter,
+    *,
+    readable_by: str | None,
+    after: tuple[str, str] | None,
+    limit: int,
 ) -> list[CycleDoc]:
-    """Up to `limit` cycles of an employee, newest first (as `list_cycles`), those after
-    (opened at, cycle id) `after`."""
-    where, params = "owner = ?", [str(employee_id)]
+    """Up to `limit + 1` cycles, newest first, after the cycle at `after` (keyset: a
+    cycle opened meanwhile never shifts a page; the one more says whether a page
+    follows). `readable_by`: only the cycles that person reads (their own, their
+    reports', the open ones they lead); None: all."""
+    sql, params = _matching(where, readable_by)
     if after is not None:
-        opened, key = after
-        where += " AND (sort_key < ? OR (sort_key = ? AND key > ?))"
-        params += [opened, opened, key]
+        sql += " AND (l.opened_at < ? OR (l.opened_at = ? AND l.cycle_id < ?))"
+        params += [after[0], after[0], after[1]]
+    sql += " ORDER BY l.opened_at DESC, l.cycle_id DESC LIMIT ?"
     rows = database.query(
-        f"SELECT doc FROM {TABLE} WHERE {where} ORDER BY sort_key DESC, key LIMIT ?",
-        (*params, limit),
+        f"SELECT c.doc, l.opened_at, l.cycle_id FROM {LIST} l JOIN {TABLE} c "
+        f"ON c.key = l.cycle_id {sql}",
+        [*params, limit + 1],
     )
     return [parse_json(row["doc"]) for row in rows]
 
 
-def count_cycles(database: Database, employee_id: str) -> int:
-    rows = database.query(f"SELECT COUNT(*) AS n FROM {TABLE} WHERE owner = ?", (str(employee_id),))
+def count_cycles(database: Database, where: CycleFilter, *, readable_by: str | None) -> int:
+    sql, params = _matching(where, readable_by)
+    rows = database.query(f"SELECT COUNT(*) AS n FROM {LIST} l {sql}", params)
     return int(rows[0]["n"])
+
+
+def _matching(where: CycleFilter, readable_by: str | None) -> tuple[str, list[object]]:
+    """The joins and conditions (after FROM … l) that pick the cycles `where` describes."""
+    joins = ""
+    conditions = ["1 = 1"]
+    params: list[object] = []
+    if where.team is not None or readable_by is not None:
+        joins = f" LEFT JOIN {people_rows.TABLE} p ON p.person_id = l.employee_id"
+    for column, value in (
+        ("l.employee_id", where.employee_id),
+        ("l.manager_id", where.manager_id),
+        ("l.stage", where.stage),
+        ("p.team", where.team),
+    ):
+        if value is not None:
+            conditions.append(f"{column} = ?")
+            params.append(value)
+    if where.opened_from is not None:
+        conditions.append("l.opened_at >= ?")
+        params.append(where.opened_from.isoformat())
+    if where.opened_to is not None:
+        conditions.append("l.opened_at < ?")
+        params.append((where.opened_to + timedelta(days=1)).isoformat())
+    if readable_by is not None:
+        # What `ReadQueries.cycle` lets a person read: their own cycles, every cycle of
+        # the people they manage now, and the open cycles they lead (as a coach).
+        conditions.append(
+            "(l.employee_id = ? OR p.manager_id = ? OR (l.manager_id = ? AND l.stage NOT IN (?, ?)))"
+        )
+        params += [readable_by, readable_by, readable_by, *ENDED]
+    return f"{joins} WHERE {' AND '.join(conditions)}", params

@@ -125,11 +125,11 @@ class CycleDoc(TypedDict):
 
 @dataclass
 class CycleChanges:
-    """What a batch changed: the documents, and who leads each cycle that opened or
-    was handed over ("" for nobody)."""
+    """What a batch changed: the documents, and the cycles whose line in the list of
+    cycles (who leads it, its stage) may have changed."""
 
     cycles: dict[str, CycleDoc] = field(default_factory=dict)
-    managers: dict[str, str] = field(default_factory=dict)
+    listed: set[str] = field(default_factory=set)
 
 
 def keys_to_load(batch: Iterable[tuple[Event, str, str]]) -> set[str]:
@@ -149,7 +149,7 @@ def fold(cycles: dict[str, CycleDoc], batch: Iterable[tuple[Event, str, str]]) -
             continue
         if isinstance(event, GrowthCycle.Opened):
             doc = cycles[key] = opened(event, key, at)
-            changes.managers[key] = doc["manager_id"] or ""
+            changes.listed.add(key)
         else:
             found = cycles.get(key)
             if found is None:
@@ -157,11 +157,12 @@ def fold(cycles: dict[str, CycleDoc], batch: Iterable[tuple[Event, str, str]]) -
             doc = found
             process_event(doc, event, at)
             if isinstance(event, GrowthCycle.ManagerHandedOver):
-                changes.managers[key] = doc["manager_id"] or ""
+                changes.listed.add(key)
             doc["version"] = event.originator_version
             doc["updated_at"] = at
             if not isinstance(event, _SAME_STAGE):
                 doc["stage"] = stage_of(doc)
+                changes.listed.add(key)
         changes.cycles[key] = doc
     return changes
 

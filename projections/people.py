@@ -20,7 +20,7 @@ from projections.storage import RowTable
 __all__ = ["DETAILS", "PeopleReadModel", "PersonRow", "get_person_row", "person_row"]
 
 TABLE = "rm_people"
-COLUMNS = ("person_id", *DETAILS, "roles")
+COLUMNS = ("person_id", *DETAILS, "roles", "external_id", "left_on")
 ROWS = RowTable(TABLE, COLUMNS)
 
 
@@ -32,9 +32,11 @@ class PeopleReadModel(ReadModel):
         "person_id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, "
         "function TEXT NOT NULL, team TEXT NOT NULL, manager_id TEXT, "
         "development_phase TEXT NOT NULL, language TEXT NOT NULL, start_date TEXT NOT NULL, "
-        "roles TEXT NOT NULL)",
+        "roles TEXT NOT NULL, external_id TEXT, left_on TEXT)",
         f"CREATE INDEX IF NOT EXISTS {TABLE}_manager ON {TABLE} (manager_id)",
         f"CREATE INDEX IF NOT EXISTS {TABLE}_team ON {TABLE} (team)",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_email ON {TABLE} (email)",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_external_id ON {TABLE} (external_id)",
     )
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
@@ -57,6 +59,8 @@ def _row(columns: Mapping[str, Any]) -> PersonRow:
         language=columns["language"],
         start_date=columns["start_date"],
         roles=json.loads(columns["roles"]),
+        external_id=columns["external_id"],
+        left_on=columns["left_on"],
     )
 
 
@@ -72,6 +76,8 @@ def _columns(row: PersonRow) -> tuple[object, ...]:
         row["language"],
         row["start_date"],
         json.dumps(row["roles"]),
+        row["external_id"],
+        row["left_on"],
     )
 
 
@@ -108,6 +114,15 @@ def list_team(database: Database, team: str) -> list[PersonRow]:
         f"SELECT * FROM {TABLE} WHERE team = ? ORDER BY name, person_id", (str(team),)
     )
     return [_row(row) for row in rows]
+
+
+def find_person_row(
+    database: Database, *, email: str | None = None, external_id: str | None = None
+) -> PersonRow | None:
+    """The person with this e-mail address or this external id (both unique), if any."""
+    column, value = ("email", email) if email is not None else ("external_id", external_id)
+    rows = database.query(f"SELECT * FROM {TABLE} WHERE {column} = ?", (str(value),))
+    return _row(rows[0]) if rows else None
 
 
 def get_person_row(database: Database, person_id: str) -> PersonRow | None:

@@ -44,6 +44,8 @@ class PersonRow(TypedDict):
     language: str
     start_date: str
     roles: list[str]
+    external_id: str | None  # the person's id in another system (an HRIS), if given
+    left_on: str | None  # set when HR deactivated them: they have left
 
 
 @final
@@ -77,7 +79,14 @@ class PersonDetails(Protocol):
     def start_date(self) -> date: ...
 
 
-def person_row(person_id: UUID, details: PersonDetails, roles: Iterable[str]) -> PersonRow:
+def person_row(
+    person_id: UUID,
+    details: PersonDetails,
+    roles: Iterable[str],
+    *,
+    external_id: str | None = None,
+    left_on: date | None = None,
+) -> PersonRow:
     return PersonRow(
         person_id=str(person_id),
         name=details.name,
@@ -89,6 +98,8 @@ def person_row(person_id: UUID, details: PersonDetails, roles: Iterable[str]) ->
         language=details.language,
         start_date=details.start_date.isoformat(),
         roles=sorted(roles),
+        external_id=external_id,
+        left_on=left_on.isoformat() if left_on is not None else None,
     )
 
 
@@ -143,3 +154,7 @@ def process_event(row: PersonRow, event: Person.Event) -> None:
             row["roles"] = sorted({*row["roles"], event.role})
         case Person.RoleRevoked():
             row["roles"] = [r for r in row["roles"] if r != event.role]
+        case Person.ExternalIdChanged():
+            row["external_id"] = event.external_id
+        case Person.Deactivated():
+            row["left_on"] = event.left_on.isoformat()

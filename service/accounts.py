@@ -28,8 +28,8 @@ from projections.database import Database
 from projections.people import get_person_row
 from service.actor import Actor, Role
 from service.application import Groeispurt
-from service.error_texts import NOT_CURRENT_PASSWORD, SIGN_IN_REFUSED
-from service.errors import Unauthenticated
+from service.error_texts import NO_SUCH_PERSON, NOT_CURRENT_PASSWORD, SIGN_IN_REFUSED
+from service.errors import NotFound, Unauthenticated
 from service.passwords import MAX_PASSWORD_LENGTH, check_password
 from service.sessions import Sessions
 from service.sign_in_throttle import SignInThrottle
@@ -47,8 +47,11 @@ def _utc_now() -> datetime:
 
 
 def actor_for_person(app: Groeispurt, person_id: UUID, *, may_write: bool = True) -> Actor:
-    """The Actor for a person, with the roles their Person aggregate holds right now."""
+    """The Actor for a person, with the roles their Person aggregate holds right now;
+    NotFound for a person who was deactivated (they may no longer act)."""
     person = app.get_person(person_id)
+    if not person.is_active:
+        raise NotFound(NO_SUCH_PERSON)
     return Actor(person.id, frozenset(Role(r) for r in person.roles), may_write=may_write)
 
 
@@ -61,6 +64,8 @@ def current_actor(
     row = get_person_row(database, str(person_id))
     if row is None:
         return actor_for_person(app, person_id, may_write=may_write)
+    if row["left_on"] is not None:
+        raise NotFound(NO_SUCH_PERSON)
     return Actor(person_id, frozenset(Role(r) for r in row["roles"]), may_write=may_write)
 
 
@@ -101,8 +106,11 @@ class Accounts:
         return self._password_hash(person_id) is not None
 
     def sign_in(self, email: Any, password: Any, *, client: str = LOCAL) -> Actor:
-        """The signed-in person's Actor, or Unauthenticated with one message for every mistake."""
+        """The signed-in person's Actor, or Unauthenticated with one message for every mistake
+        (a person who was deactivated is refused as if unknown)."""
         person = self.app.find_person_by_email(email) if isinstance(email, str) else None
+        if person is not None and not person.is_active:
+            person = None
         if not self._password_is_right(
             person.id if person is not None else None,
             email if isinstance(email, str) else "",

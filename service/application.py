@@ -23,6 +23,7 @@ from service.actor import Actor
 from service.backlog_use_cases import BacklogUseCases
 from service.catching_up import ReadModelsBehind
 from service.cycle_use_cases import CycleUseCases
+from service.deactivation_use_cases import DeactivationUseCases
 from service.errors import Changed
 from service.idempotency import Claim
 from service.people_use_cases import PeopleUseCases
@@ -42,7 +43,12 @@ class OnSaved(Protocol):
 
 
 class Groeispurt(
-    CycleUseCases, PeopleUseCases, BacklogUseCases, WebhookUseCases, Application[UUID]
+    CycleUseCases,
+    PeopleUseCases,
+    DeactivationUseCases,
+    BacklogUseCases,
+    WebhookUseCases,
+    Application[UUID],
 ):
     name = "Groeispurt"
     # A cycle with years of card moves loads from its latest snapshot plus at

@@ -97,6 +97,9 @@ ONE_DETAIL_PER_REQUEST = ErrorText(
 ONE_BACKLOG_CHANGE_PER_REQUEST = ErrorText(
     "request.one_backlog_change_per_request", "Reword, move or retire: one per request."
 )
+ONE_PERSON_KEY = ErrorText(
+    "request.one_person_key", "Look a person up by either email or externalId: one of the two."
+)
 REQUEST_TOO_LARGE = ErrorText("request.too_large", "The request is larger than {limit_kib} KiB.")
 NOT_JSON = ErrorText(
     "request.not_json", "Send the request as JSON, with Content-Type: application/json."
@@ -151,6 +154,16 @@ BACKLOG_CHANGED = ErrorText(
 
 NO_SUCH_PERSON = ErrorText("person.not_found", "There is no such person.")
 EMAIL_REGISTERED = ErrorText("person.email_taken", "{email} is already registered.")
+EXTERNAL_ID_REGISTERED = ErrorText(
+    "person.external_id_taken", "{external_id} is already the external id of someone else."
+)
+DEACTIVATE_ONESELF = ErrorText(
+    "person.deactivate_oneself", "You cannot deactivate yourself; ask someone else in HR."
+)
+PERSON_DEACTIVATED = ErrorText(
+    "person.deactivated",
+    "{name} has been deactivated and can no longer manage or coach anyone.",
+)
 NO_SUCH_CYCLE = ErrorText("cycle.not_found", "There is no such growth cycle.")
 NO_SUCH_BOARD = ErrorText("board.not_found", "There is no such board.")
 ACTIVE_CYCLE = ErrorText(

@@ -1,5 +1,10 @@
-"""Reads of people with their access rules: HR and administrators see everyone; anyone
-else themselves, the people they manage, and the names of their team.
+"""Reads of people with their access rules (see `service.read_queries` for all the rules).
+
+- HR and administrators see everyone, people who left too (marked so);
+- a manager their reports, everyone themselves and the names of their team;
+  people who left only HR and administrators;
+- a person found by e-mail address or external id: whoever `people` shows
+  with that detail (a colleague's row hides it, so no colleague is found by it).
 
 Part of `ReadQueries` (see `service.read_queries`), which pages and the API share.
 """
@@ -36,7 +41,13 @@ class PeopleReads:
         person = self._person(actor.person_id)
         if person is None:
             raise Forbidden()
-        return people_rows.person_row(person.id, person, person.roles)
+        return people_rows.person_row(
+            person.id,
+            person,
+            person.roles,
+            external_id=person.external_id,
+            left_on=person.left_on,
+        )
 
     def people(self, actor: Actor) -> list[PersonRow | Colleague]:
         """Everyone the actor may see, in order of name."""
@@ -47,6 +58,8 @@ class PeopleReads:
             raise Forbidden()
         seen: dict[str, PersonRow | Colleague] = {}
         for row in people_rows.list_team(self.database, me.team):
+            if row["left_on"] is not None:
+                continue
             seen[row["person_id"]] = Colleague(
                 person_id=row["person_id"],
                 name=row["name"],
@@ -54,7 +67,8 @@ class PeopleReads:
                 function=row["function"],
             )
         for row in people_rows.list_reports(self.database, str(me.id)):
-            seen[row["person_id"]] = row
+            if row["left_on"] is None:
+                seen[row["person_id"]] = row
         own = people_rows.get_person_row(self.database, str(me.id))
         if own is not None:
             seen[own["person_id"]] = own
@@ -80,6 +94,29 @@ class PeopleReads:
                 return row
         raise Forbidden()
 
+    def person_by_email(self, actor: Actor, email: str) -> PersonRow | None:
+        row = people_rows.find_person_row(self.database, email=email.strip().lower())
+        return self._shown_with_details(actor, row)
+
+    def person_by_external_id(self, actor: Actor, external_id: str) -> PersonRow | None:
+        row = people_rows.find_person_row(self.database, external_id=external_id.strip())
+        return self._shown_with_details(actor, row)
+
+    def _shown_with_details(self, actor: Actor, row: PersonRow | None) -> PersonRow | None:
+        """The row, if `people` shows the caller this person with their details (a
+        colleague's row hides them, so a colleague is not found by them); else None,
+        whether or not the person exists."""
+        if _sees_everyone(actor):
+            return row
+        me = self._person(actor.person_id)
+        if me is None:
+            raise Forbidden()
+        if row is None or (row["left_on"] is not None and row["person_id"] != str(me.id)):
+            return None
+        if row["person_id"] == str(me.id) or row["manager_id"] == str(me.id):
+            return row
+        return None
+
     def _person(self, person_id: UUID | None) -> Person | None:
         if person_id is None:
             return None
@@ -90,4 +127,5 @@ class PeopleReads:
 
 
 def _sees_everyone(actor: Actor) -> bool:
+    """HR (never a reports-only token) and administrators see every person."""
     return actor.may_read_cycles_as_hr or actor.is_admin

@@ -8,18 +8,20 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 
 from domain.errors import InvalidInput
-from domain.person import EmailIndex, Person, check_email
+from domain.person import Person
 from service.actor import Actor
 from service.error_texts import (
     EMAIL_REGISTERED,
+    EXTERNAL_ID_REGISTERED,
     NO_SUCH_PERSON,
     PEOPLE_CHANGED,
     PERSON_AND_CYCLE_CHANGED,
     PERSON_CHANGED,
+    PERSON_DEACTIVATED,
     SETTINGS_CHANGED,
 )
 from service.errors import Changed, Conflict, Forbidden, NotFound
-from service.use_case_host import UseCaseHost
+from service.unique_details import UniqueDetails
 
 if TYPE_CHECKING:
     from domain.employee_cycles import EmployeeCycles
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from service.idempotency import Claim
 
 
-class PeopleUseCases(UseCaseHost):
+class PeopleUseCases(UniqueDetails):
     if TYPE_CHECKING:
 
         def _employee_cycles(self, employee_id: UUID) -> EmployeeCycles: ...
@@ -40,13 +42,14 @@ class PeopleUseCases(UseCaseHost):
         _require_people_manager(actor)
         manager_id = details.get("manager_id")
         if manager_id is not None:
-            self.get_person(manager_id)  # raises NotFound for an unknown manager
+            self.active_person(manager_id, "manager_id")
         person = Person.register(**details)
-        claim = self._claim_email(person.email, person.id)
+        claims = [self._claim_email(person.email, person.id)]
+        claims += self._external_id_changes(person, None)
         try:
-            self.save_changes(claim, person, by=actor, idempotency=idempotency, what=PEOPLE)
+            self.save_changes(*claims, person, by=actor, idempotency=idempotency, what=PEOPLE)
         except Conflict:
-            raise InvalidInput(EMAIL_REGISTERED, "email", email=person.email) from None
+            raise self._taken(person) from None
         return person.id
 
     def change_name(
@@ -77,6 +80,23 @@ class PeopleUseCases(UseCaseHost):
         except Conflict:
             raise InvalidInput(EMAIL_REGISTERED, "email", email=person.email) from None
 
+    def change_external_id(
+        self, actor: Actor, person_id: UUID, external_id: Any, *, idempotency: Claim | None = None
+    ) -> None:
+        """Gives a person another system's id (or none): claims the new one, frees the old."""
+        _require_people_manager(actor)
+        person = self.get_person(person_id)
+        old = person.external_id
+        if not person.change_external_id(external_id):
+            return
+        changed = [*self._external_id_changes(person, old), person]
+        try:
+            self.save_changes(*changed, by=actor, idempotency=idempotency, what=PEOPLE)
+        except Conflict:
+            raise InvalidInput(
+                EXTERNAL_ID_REGISTERED, "external_id", external_id=str(person.external_id)
+            ) from None
+
     def change_development_phase(
         self, actor: Actor, person_id: UUID, phase: Any, *, idempotency: Claim | None = None
     ) -> None:
@@ -105,7 +125,7 @@ class PeopleUseCases(UseCaseHost):
         same save, so the former manager's access ends at once (see `domain.handover`)."""
         _require_people_manager(actor)
         if manager_id is not None:
-            self.get_person(manager_id)
+            self.active_person(manager_id, "manager_id")
         person = self.get_person(person_id)
         person.change_manager(manager_id)
         changed: list[Any] = [person]
@@ -177,32 +197,21 @@ class PeopleUseCases(UseCaseHost):
             raise NotFound(NO_SUCH_PERSON)
         return person
 
-    def find_person_by_email(self, email: str) -> Person | None:
-        try:
-            index = self._email_index(check_email(email))
-        except InvalidInput:
-            return None
-        if index is None or index.person_id is None:
-            return None
-        return self.get_person(index.person_id)
+    def _taken(self, person: Person) -> InvalidInput:
+        """Which of a new person's unique details someone claimed at the same moment."""
+        email = self._email_index(person.email)
+        if person.external_id is not None and (email is None or email.person_id is None):
+            return InvalidInput(
+                EXTERNAL_ID_REGISTERED, "external_id", external_id=person.external_id
+            )
+        return InvalidInput(EMAIL_REGISTERED, "email", email=person.email)
 
-    def _email_index(self, email: str) -> EmailIndex | None:
-        try:
-            index: object = self.repository.get(EmailIndex.id_for(email))
-        except AggregateNotFoundError:
-            return None
-        assert isinstance(index, EmailIndex)
-        return index
-
-    def _claim_email(self, email: str, person_id: UUID) -> EmailIndex:
-        """The index claiming `email` for the person, to save with the person's own events."""
-        index = self._email_index(email)
-        if index is None:
-            return EmailIndex.claim(email, person_id)
-        if index.person_id is not None:
-            raise InvalidInput(EMAIL_REGISTERED, "email", email=email)
-        index.reclaim(person_id)
-        return index
+    def active_person(self, person_id: Any, field: str) -> Person:
+        """A person who may be given someone to manage or coach; NotFound for nobody."""
+        person = self.get_person(person_id)
+        if not person.is_active:
+            raise InvalidInput(PERSON_DEACTIVATED, field, name=person.name)
+        return person
 
     def manager_of(self, employee_id: UUID) -> UUID | None:
         try:

@@ -16,8 +16,10 @@ Pages and the GraphQL API both read through here, so the rules exist once:
   everything HR may read);
 - the audit trail and the POP as it stood at a moment: HR only;
 - the change feed: HR everything, others what concerns them (`feed_access`);
-- people: HR and administrators everyone; a manager their reports; everyone
-  themselves and the names of their team (`service.people_reads`);
+- people: HR and administrators everyone, deactivated people too (marked
+  as such); a manager their reports; everyone themselves and the names of
+  their team; people who left only to HR and administrators. A person found
+  by e-mail address or external id: whoever `people` shows with that detail.
 - webhook endpoints and their deliveries: administrators only (not HR).
 
 Every refusal is the same Forbidden, whether or not the thing exists.
@@ -42,6 +44,7 @@ from projections import history as histories
 from projections import training_needs as needs
 from projections.audit import AuditRow, EventLog
 from projections.board_fold import BoardStatus
+from projections.cycle_detail import CycleFilter
 from projections.cycle_fold import CycleDoc
 from projections.database import Database
 from projections.event_feed import Kind, list_feed
@@ -133,16 +136,31 @@ class ReadQueries(PeopleReads):
         docs = cycle_details.list_cycles(self.database, employee_id=str(employee))
         return [_without_others_drafts(d, self._party(actor, d)) for d in docs]
 
-    def cycles_page(
-        self, actor: Actor, employee_id: Any, after: CycleKey | None, limit: int
+    def cycles(
+        self, actor: Actor, where: CycleFilter, *, after: tuple[str, str] | None, limit: int
     ) -> Page[CycleDoc]:
-        """`cycles_of`, one page after the cycle at `after` (see `projections.keyset`)."""
-        employee = str(as_uuid(employee_id))
-        if not self._is_self_manager_or_hr(actor, UUID(employee)):
-            raise Forbidden()
-        docs = cycle_details.page_cycles(self.database, employee, after, limit + 1)
+        """Cycles across people, newest first, a page at a time: HR (and audit tokens)
+        every cycle; a person the cycles `cycle` shows them (their own, their reports',
+        the open ones they lead). One employee's: as `cycles_of`."""
+        reader = self._cycle_reader(actor, where)
+        docs = cycle_details.page_of_cycles(
+            self.database, where, readable_by=reader, after=after, limit=limit
+        )
         shown = [_without_others_drafts(d, self._party(actor, d)) for d in docs]
-        return page_of(shown, limit, cycle_details.count_cycles(self.database, employee))
+        total = cycle_details.count_cycles(self.database, where, readable_by=reader)
+        return page_of(shown, limit, total)
+
+    def _cycle_reader(self, actor: Actor, where: CycleFilter) -> str | None:
+        """Whose reading rights limit a list of cycles; None: HR's, all of them."""
+        if where.employee_id is not None and not self._is_self_manager_or_hr(
+            actor, as_uuid(where.employee_id)
+        ):
+            raise Forbidden()
+        if actor.may_read_cycles_as_hr:
+            return None
+        if actor.person_id is None:
+            raise Forbidden()
+        return str(actor.person_id)
 
     def cycles_i_lead(self, actor: Actor) -> list[CycleDoc]:
         """The cycles the actor leads now: open ones they are the manager of, and the

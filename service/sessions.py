@@ -10,7 +10,8 @@ once, on the pages and on /graphql alike.
 
 Who is signed in is one indexed read per request: the session row joined to
 the person's row in the people read model (name and roles as they are now, so
-a role taken away counts from the next request on).
+a role taken away counts from the next request on, and a person HR
+deactivated is signed out, whatever sessions are left).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ COOKIE_KEY = "session_id"
 LIFETIME = timedelta(hours=12)
 
 _WHO = (
-    f"SELECT s.person_id, p.name, p.roles FROM sessions s LEFT JOIN {PEOPLE} p "
+    f"SELECT s.person_id, p.name, p.roles, p.left_on FROM sessions s LEFT JOIN {PEOPLE} p "
     "ON p.person_id = s.person_id WHERE s.id_hash = ? AND s.expires_at > ?"
 )
 
@@ -90,7 +91,11 @@ class Sessions:
                 person = self.app.get_person(person_id)
             except NotFound:
                 raise Unauthenticated(SIGN_IN_AGAIN) from None
+            if not person.is_active:
+                raise Unauthenticated(SIGN_IN_AGAIN)
             return SignedIn(_actor(person_id, person.roles), person.name)
+        if row["left_on"] is not None:
+            raise Unauthenticated(SIGN_IN_AGAIN)
         # The people read model keeps roles as a JSON list.
         return SignedIn(_actor(person_id, json.loads(row["roles"])), str(row["name"]))
 

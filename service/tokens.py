@@ -22,7 +22,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from domain.errors import InvalidInput
-from projections.database import Database
+from projections.database import Cursor, Database
 from service.accounts import current_actor
 from service.actor import Actor, Role, TokenScope
 from service.application import Groeispurt
@@ -113,6 +113,13 @@ class Tokens:
                     "UPDATE api_tokens SET revoked_at = ? WHERE name = ?",
                     (self.now().isoformat(), str(name)),
                 )
+
+    def revoke_all(self, cursor: Cursor, person_id: UUID) -> None:
+        """Revokes every token acting for a person, inside the caller's transaction."""
+        cursor.execute(
+            "UPDATE api_tokens SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL",
+            (self.now().isoformat(), str(person_id)),
+        )
 
     def authenticate(self, bearer: Any) -> Actor:
         """The Actor a token acts as; Unauthenticated when it is unknown or revoked."""

@@ -79,6 +79,16 @@ PREPARATION = {
     "ambitions": "Tech lead in two years",
 }
 
+# The same answers as GraphQL takes them: camelCase keys, the phase as an enum value.
+PREPARATION_ANSWERS = {
+    "hard": PREPARATION["hard"],
+    "soft": PREPARATION["soft"],
+    "goingWell": "Code reviews",
+    "couldBeBetter": "Estimating",
+    "developmentPhase": "VAKVOLWASSEN",
+    "ambitions": "Tech lead in two years",
+}
+
 CARD = {
     "kind": "hard",
     "as_a": "developer",

@@ -6,3 +6,7 @@ from domain.errors import ErrorText
 
 NO_SUCH_PAGE = ErrorText("page.not_found", "There is no page at this address.")
 NOBODY_CHOSEN = ErrorText("cycle.employee_not_chosen", "Choose the person the cycle is for.")
+DEACTIVATION_NOT_CONFIRMED = ErrorText(
+    "person.deactivation_not_confirmed",
+    "Tick the box to confirm the deactivation.",
+)

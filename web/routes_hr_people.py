@@ -1,4 +1,5 @@
-"""HR: the people of the organisation; registering someone; changing manager, team, function.
+"""HR: the people of the organisation; registering someone; changing manager, team, function
+and external id; deactivating someone who leaves.
 
 Each change is a form of its own that calls one use case, so a refusal of
 one never leaves another half-done; the error comes back next to its field
@@ -17,15 +18,19 @@ from starlette.routing import Route
 
 from domain.errors import DomainError, InvalidInput
 from projections.people import DETAILS
+from service import offboarding
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
 from service.error_texts import NO_SUCH_PERSON, NOT_AN_ID
 from service.errors import Forbidden, NotFound
-from web.error_texts import NO_SUCH_PAGE
+from web.error_texts import DEACTIVATION_NOT_CONFIRMED, NO_SUCH_PAGE
 from web.rendering import current_actor, redirect, render, said, services_of, translate
 
-CHANGES = ("manager", "team", "function")
+CHANGES = ("manager", "team", "function", "external_id")
+# What the register form sends: the details every person has, and an optional external id.
+REGISTERED = (*DETAILS, "external_id")
+DEACTIVATION = ("left_on", "reason", "confirm")
 
 
 async def people_page(request: Request) -> Response:
@@ -41,22 +46,24 @@ def _people_context(services: Services, actor: Actor) -> dict[str, Any]:
         raise Forbidden()
     people = services.queries.people(actor)
     names = {p["person_id"]: p["name"] for p in people}
+    active = [p for p in people if p.get("left_on") is None]
     return {
         "people": people,
         "names": names,
-        "managers": [("", "—"), *((p["person_id"], p["name"]) for p in people)],
+        # Nobody who left can be given someone to manage.
+        "managers": [("", "—"), *((p["person_id"], p["name"]) for p in active)],
     }
 
 
 async def register(request: Request) -> Response:
     actor = await current_actor(request)
     form = await request.form()
-    values = {k: str(form.get(k, "")).strip() for k in DETAILS}
+    values = {k: str(form.get(k, "")).strip() for k in REGISTERED}
     services = services_of(request)
     try:
         await in_thread(_register, services, actor, values)
     except DomainError as refused:
-        field = refused.field if refused.field in DETAILS else "name"
+        field = refused.field if refused.field in REGISTERED else "name"
         shown = said(request, refused, beside_field=field == refused.field)
         return await _people_again(request, actor, values, {field: shown})
     except NotFound as missing:
@@ -96,10 +103,18 @@ def _person_context(services: Services, actor: Actor, person_id: str) -> dict[st
         raise NotFound(NO_SUCH_PERSON)
     context["person"] = person
     context["managers"] = [m for m in context["managers"] if m[0] != person_id]
+    # Who they still manage: HR gives them another manager, before or after the leaving.
+    context["reports"] = [
+        p["name"]
+        for p in context["people"]
+        if p.get("manager_id") == person_id and p.get("left_on") is None
+    ]
     context["values"] = {
         "manager_id": person["manager_id"] or "",
         "team": person["team"],
         "function": person["function"],
+        "external_id": person["external_id"] or "",
+        "left_on": services.app.today().isoformat(),
     }
     return context
 
@@ -118,7 +133,7 @@ async def change(request: Request) -> Response:
         await in_thread(_change, services, actor, person_id, what, typed, form)
     except (DomainError, NotFound) as refused:
         shown = said(request, refused, beside_field=field == refused.field)
-        return await _person_again(request, actor, person_id, field, typed, shown)
+        return await _person_again(request, actor, person_id, {field: typed}, {field: shown})
     request.session["hr_message"] = translate(request, "Saved.")
     return redirect(f"/hr/people/{person_id}", request)
 
@@ -131,16 +146,54 @@ def _change(
         services.app.change_manager(actor, person, _person_id(typed, "manager_id"))
     elif what == "team":
         services.app.change_team(actor, person, typed)
+    elif what == "external_id":
+        services.app.change_external_id(actor, person, typed or None)
     else:
         services.app.change_function(actor, person, typed)
 
 
+async def deactivate(request: Request) -> Response:
+    """Offboarding, asked for twice: the form's box says what it does and must be ticked."""
+    actor = await current_actor(request)
+    person_id = str(request.path_params["person_id"])
+    form = await request.form()
+    typed = {k: str(form.get(k, "")).strip() for k in DEACTIVATION}
+    services = services_of(request)
+    try:
+        await in_thread(_deactivate, services, actor, person_id, typed)
+    except (DomainError, NotFound) as refused:
+        field = refused.field if refused.field in DEACTIVATION else "confirm"
+        shown = said(request, refused, beside_field=field == refused.field)
+        return await _person_again(request, actor, person_id, typed, {field: shown})
+    name = await in_thread(_name_of, services, person_id)
+    request.session["hr_message"] = translate(request, "{name} is deactivated.").format(name=name)
+    return redirect(f"/hr/people/{person_id}", request)
+
+
+def _deactivate(services: Services, actor: Actor, person_id: str, typed: dict[str, str]) -> None:
+    if not (actor.is_hr or actor.is_admin):
+        raise Forbidden()  # before saying anything about the form
+    if typed["confirm"] != "yes":
+        raise InvalidInput(DEACTIVATION_NOT_CONFIRMED, "confirm")
+    offboarding.deactivate_person(
+        services, actor, UUID(person_id), left_on=typed["left_on"], reason=typed["reason"]
+    )
+
+
+def _name_of(services: Services, person_id: str) -> str:
+    return services.app.get_person(UUID(person_id)).name
+
+
 async def _person_again(
-    request: Request, actor: Actor, person_id: str, field: str, typed: str, message: str
+    request: Request,
+    actor: Actor,
+    person_id: str,
+    typed: dict[str, str],
+    errors: dict[str, str],
 ) -> Response:
     context = await in_thread(_person_context, services_of(request), actor, person_id)
-    context["values"][field] = typed
-    context["errors"] = {field: message}
+    context["values"].update(typed)
+    context["errors"] = errors
     return render(request, "hr/person.html", context, status_code=400)
 
 
@@ -157,5 +210,6 @@ routes = [
     Route("/hr/people", people_page, methods=["GET"]),
     Route("/hr/people", register, methods=["POST"]),
     Route("/hr/people/{person_id:uuid}", person_page, methods=["GET"]),
+    Route("/hr/people/{person_id:uuid}/deactivate", deactivate, methods=["POST"]),
     Route("/hr/people/{person_id:uuid}/{what}", change, methods=["POST"]),
 ]

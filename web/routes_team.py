@@ -40,7 +40,12 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
     """One row per direct report: their latest cycle, what it waits for, its follow-up."""
     queries = services.queries
     me = str(actor.person_id)
-    reports = [p for p in queries.people(actor) if "manager_id" in p and p["manager_id"] == me]
+    # Someone who left is no one's report any more (HR's list of people still has them).
+    reports = [
+        p
+        for p in queries.people(actor)
+        if "manager_id" in p and p["manager_id"] == me and p.get("left_on") is None
+    ]
     latest: dict[str, CycleDoc] = {}
     for led in queries.cycles_i_lead(actor):  # newest first: keep the first per employee
         latest.setdefault(led["employee_id"], led)

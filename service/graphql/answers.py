@@ -71,8 +71,11 @@ def read_person(services: Services, actor: Actor, person_id: Any) -> Doc:
     return row
 
 
-def read_backlog(services: Services, actor: Actor, _: Any) -> Doc:
-    return {"skills": services.queries.backlog(actor)}
+def read_backlog(services: Services, actor: Actor, skill_id: Any) -> Doc:
+    """The backlog in its order, and the skill a mutation added or changed (retired too)."""
+    everything = services.app.list_backlog(actor, include_retired=True)
+    skill = next((s for s in everything if skill_id is not None and s["id"] == skill_id), None)
+    return {"skills": services.queries.backlog(actor), "skill": skill}
 
 
 CYCLE = Answer(read_cycle, CycleDetailReadModel)

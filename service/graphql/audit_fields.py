@@ -44,10 +44,12 @@ from service.graphql.audit_record_fields import (
     DevelopmentPhaseChangedFields,
     EmailChangedFields,
     EmailClaimedFields,
+    ExternalIdChangedFields,
     FunctionChangedFields,
     LanguageChosenFields,
     ManagerChangedFields,
     NameChangedFields,
+    PersonDeactivatedFields,
     PersonRegisteredFields,
     RoleFields,
     StartDateCorrectedFields,
@@ -102,6 +104,8 @@ EventFields = Annotated[
     | StartDateCorrectedFields
     | RoleFields
     | EmailClaimedFields
+    | ExternalIdChangedFields
+    | PersonDeactivatedFields
     | BacklogSkillAddedFields
     | BacklogSkillRewordedFields
     | BacklogSkillMovedFields

@@ -28,6 +28,17 @@ class PersonRegisteredFields:
     start_date: date
 
 
+@strawberry.type(description="Person.ExternalIdChanged: their id in another system, or none.")
+class ExternalIdChangedFields:
+    external_id: str | None
+
+
+@strawberry.type(description="Person.Deactivated: HR recorded that they left.")
+class PersonDeactivatedFields:
+    left_on: date
+    reason: str
+
+
 @strawberry.type(description="Person.ManagerChanged: another manager, or none.")
 class ManagerChangedFields:
     manager_id: strawberry.ID | None
@@ -143,6 +154,12 @@ RECORD_FIELDS: dict[tuple[str, str], Build] = {
         development_phase=DevelopmentPhase(c["development_phase"]),
         language=Language(c["language"]),
         start_date=day(c["start_date"]),
+    ),
+    ("Person", "ExternalIdChanged"): lambda person, c: ExternalIdChangedFields(
+        external_id=c["external_id"]
+    ),
+    ("Person", "Deactivated"): lambda person, c: PersonDeactivatedFields(
+        left_on=day(c["left_on"]), reason=c["reason"]
     ),
     ("Person", "ManagerChanged"): lambda person, c: ManagerChangedFields(
         manager_id=node_id_or_none("Person", c["manager_id"])

@@ -7,22 +7,22 @@ import strawberry
 from service.actor import Actor
 from service.container import Services
 from service.graphql import inputs as i
-from service.graphql.commands import Ctx, on_board
-from service.graphql.types import Board
+from service.graphql import payloads as p
+from service.graphql.commands import Ctx, on_board, on_card
 from service.idempotency import Claim
 
 
 @strawberry.mutation(description="At most three cards go onto the board, in To do.")
-async def select_cards(info: Ctx, input: i.SelectCardsInput) -> Board:
+async def select_cards(info: Ctx, input: i.SelectCardsInput) -> p.SelectCardsPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         card_ids = [str(card) for card in input.card_ids]
         services.app.select_cards(actor, input.cycle_id, card_ids, idempotency=claim)
 
-    return await on_board(info, input, "selectCards", write)
+    return await on_board(info, input, "selectCards", write, p.SelectCardsPayload)
 
 
-@strawberry.mutation(description="The employee moves a card; answers with the board.")
-async def move_card(info: Ctx, input: i.MoveCardInput) -> Board:
+@strawberry.mutation(description="The employee moves a card; answers with the board and the card.")
+async def move_card(info: Ctx, input: i.MoveCardInput) -> p.MoveCardPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         services.app.move_card(
             actor,
@@ -33,11 +33,13 @@ async def move_card(info: Ctx, input: i.MoveCardInput) -> Board:
             idempotency=claim,
         )
 
-    return await on_board(info, input, "moveCard", write)
+    return await on_card(info, input, "moveCard", write, p.MoveCardPayload)
 
 
 @strawberry.mutation(description="The employee shows a card to the team, or hides it.")
-async def set_card_visibility(info: Ctx, input: i.CardVisibilityInput) -> Board:
+async def set_card_visibility(
+    info: Ctx, input: i.CardVisibilityInput
+) -> p.SetCardVisibilityPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         services.app.set_card_visibility(
             actor,
@@ -47,4 +49,4 @@ async def set_card_visibility(info: Ctx, input: i.CardVisibilityInput) -> Board:
             idempotency=claim,
         )
 
-    return await on_board(info, input, "setCardVisibility", write)
+    return await on_card(info, input, "setCardVisibility", write, p.SetCardVisibilityPayload)

@@ -9,15 +9,15 @@ from domain.growth_cycle import GrowthCycle
 from service.actor import Actor
 from service.container import Services
 from service.graphql import inputs as i
+from service.graphql import payloads as p
 from service.graphql.answers import CYCLE
-from service.graphql.commands import Ctx, act, created, on_cycle
-from service.graphql.types import Cycle
+from service.graphql.commands import Ctx, act, created, cycle_payload, on_cycle
 from service.idempotency import Claim
 from service.ids import as_uuid
 
 
 @strawberry.mutation(description="The employee's manager opens a growth cycle.")
-async def open_cycle(info: Ctx, input: i.OpenCycleInput) -> Cycle:
+async def open_cycle(info: Ctx, input: i.OpenCycleInput) -> p.OpenCyclePayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> object:
         return services.app.open_cycle(
             actor,
@@ -28,40 +28,58 @@ async def open_cycle(info: Ctx, input: i.OpenCycleInput) -> Cycle:
         )
 
     opened = created(get_topic(GrowthCycle.Opened))
-    return Cycle.from_doc(await act(info, input, "openCycle", write, opened, CYCLE))
+    outcome = await act(info, input, "openCycle", write, opened, CYCLE)
+    return cycle_payload(p.OpenCyclePayload, input, outcome)
 
 
 @strawberry.mutation(
     description="HR hands the open cycle of someone without a manager to a coach; the "
     "former coach no longer sees it."
 )
-async def hand_cycle_to_coach(info: Ctx, input: i.HandCycleToCoachInput) -> Cycle:
+async def hand_cycle_to_coach(
+    info: Ctx, input: i.HandCycleToCoachInput
+) -> p.HandCycleToCoachPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         services.app.hand_cycle_to_coach(actor, input.cycle_id, input.coach_id, idempotency=claim)
 
-    return await on_cycle(info, input, "handCycleToCoach", write)
+    return await on_cycle(info, input, "handCycleToCoach", write, p.HandCycleToCoachPayload)
 
 
 @strawberry.mutation(description="Saves a draft only its author sees.")
-async def save_preparation_draft(info: Ctx, input: i.PreparationInput) -> Cycle:
+async def save_preparation_draft(
+    info: Ctx, input: i.PreparationInput
+) -> p.SavePreparationDraftPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
-        services.app.save_preparation_draft(actor, input.cycle_id, input.answers, idempotency=claim)
+        answers = i.plain(input.answers)
+        services.app.save_preparation_draft(actor, input.cycle_id, answers, idempotency=claim)
 
-    return await on_cycle(info, input, "savePreparationDraft", write)
+    return await on_cycle(
+        info,
+        input,
+        "savePreparationDraft",
+        write,
+        p.SavePreparationDraftPayload,
+        under=("answers",),
+    )
 
 
 @strawberry.mutation(
     description="Shares the preparation with the other party; may be resubmitted until the session."
 )
-async def submit_preparation(info: Ctx, input: i.PreparationInput) -> Cycle:
+async def submit_preparation(
+    info: Ctx, input: i.PreparationInput
+) -> p.SubmitPreparationPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
-        services.app.submit_preparation(actor, input.cycle_id, input.answers, idempotency=claim)
+        answers = i.plain(input.answers)
+        services.app.submit_preparation(actor, input.cycle_id, answers, idempotency=claim)
 
-    return await on_cycle(info, input, "submitPreparation", write)
+    return await on_cycle(
+        info, input, "submitPreparation", write, p.SubmitPreparationPayload, under=("answers",)
+    )
 
 
 @strawberry.mutation(description="The manager records the session and its candidate cards.")
-async def hold_session(info: Ctx, input: i.HoldSessionInput) -> Cycle:
+async def hold_session(info: Ctx, input: i.HoldSessionInput) -> p.HoldSessionPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         services.app.hold_session(
             actor,
@@ -72,11 +90,11 @@ async def hold_session(info: Ctx, input: i.HoldSessionInput) -> Cycle:
             idempotency=claim,
         )
 
-    return await on_cycle(info, input, "holdSession", write)
+    return await on_cycle(info, input, "holdSession", write, p.HoldSessionPayload)
 
 
 @strawberry.mutation(description="Drafts the POP or revises it into a new version.")
-async def write_plan(info: Ctx, input: i.WritePlanInput) -> Cycle:
+async def write_plan(info: Ctx, input: i.WritePlanInput) -> p.WritePlanPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         plan = {
             "goals": i.plain(input.goals),
@@ -85,32 +103,36 @@ async def write_plan(info: Ctx, input: i.WritePlanInput) -> Cycle:
         }
         services.app.write_plan(actor, input.cycle_id, plan, idempotency=claim)
 
-    return await on_cycle(info, input, "writePlan", write)
+    return await on_cycle(info, input, "writePlan", write, p.WritePlanPayload)
 
 
 @strawberry.mutation(
     description="A party approves a version; both approving the same version makes it count."
 )
-async def approve_plan(info: Ctx, input: i.ApprovePlanInput) -> Cycle:
+async def approve_plan(info: Ctx, input: i.ApprovePlanInput) -> p.ApprovePlanPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         services.app.approve_plan(actor, input.cycle_id, input.version, idempotency=claim)
 
-    return await on_cycle(info, input, "approvePlan", write)
+    return await on_cycle(info, input, "approvePlan", write, p.ApprovePlanPayload)
 
 
 @strawberry.mutation
-async def schedule_follow_up(info: Ctx, input: i.ScheduleFollowUpInput) -> Cycle:
+async def schedule_follow_up(
+    info: Ctx, input: i.ScheduleFollowUpInput
+) -> p.ScheduleFollowUpPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         due_on = input.due_on.isoformat() if input.due_on else None
         services.app.schedule_follow_up(
             actor, input.cycle_id, months=input.months, due_on=due_on, idempotency=claim
         )
 
-    return await on_cycle(info, input, "scheduleFollowUp", write)
+    return await on_cycle(info, input, "scheduleFollowUp", write, p.ScheduleFollowUpPayload)
 
 
 @strawberry.mutation(description="The retrospective: what went well, what could be better.")
-async def complete_follow_up(info: Ctx, input: i.CompleteFollowUpInput) -> Cycle:
+async def complete_follow_up(
+    info: Ctx, input: i.CompleteFollowUpInput
+) -> p.CompleteFollowUpPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         services.app.complete_follow_up(
             actor,
@@ -124,12 +146,12 @@ async def complete_follow_up(info: Ctx, input: i.CompleteFollowUpInput) -> Cycle
             idempotency=claim,
         )
 
-    return await on_cycle(info, input, "completeFollowUp", write)
+    return await on_cycle(info, input, "completeFollowUp", write, p.CompleteFollowUpPayload)
 
 
 @strawberry.mutation
-async def close_cycle(info: Ctx, input: i.CloseCycleInput) -> Cycle:
+async def close_cycle(info: Ctx, input: i.CloseCycleInput) -> p.CloseCyclePayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
         services.app.close_cycle(actor, input.cycle_id, input.reason, idempotency=claim)
 
-    return await on_cycle(info, input, "closeCycle", write)
+    return await on_cycle(info, input, "closeCycle", write, p.CloseCyclePayload)

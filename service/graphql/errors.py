@@ -7,7 +7,7 @@
 | UNAUTHENTICATED | no valid session cookie or bearer token |
 | FORBIDDEN | not allowed (never says whether the thing exists) |
 | NOT_FOUND | the thing does not exist and the caller may know that |
-| VALIDATION | bad input or a rule of the growth cycle; `field` names the input |
+| VALIDATION | bad input or a rule of the growth cycle; `field` names the input (a mutation's: its payload's `userErrors`, see `user_errors`) |
 | CONFLICT | someone changed the same thing at the same moment; nothing was saved |
 | IDEMPOTENCY_KEY_REUSED | the idempotency key was used for a different request |
 | INTERNAL | unexpected; the message is masked and `errorId` is in the server log |

@@ -1,4 +1,11 @@
-"""Mutation inputs: one input object per mutation, each with an optional idempotencyKey."""
+"""Mutation inputs of the growth cycle and its board: typed, camelCase, refusing unknown keys.
+
+Every input object of the API is a typed input (no JSON anywhere in an
+input), so GraphQL itself refuses a key it does not know, a value outside an
+enum or a date that is none, before anything runs. Each mutation's input
+carries an optional `idempotencyKey` and `clientMutationId`. `plain` turns an input into the
+plain dicts and texts the use cases take, the same the pages hand them.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +14,22 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from strawberry.scalars import JSON
 from strawberry.types.base import StrawberryContainer
 
-from service.graphql.enums import Column
+from service.graphql.enums import (
+    ActivityType,
+    Column,
+    DevelopmentPhase,
+    LearningForm,
+    SkillKind,
+    SupportKind,
+)
 from service.ids import bare_key
 
 KEY_HELP = "Send the same key when you retry: the mutation then acts once."
+MUTATION_ID_HELP = "Any text of yours: the payload hands it back as it was sent."
+# Not part of what a use case takes, nor of which request this is (`commands.fingerprint`).
+ENVELOPE = ("idempotency_key", "client_mutation_id")
 
 
 @strawberry.input
@@ -26,6 +42,7 @@ class OpenCycleInput:
         "default HR themselves).",
     )
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input(
@@ -35,20 +52,57 @@ class HandCycleToCoachInput:
     cycle_id: strawberry.ID
     coach_id: strawberry.ID
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
-@strawberry.input(
-    description="`answers`: {hard: {needed, strengths, untapped, growth: [{skill, why, actions, support, backlogSkillId}]}, soft: {…}, goingWell, couldBeBetter, developmentPhase, ambitions}."
-)
-class PreparationInput:
-    cycle_id: strawberry.ID
-    answers: JSON
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+@strawberry.input(description="One skill to grow in (question 4 of the preparation).")
+class GrowthItemInput:
+    skill: str = strawberry.field(description="What to grow in; a row left empty is dropped.")
+    why: str = ""
+    actions: str = ""
+    support: str = strawberry.field(default="", description="The support needed.")
+    backlog_skill_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The company backlog's skill this points at, if any."
+    )
+
+
+@strawberry.input(description="A party's answers for hard or for soft skills.")
+class SkillReflectionInput:
+    needed: list[str] = strawberry.field(
+        default_factory=list, description="Skills needed in the role, now and later."
+    )
+    strengths: list[str] = strawberry.field(
+        default_factory=list, description="Skills already used that give energy."
+    )
+    untapped: list[str] = strawberry.field(
+        default_factory=list, description="Skills not used yet that look attractive."
+    )
+    growth: list[GrowthItemInput] = strawberry.field(
+        default_factory=list, description="At most two skills to grow in."
+    )
+
+
+@strawberry.input(description="A preparation's answers; every part may be left out.")
+class PreparationAnswersInput:
+    hard: SkillReflectionInput | None = None
+    soft: SkillReflectionInput | None = None
+    going_well: str = ""
+    could_be_better: str = ""
+    development_phase: DevelopmentPhase | None = None
+    ambitions: str = ""
 
 
 @strawberry.input
+class PreparationInput:
+    cycle_id: strawberry.ID
+    answers: PreparationAnswersInput
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
+
+
+@strawberry.input(description="A candidate card as a user story: As a … I want to … in order to ….")
 class CardStoryInput:
-    kind: str = strawberry.field(description="hard or soft")
+    kind: SkillKind
     as_a: str
     i_want_to: str
     in_order_to: str
@@ -64,6 +118,7 @@ class HoldSessionInput:
     notes: str = ""
     cards: list[CardStoryInput]
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input
@@ -71,6 +126,7 @@ class SelectCardsInput:
     cycle_id: strawberry.ID
     card_ids: list[strawberry.ID] = strawberry.field(description="At most three.")
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input
@@ -80,6 +136,7 @@ class MoveCardInput:
     to_column: Column
     position: int = strawberry.field(default=0, description="0 is the top of the column.")
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input
@@ -88,6 +145,7 @@ class CardVisibilityInput:
     card_id: strawberry.ID
     visible: bool
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input(description="SMART: every goal has a measure and a deadline.")
@@ -100,16 +158,14 @@ class GoalInput:
 @strawberry.input
 class ActivityInput:
     description: str
-    type: str = strawberry.field(
-        description="course, book, webinar, conference, shadowing, job_shadowing, internship, workplace_learning, mentoring, other"
-    )
-    form: str = strawberry.field(description="formal, non_formal, informal")
+    type: ActivityType
+    form: LearningForm
     skill: str = ""
 
 
 @strawberry.input
 class SupportInput:
-    kind: str = strawberry.field(description="time, budget, people, room_to_experiment")
+    kind: SupportKind
     description: str
 
 
@@ -122,6 +178,7 @@ class WritePlanInput:
     activities: list[ActivityInput] = strawberry.field(default_factory=list)
     support: list[SupportInput] = strawberry.field(default_factory=list)
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input
@@ -129,6 +186,7 @@ class ApprovePlanInput:
     cycle_id: strawberry.ID
     version: int
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input(description="Either `months` (3, 6 or 12 after the session) or `dueOn`.")
@@ -137,6 +195,7 @@ class ScheduleFollowUpInput:
     months: int | None = None
     due_on: date | None = None
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input
@@ -147,6 +206,7 @@ class CompleteFollowUpInput:
     could_be_better: str
     show_and_tell_on: date | None = None
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 @strawberry.input
@@ -154,67 +214,13 @@ class CloseCycleInput:
     cycle_id: strawberry.ID
     reason: str = ""
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
-
-
-@strawberry.input
-class RegisterPersonInput:
-    name: str
-    email: str
-    function: str
-    team: str
-    start_date: date
-    manager_id: strawberry.ID | None = None
-    development_phase: str = "junior"
-    language: str = "nl"
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
-
-
-@strawberry.input(description="Changes one detail of a person: set exactly the fields to change.")
-class ChangePersonInput:
-    person_id: strawberry.ID
-    manager_id: strawberry.ID | None = strawberry.UNSET
-    team: str | None = None
-    function: str | None = None
-    name: str | None = None
-    email: str | None = None
-    development_phase: str | None = None
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
-
-
-@strawberry.input
-class RoleInput:
-    person_id: strawberry.ID
-    role: str = strawberry.field(description="hr or admin")
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
-
-
-@strawberry.input
-class BacklogSkillInput:
-    kind: str = strawberry.field(description="hard or soft")
-    horizon: str = strawberry.field(description="now or future")
-    description: str
-    inspiration: str = ""
-    position: int | None = None
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
-
-
-@strawberry.input
-class BacklogChangeInput:
-    skill_id: strawberry.ID
-    description: str | None = None
-    inspiration: str | None = None
-    kind: str | None = None
-    horizon: str | None = None
-    position: int | None = strawberry.field(
-        default=None, description="Move the skill to this place."
-    )
-    retire: bool = False
-    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
 def plain(value: Any) -> Any:
-    """Input objects → the plain dicts and ISO dates the use cases take; ids as bare keys
-    (an input may name a backlog skill or a card by its global ID)."""
+    """Input objects → the plain dicts (snake_case keys), texts and ISO dates the use cases
+    take; an enum becomes its domain text, ids become bare keys (an input may name a
+    backlog skill or a card by its global ID), and the request's envelope is left out."""
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, date):
@@ -226,7 +232,7 @@ def plain(value: Any) -> Any:
         return {
             k: _bare(v) if k in ids else plain(v)
             for k, v in vars(value).items()
-            if k != "idempotency_key"
+            if k not in ENVELOPE
         }
     return value
 

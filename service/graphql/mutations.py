@@ -32,6 +32,7 @@ class Mutation:
     hand_cycle_to_coach = cycle.hand_cycle_to_coach
     register_person = people.register_person
     change_person = people.change_person
+    deactivate_person = people.deactivate_person
     grant_role = people.grant_role
     revoke_role = people.revoke_role
     add_backlog_skill = backlog.add_backlog_skill

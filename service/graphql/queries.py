@@ -9,10 +9,10 @@ from strawberry.types import Info
 
 from projections import board as boards
 from projections.audit import AuditRow
-from projections.cycle_fold import CycleDoc
 from projections.history import HistoryEntry as HistoryRow
 from projections.keyset import Page, page_after
 from service.actor import Actor
+from service.graphql import people_queries
 from service.graphql.context import Context, read, run
 from service.graphql.event_kinds import EventKind
 from service.graphql.feed_types import DomainEvent, DomainEventConnection
@@ -60,6 +60,8 @@ class Query:
     @strawberry.field(description="The person behind the token or session.")
     async def me(self, info: Ctx) -> Person:
         return Person.from_row(await read(info, info.context.services.queries.me))
+
+    person = people_queries.person
 
     @strawberry.field(
         description="Any object by its ID; null when it does not exist or the caller may "
@@ -115,18 +117,7 @@ class Query:
         doc = await read(info, info.context.services.queries.cycle, id)
         return Cycle.from_doc(doc) if doc else None
 
-    @strawberry.field(description=f"An employee's cycles, newest first. {PAGED}")
-    async def cycles(
-        self,
-        info: Ctx,
-        employee_id: strawberry.ID,
-        first: int | None = None,
-        after: str | None = None,
-    ) -> Connection[Cycle]:
-        size, key = page_size(first), decode_cursor("cycles", after, (str, str))
-        queries = info.context.services.queries
-        page = await read(info, queries.cycles_page, employee_id, key, size)
-        return connection(page, Cycle.from_doc, _cycle_cursor)
+    cycles = people_queries.cycles
 
     @strawberry.field(
         description=f"Everything that happened in an employee's cycles, oldest first. {PAGED}"
@@ -279,10 +270,6 @@ class Query:
             ),
             total_count=page.total,
         )
-
-
-def _cycle_cursor(doc: CycleDoc) -> str:
-    return encode_cursor("cycles", (doc["opened_at"], doc["cycle_id"]))
 
 
 def _history_key(named: Named[HistoryRow]) -> tuple[int]:

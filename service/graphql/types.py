@@ -48,6 +48,14 @@ class Person(Node):
     language: Language | None
     start_date: date | None
     roles: list[Role]
+    external_id: str | None = strawberry.field(
+        description="Their id in another system (an HRIS), if HR gave one."
+    )
+    active: bool = strawberry.field(
+        description="False once HR deactivated them (they left); only HR and administrators "
+        "see people who left."
+    )
+    left_on: date | None = strawberry.field(description="Their last day, once they left.")
 
     @classmethod
     def from_row(cls, row: PersonRow | Colleague) -> Person:
@@ -65,6 +73,9 @@ class Person(Node):
             language=Language(language) if language else None,
             start_date=day_or_none(values.get("start_date")),
             roles=[Role(r) for r in values.get("roles") or []],
+            external_id=values.get("external_id"),
+            active=values.get("left_on") is None,
+            left_on=day_or_none(values.get("left_on")),
         )
 
 

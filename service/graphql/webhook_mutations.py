@@ -20,13 +20,13 @@ from service.calls import in_thread
 from service.catching_up import ReadModelsBehind
 from service.graphql.answers import catching_up_note
 from service.graphql.commands import Ctx
+from service.graphql.user_errors import UserError
 from service.graphql.webhook_types import (
     ChangeWebhookInput,
     DisableWebhookInput,
     EnableWebhookInput,
     RegisterWebhookInput,
     RegisterWebhookPayload,
-    UserError,
     Webhook,
     WebhookPayload,
 )

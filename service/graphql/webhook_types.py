@@ -14,8 +14,8 @@ from enum import Enum
 
 import strawberry
 
-from domain.errors import DomainError
 from projections.webhooks import WebhookRow
+from service.graphql.user_errors import UserError
 from service.webhook_queries import DeliveryRow
 
 
@@ -94,19 +94,6 @@ class WebhookDelivery:
             next_attempt_at=row.next_attempt_at,
             finished_at=row.finished_at,
         )
-
-
-@strawberry.type(description="Something wrong with what a mutation was sent; nothing was saved.")
-class UserError:
-    message: str
-    field: list[str] | None = strawberry.field(description="The input field, as a path.")
-
-    @classmethod
-    def of(cls, error: DomainError) -> UserError:
-        if error.field is None:
-            return cls(message=error.message, field=None)
-        words = error.field.split("_")  # event_kinds → eventKinds, as integrators send it
-        return cls(message=error.message, field=[words[0] + "".join(w.title() for w in words[1:])])
 
 
 @strawberry.type

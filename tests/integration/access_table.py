@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from domain.errors import DomainError
+from projections.cycle_detail import CycleFilter
 from service.accounts import actor_for_person
 from service.actor import Actor, Role
 from service.application import Groeispurt
@@ -46,6 +47,7 @@ OWN_RECORD = BOTH | AUDIT  # the employee, their manager, HR
 INTERNAL = {
     "get_person",
     "find_person_by_email",
+    "active_person",
     "manager_of",
     "cycles_of",
     "today",
@@ -77,6 +79,14 @@ Call = Callable[[World, Actor], Any]
 
 def _fresh_email() -> str:
     return f"p{uuid4().hex[:10]}@example.nl"
+
+
+def _leaver(world: World) -> UUID:
+    """Someone new to deactivate, so that each caller's try meets a person still active."""
+    return world.app.register_person(
+        ADMIN, name="Lea Leaver", email=_fresh_email(), function="Dev", team="Ops",
+        start_date="2020-01-01",
+    )  # fmt: skip
 
 
 USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
@@ -153,6 +163,14 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
         lambda w, a: w.app.correct_start_date(a, w.bystander, "2020-02-02"),
         PEOPLE_ADMIN,
     ),
+    "change_external_id": (
+        lambda w, a: w.app.change_external_id(a, w.bystander, f"HR-{uuid4().hex[:8]}"),
+        PEOPLE_ADMIN,
+    ),
+    "deactivate_person": (
+        lambda w, a: w.app.deactivate_person(a, _leaver(w), left_on="2026-11-01"),
+        PEOPLE_ADMIN,
+    ),
     "grant_role": (lambda w, a: w.app.grant_role(a, w.bystander, "admin"), frozenset({"admin"})),
     "revoke_role": (lambda w, a: w.app.revoke_role(a, w.bystander, "admin"), frozenset({"admin"})),
     "choose_language": (lambda w, a: w.app.choose_language(a, "nl"), PERSONS),
@@ -212,6 +230,15 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
         lambda w, a: w.services.queries.person(a, w.employee),
         PEOPLE_ADMIN | {"audit_token", "employee", "manager", "other_employee", "write_token"},
     ),
+    # Like `people`: whoever may list people may look one up (and finds whom it shows).
+    "person_by_email": (
+        lambda w, a: w.services.queries.person_by_email(a, "bo@example.nl"),
+        NOT_REPORTS_ONLY,
+    ),
+    "person_by_external_id": (
+        lambda w, a: w.services.queries.person_by_external_id(a, "HR-1"),
+        NOT_REPORTS_ONLY,
+    ),
     "backlog": (lambda w, a: w.services.queries.backlog(a), EVERYONE),
     "board_of": (
         lambda w, a: w.services.queries.board_of(a, w.employee),
@@ -224,11 +251,12 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     "boards_of": (lambda w, a: w.services.queries.boards_of(a, w.employee), OWN_RECORD),
     "cycle": (lambda w, a: w.services.queries.cycle(a, w.cycle_id), OWN_RECORD),
     "cycles_of": (lambda w, a: w.services.queries.cycles_of(a, w.employee), OWN_RECORD),
-    "cycles_page": (
-        lambda w, a: w.services.queries.cycles_page(a, w.employee, None, 5),
-        OWN_RECORD,
-    ),
     "cycles_i_lead": (lambda w, a: w.services.queries.cycles_i_lead(a), PERSONS),
+    # Across people: HR and audit tokens all, a person those they may read.
+    "cycles": (
+        lambda w, a: w.services.queries.cycles(a, CycleFilter(), after=None, limit=20),
+        NOT_REPORTS_ONLY,
+    ),
     "history": (lambda w, a: w.services.queries.history(a, w.employee), OWN_RECORD),
     "follow_ups_due": (lambda w, a: w.services.queries.follow_ups_due(a), NOT_REPORTS_ONLY),
     "training_needs": (lambda w, a: w.services.queries.training_needs(a), REPORTS),

@@ -67,11 +67,32 @@ class GraphQL:
         data: dict[str, Any] = body["data"]
         return data
 
+    def user_error(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The one mutation's first user error (its payload's object null, nothing saved)."""
+        data = self.data(query, variables)
+        [payload] = data.values()
+        errors: list[dict[str, Any]] = payload["userErrors"]
+        assert errors, f"expected a user error, got {payload}"
+        changed = {k: v for k, v in payload.items() if k not in ("userErrors", "clientMutationId")}
+        assert set(changed.values()) <= {None}, f"refused, yet it answered with {changed}"
+        return errors[0]
+
     def error(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         body = self.post(query, variables)
         assert body.get("errors"), f"expected an error, got {body}"
         error: dict[str, Any] = body["errors"][0]
         return error
+
+
+def refusal_code(body: dict[str, Any]) -> str:
+    """How a response refused, whichever way: an error's code, else a payload's first user
+    error's code; "OK" when nothing was refused."""
+    if body.get("errors"):
+        return str(body["errors"][0]["extensions"]["code"])
+    for payload in (body.get("data") or {}).values():
+        if isinstance(payload, dict) and payload.get("userErrors"):
+            return str(payload["userErrors"][0]["code"])
+    return "OK"
 
 
 def moves_in_log(settings: Settings, cycle_id: Any) -> int:

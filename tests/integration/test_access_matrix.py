@@ -71,8 +71,9 @@ def test_use_cases_that_take_no_actor_are_only_the_internal_lookups() -> None:
 READ_MODEL_OF = {
     "cycle": "cycle_detail",
     "cycles_of": "cycle_detail",
-    "cycles_page": "cycle_detail",
     "cycles_i_lead": "cycle_detail",
+    "cycles": "cycle_detail",
+    "count_cycles": "cycle_detail",
     "history": "audit",  # the history is read from the audit trail's rows
     "follow_ups_due": "follow_ups",
     "training_needs": "training_needs",

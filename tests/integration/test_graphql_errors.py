@@ -18,7 +18,7 @@ from tests.scenario import ADMIN, Org, cycle_on_board, fixed_today, small_org
 
 MOVE = (
     "mutation($c: ID!, $card: ID!, $to: Column!) { moveCard(input: "
-    "{cycleId: $c, cardId: $card, toColumn: $to}) { version } }"
+    "{cycleId: $c, cardId: $card, toColumn: $to}) { board { version } } }"
 )
 
 
@@ -79,20 +79,27 @@ def test_hr_changing_an_unknown_person_is_not_found(world: dict[str, Any]) -> No
     services.close()
     error = GraphQL(world["base"], token).error(
         'mutation { changePerson(input: {personId: "00000000-0000-0000-0000-000000000001", '
-        'team: "X"}) { id } }'
+        'team: "X"}) { person { id } } }'
     )
     assert error["extensions"]["code"] == "NOT_FOUND"
 
 
-def test_a_broken_rule_is_a_validation_error_naming_the_field(world: dict[str, Any]) -> None:
+def test_a_broken_rule_is_a_user_error_naming_the_field(world: dict[str, Any]) -> None:
     employee = GraphQL(world["base"], world["tokens"]["employee"])
-    error = employee.error(
-        "mutation($c: ID!) { approvePlan(input: {cycleId: $c, version: 0}) { id } }",
+    error = employee.user_error(
+        "mutation($c: ID!) { approvePlan(input: {cycleId: $c, version: 0}) "
+        "{ cycle { id } userErrors { code reason field } clientMutationId } }",
         {"c": world["cycle"]},
     )
-    assert error["extensions"]["code"] == "VALIDATION"
-    error = employee.error(MOVE, {"c": world["cycle"], "card": "not-a-card", "to": "DOING"})
-    assert error["extensions"]["code"] == "VALIDATION"
+    assert error == {"code": "VALIDATION", "reason": "plan.none_yet", "field": None}
+    error = employee.user_error(
+        "mutation($c: ID!, $card: ID!) { moveCard(input: {cycleId: $c, cardId: $card, "
+        "toColumn: DOING}) { board { version } card { id } userErrors { code } "
+        "clientMutationId } }",
+        {"c": world["cycle"], "card": "not-a-card"},
+    )
+    assert error["code"] == "VALIDATION"
+    # A query has no payload: its refusal is an error of the response.
     error = employee.error("{ people(first: 500) { totalCount } }")
     assert error["extensions"] == {
         "code": "VALIDATION",
@@ -106,29 +113,33 @@ def test_a_refusal_answers_its_reason_and_the_values_its_message_names(
     world: dict[str, Any],
 ) -> None:
     employee = GraphQL(world["base"], world["tokens"]["employee"])
-    error = employee.error(
-        "mutation($c: ID!) { approvePlan(input: {cycleId: $c, version: 4}) { id } }",
+    error = employee.user_error(
+        "mutation($c: ID!) { approvePlan(input: {cycleId: $c, version: 4}) { cycle { id } "
+        "userErrors { message reason params } clientMutationId } }",
         {"c": world["cycle"]},
     )
-    assert error["extensions"]["reason"] == "plan.none_yet"
-    assert error["extensions"]["params"] == {}
-    assert error["message"] == "There is no POP to approve yet."
+    assert error == {
+        "message": "There is no POP to approve yet.",
+        "reason": "plan.none_yet",
+        "params": {},
+    }
 
 
 def test_a_day_in_a_refusal_is_sent_as_iso_text(world: dict[str, Any]) -> None:
     services = build_services(world["settings"])
     manager = services.tokens.create("m", "write", as_email="mia@example.nl")
     services.close()
-    error = GraphQL(world["base"], manager).error(
+    error = GraphQL(world["base"], manager).user_error(
         "mutation($c: ID!) { writePlan(input: {cycleId: $c, goals: [{description: "
-        '"Present at the guild", measure: "A talk given", deadline: "1800-01-01"}]}) { id } }',
+        '"Present at the guild", measure: "A talk given", deadline: "1800-01-01"}]}) '
+        "{ cycle { id } userErrors { message code reason params field } clientMutationId } }",
         {"c": world["cycle"]},
     )
-    assert error["extensions"] == {
+    assert {k: v for k, v in error.items() if k != "message"} == {
         "code": "VALIDATION",
         "reason": "date.out_of_range",
         "params": {"first": EARLIEST.isoformat(), "last": LATEST.isoformat()},
-        "field": "goals.0.deadline",
+        "field": ["goals", "0", "deadline"],
     }
     assert error["message"] == (
         f"goals.0.deadline must lie between {EARLIEST.isoformat()} and {LATEST.isoformat()}."

@@ -20,7 +20,7 @@ from tests.scenario import cycle_on_board, fixed_today, small_org
 
 MOVE = (
     "mutation($c: ID!, $card: ID!, $to: Column!) { moveCard(input: "
-    "{cycleId: $c, cardId: $card, toColumn: $to}) { version } }"
+    "{cycleId: $c, cardId: $card, toColumn: $to}) { board { version } } }"
 )
 PLAN_AS_OF = "query($c: ID!, $at: DateTime!) { planAsOf(cycleId: $c, at: $at) { version } }"
 

@@ -13,7 +13,7 @@ from tests.scenario import ADMIN, cycle_on_board, fixed_today, load_cycle, small
 
 MOVE = (
     "mutation($c: ID!, $card: ID!, $key: String) { moveCard(input: {cycleId: $c, cardId: $card, "
-    "toColumn: DOING, idempotencyKey: $key}) { version doing { id } } }"
+    "toColumn: DOING, idempotencyKey: $key}) { board { version doing { id } } } }"
 )
 
 
@@ -53,7 +53,7 @@ def test_a_retried_mutation_with_the_same_key_acts_once(tmp_path: Path) -> None:
         # The same key for another kind of request is refused.
         error = api.error(
             "mutation($c: ID!) { approvePlan(input: {cycleId: $c, version: 1, idempotencyKey: "
-            '"move-1"}) { id } }',
+            '"move-1"}) { cycle { id } } }',
             {"c": str(cycle_id)},
         )
         assert error["extensions"]["code"] == "IDEMPOTENCY_KEY_REUSED"

@@ -23,7 +23,7 @@ from tests.scenario import ADMIN, cycle_on_board, fixed_today, small_org
 
 MOVE = (
     "mutation($c: ID!, $card: ID!, $to: Column!) { moveCard(input: "
-    "{cycleId: $c, cardId: $card, toColumn: $to}) { version } }"
+    "{cycleId: $c, cardId: $card, toColumn: $to}) { board { version } } }"
 )
 
 
@@ -92,7 +92,7 @@ def test_a_subscription_receives_a_move_made_through_another_server_process(org:
                 MOVE, {"c": str(org.cycle), "card": org.cards[0], "to": "DOING"}
             )
             board = live.data(timeout=15)["boardChanged"]
-            assert board["version"] == moved["moveCard"]["version"]
+            assert board["version"] == moved["moveCard"]["board"]["version"]
             assert [bare_key(c["id"]) for c in board["doing"]] == [org.cards[0]]
             # A subscriber that queries now reads the new state on this server too.
             again = GraphQL(first, org.employee).data("{ board { version } }")
@@ -147,11 +147,11 @@ def test_the_former_managers_subscription_stops_after_a_handover(org: Org) -> No
         hr = GraphQL(base, org.hr)
         nina = hr.data(
             'mutation { registerPerson(input: {name: "Nina New", email: "nina@example.nl", '
-            'function: "Lead", team: "Web", startDate: "2018-01-01"}) { id } }'
-        )["registerPerson"]["id"]
+            'function: "Lead", team: "Web", startDate: "2018-01-01"}) { person { id } } }'
+        )["registerPerson"]["person"]["id"]
         hr.data(
             "mutation($p: ID!, $m: ID) { changePerson(input: {personId: $p, managerId: $m}) "
-            "{ id } }",
+            "{ person { id } } }",
             {"p": str(org.employee_id), "m": nina},
         )
         ended = live.receive(timeout=15)

@@ -17,7 +17,8 @@ from tests.scenario import cycle_on_board, fixed_today, small_org
 
 MOVE = (
     "mutation($c: ID!, $card: ID!, $to: Column!, $key: String) { moveCard(input: "
-    "{cycleId: $c, cardId: $card, toColumn: $to, idempotencyKey: $key}) { version doing { id } } }"
+    "{cycleId: $c, cardId: $card, toColumn: $to, idempotencyKey: $key}) "
+    "{ board { version doing { id } } } }"
 )
 
 
@@ -50,7 +51,7 @@ def test_the_same_key_with_another_payload_is_refused_with_its_own_code(store: S
         assert "different request" in other["message"]
         kind = api.error(
             "mutation($c: ID!) { approvePlan(input: {cycleId: $c, version: 1, idempotencyKey: "
-            '"move-1"}) { id } }',
+            '"move-1"}) { cycle { id } } }',
             {"c": str(cycle_id)},
         )
         assert kind["extensions"]["code"] == "IDEMPOTENCY_KEY_REUSED"
@@ -69,7 +70,9 @@ def test_a_key_whose_request_died_is_released_after_two_minutes(store: Settings)
         api = GraphQL(base, token)
         move = {"c": str(cycle_id), "card": cards[0], "to": "DOING", "key": "move-old"}
         moved = api.data(MOVE, move)
-        assert moved["moveCard"]["doing"] == [{"id": global_id("Card", str(cycle_id), cards[0])}]
+        assert moved["moveCard"]["board"]["doing"] == [
+            {"id": global_id("Card", str(cycle_id), cards[0])}
+        ]
         assert api.data(MOVE, move) == moved
         recent = api.error(MOVE, {**move, "card": cards[1], "key": "move-new"})
         assert recent["extensions"]["code"] == "CONFLICT"

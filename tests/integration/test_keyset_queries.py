@@ -8,7 +8,7 @@ from uuid import uuid4
 
 import pytest
 
-from projections.cycle_detail import count_cycles, page_cycles
+from projections.cycle_detail import CycleFilter, count_cycles, page_of_cycles
 from projections.people import count_people, list_people, page_people
 from projections.people_fold import PersonRow
 from service.container import Services, build_services
@@ -80,11 +80,20 @@ def test_an_employees_cycles_come_newest_first_after_the_last_one_a_page_gave(
     seen: list[str] = []
     after: tuple[str, str] | None = None
     while True:
-        docs = page_cycles(services.database, str(org.employee), after, 3)
+        docs = page_of_cycles(
+            services.database, of(org.employee), readable_by=None, after=after, limit=2
+        )
         seen += [d["cycle_id"] for d in docs[:2]]
         if len(docs) <= 2:
             break
         after = (docs[1]["opened_at"], docs[1]["cycle_id"])
     assert seen == opened[::-1]
-    assert count_cycles(services.database, str(org.employee)) == 5
-    assert page_cycles(services.database, str(org.colleague), None, 3) == []
+    assert count_cycles(services.database, of(org.employee), readable_by=None) == 5
+    assert (
+        page_of_cycles(services.database, of(org.colleague), readable_by=None, after=None, limit=2)
+        == []
+    )
+
+
+def of(employee: object) -> CycleFilter:
+    return CycleFilter(employee_id=str(employee))

@@ -24,16 +24,16 @@ from service.settings import Settings
 from tests.integration.failing_read_models import read_models_refused
 from tests.integration.graphql_client import GraphQL, served
 from tests.integration.test_web_fixtures import csrf_of, htmx
-from tests.scenario import PREPARATION, cycle_on_board, fixed_today, small_org
+from tests.scenario import PREPARATION_ANSWERS, cycle_on_board, fixed_today, small_org
 from web.app import create_app
 
 SUBMIT = (
-    "mutation($c: ID!, $a: JSON!, $key: String) { submitPreparation(input: "
-    "{cycleId: $c, answers: $a, idempotencyKey: $key}) { id version preparations { party version } } }"
+    "mutation($c: ID!, $a: PreparationAnswersInput!, $key: String) { submitPreparation(input: "
+    "{cycleId: $c, answers: $a, idempotencyKey: $key}) { cycle { id version preparations { party version } } } }"
 )
 OPEN = (
     "mutation($e: ID!, $key: String) { openCycle(input: {employeeId: $e, "
-    'plannedSessionOn: "2026-12-01", idempotencyKey: $key}) { id employeeId stage } }'
+    'plannedSessionOn: "2026-12-01", idempotencyKey: $key}) { cycle { id employeeId stage } } }'
 )
 PASSWORD = "a long enough password 1"
 
@@ -70,13 +70,13 @@ def test_a_mutation_saved_while_the_read_models_fail_succeeds_and_its_retry_adds
     employee = services.tokens.create("lms", "write", as_email="eva@example.nl")
     manager = services.tokens.create("hris", "write", as_email="mia@example.nl")
     services.close()
-    variables = {"c": str(cycle_id), "a": PREPARATION, "key": "prep-1"}
+    variables = {"c": str(cycle_id), "a": PREPARATION_ANSWERS, "key": "prep-1"}
     with served(store) as base:
         api = GraphQL(base, employee)
         with read_models_refused(store):
             body = api.post(SUBMIT, variables)
             assert not body.get("errors"), body["errors"]
-            answer = body["data"]["submitPreparation"]
+            answer = body["data"]["submitPreparation"]["cycle"]
             # The change, from the log.
             assert answer["preparations"] == [{"party": "EMPLOYEE", "version": 1}]
             [note] = body["extensions"]["notes"]
@@ -84,14 +84,14 @@ def test_a_mutation_saved_while_the_read_models_fail_succeeds_and_its_retry_adds
             assert note["path"] == ["submitPreparation"]
             again = api.post(SUBMIT, variables)
             assert not again.get("errors"), again["errors"]
-            assert again["data"]["submitPreparation"] == answer
+            assert again["data"]["submitPreparation"]["cycle"] == answer
             assert _events(store, "PreparationSubmitted") == 1
             # A cycle opened meanwhile: its id comes from the log, not from a read model.
             colleague_cycle = GraphQL(base, manager).post(
                 OPEN, {"e": str(org.colleague), "key": "open-1"}
             )
             assert not colleague_cycle.get("errors"), colleague_cycle["errors"]
-            opened = colleague_cycle["data"]["openCycle"]
+            opened = colleague_cycle["data"]["openCycle"]["cycle"]
             assert opened["employeeId"] == global_id("Person", str(org.colleague))
             assert opened["stage"] == "PREPARING"
         _caught_up(store)
@@ -99,10 +99,12 @@ def test_a_mutation_saved_while_the_read_models_fail_succeeds_and_its_retry_adds
         settled = api.post(SUBMIT, variables)
         assert not settled.get("errors"), settled["errors"]
         assert "extensions" not in settled
-        assert settled["data"]["submitPreparation"]["preparations"] == answer["preparations"]
+        assert (
+            settled["data"]["submitPreparation"]["cycle"]["preparations"] == answer["preparations"]
+        )
         assert _events(store, "PreparationSubmitted") == 1
         reopened = GraphQL(base, manager).data(OPEN, {"e": str(org.colleague), "key": "open-1"})
-        assert reopened["openCycle"]["id"] == opened["id"]
+        assert reopened["openCycle"]["cycle"]["id"] == opened["id"]
         assert _events(store, "Opened") == 2
 
 

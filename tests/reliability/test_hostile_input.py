@@ -12,7 +12,7 @@ import pytest
 
 from service.container import build_services
 from service.settings import Settings
-from tests.integration.graphql_client import GraphQL, served
+from tests.integration.graphql_client import GraphQL, refusal_code, served
 from tests.reliability.server import csrf_token
 from tests.scenario import fixed_today, small_org
 
@@ -20,7 +20,7 @@ SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 HOLD = (
     "mutation($c: ID!, $cards: [CardStoryInput!]!, $notes: String!) { holdSession(input: "
     '{cycleId: $c, heldOn: "2026-12-01", notes: $notes, cards: $cards}) '
-    "{ session { notes cards { id } } } }"
+    "{ cycle { session { notes cards { id } } } userErrors { code reason field } } }"
 )
 
 
@@ -51,7 +51,7 @@ def _events(settings: Settings) -> int:
 
 
 def _card(**overrides: str) -> dict[str, str]:
-    return {"kind": "hard", "asA": "developer", "iWantTo": "learn SQL", "inOrderTo": "grow",
+    return {"kind": "HARD", "asA": "developer", "iWantTo": "learn SQL", "inOrderTo": "grow",
             **overrides}  # fmt: skip
 
 
@@ -62,15 +62,15 @@ def test_refused_input_says_why_and_stores_nothing(world: dict[str, Any]) -> Non
         "oversized": {"cards": [_card(asA="x" * 5000)], "notes": ""},
         "control character": {"cards": [_card(iWantTo="learn\x00SQL")], "notes": ""},
         "bidi override": {"cards": [_card(iWantTo="learn \u202eLQS")], "notes": ""},
-        "unknown kind": {"cards": [_card(kind="medium")], "notes": ""},
+        "unknown kind": {"cards": [_card(kind="MEDIUM")], "notes": ""},
         "no cards": {"cards": [], "notes": ""},
     }
     for name, variables in cases.items():
-        error = manager.error(HOLD, {"c": world["cycle"], **variables})
-        assert error["extensions"]["code"] == "VALIDATION", name
+        body = manager.post(HOLD, {"c": world["cycle"], **variables})
+        assert refusal_code(body) == "VALIDATION", name
     bad_date = manager.error(
         'mutation($c: ID!) { holdSession(input: {cycleId: $c, heldOn: "2026-02-30", '
-        "cards: []}) { session { heldOn } } }",
+        "cards: []}) { cycle { session { heldOn } } } }",
         {"c": world["cycle"]},
     )
     assert bad_date["extensions"]["code"] == "VALIDATION"
@@ -90,13 +90,13 @@ def test_markup_is_stored_as_text_and_shown_escaped(world: dict[str, Any]) -> No
         HOLD,
         {"c": world["cycle"], "notes": SCRIPT,
          "cards": [_card(asA=SCRIPT, iWantTo=SCRIPT, inOrderTo=SCRIPT, actions=SCRIPT)]},
-    )["holdSession"]["session"]  # fmt: skip
+    )["holdSession"]["cycle"]["session"]  # fmt: skip
     assert session["notes"] == SCRIPT
     card_id = session["cards"][0]["id"]
     employee = GraphQL(world["base"], world["employee"])
     employee.data(
         "mutation($c: ID!, $ids: [ID!]!) { selectCards(input: {cycleId: $c, cardIds: $ids}) "
-        "{ version } }",
+        "{ board { version } } }",
         {"c": world["cycle"], "ids": [card_id]},
     )
     board = employee.data("{ board { todo { asA iWantTo } } }")["board"]
@@ -119,18 +119,19 @@ def test_a_pop_with_a_past_deadline_or_markup_is_handled_where_the_user_is(
     plan = (
         "mutation($c: ID!, $d: String!, $when: Date!) { writePlan(input: {cycleId: $c, goals: "
         "[{description: $d, measure: $d, deadline: $when}], activities: [{description: $d, "
-        'type: "course", form: "formal"}], support: [{kind: "time", description: $d}]}) '
-        "{ planVersions { plan { goals { description } activities { description } } } } }"
+        "type: COURSE, form: FORMAL}], support: [{kind: TIME, description: $d}]}) "
+        "{ cycle { planVersions { plan { goals { description } activities { description } } } } "
+        "userErrors { code reason params field } } }"
     )
-    past = manager.error(plan, {"c": world["cycle"], "d": "Goal", "when": "2001-01-01"})
-    assert past["extensions"] == {
+    past = manager.user_error(plan, {"c": world["cycle"], "d": "Goal", "when": "2001-01-01"})
+    assert past == {
         "code": "VALIDATION",
         "reason": "plan.deadline_in_the_past",
         "params": {},
-        "field": "goals.0.deadline",
+        "field": ["goals", "0", "deadline"],
     }
     versions = manager.data(plan, {"c": world["cycle"], "d": SCRIPT, "when": "2099-01-01"})
-    stored = versions["writePlan"]["planVersions"][0]["plan"]
+    stored = versions["writePlan"]["cycle"]["planVersions"][0]["plan"]
     assert stored["goals"][0]["description"] == SCRIPT
     assert stored["activities"][0]["description"] == SCRIPT
     with httpx2.Client(base_url=world["base"], follow_redirects=True) as browser:

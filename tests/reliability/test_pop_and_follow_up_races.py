@@ -15,19 +15,23 @@ from typing import Any
 
 from service.container import build_services
 from service.settings import Settings
-from tests.integration.graphql_client import GraphQL, served
+from tests.integration.graphql_client import GraphQL, refusal_code, served
 from tests.integration.test_projection_rebuild import dump
 from tests.scenario import PLAN, cycle_on_board, load_cycle, small_org
 
 REVISE = (
     "mutation($c: ID!, $m: String!) { writePlan(input: {cycleId: $c, goals: [{description: "
-    '"Report query", measure: $m, deadline: "2099-03-01"}]}) { id } }'
+    '"Report query", measure: $m, deadline: "2099-03-01"}]}) '
+    "{ cycle { id } userErrors { code } } }"
 )
-APPROVE = "mutation($c: ID!, $v: Int!) { approvePlan(input: {cycleId: $c, version: $v}) { id } }"
+APPROVE = (
+    "mutation($c: ID!, $v: Int!) { approvePlan(input: {cycleId: $c, version: $v}) "
+    "{ cycle { id } userErrors { code } } }"
+)
 VERSION = "query($c: ID!) { cycle(id: $c) { planVersions { version } } }"
 COMPLETE = (
     'mutation($c: ID!) { completeFollowUp(input: {cycleId: $c, heldOn: "2027-03-01", '
-    'wentWell: "SQL", couldBeBetter: "Time"}) { id } }'
+    'wentWell: "SQL", couldBeBetter: "Time"}) { cycle { id } userErrors { code } } }'
 )
 ALLOWED = {"OK", "CONFLICT", "VALIDATION"}
 
@@ -50,7 +54,7 @@ def test_revisions_and_approvals_racing_never_count_an_approval_for_another_vers
         c = str(cycle_id)
 
         def record(body: dict[str, Any]) -> None:
-            code = body["errors"][0]["extensions"]["code"] if body.get("errors") else "OK"
+            code = refusal_code(body)
             with lock:
                 outcomes[code] += 1
 
@@ -75,7 +79,7 @@ def test_revisions_and_approvals_racing_never_count_an_approval_for_another_vers
         for who in (manager, employee):
             record(who.post(APPROVE, {"c": c, "v": final}))
         manager.data(
-            "mutation($c: ID!) { scheduleFollowUp(input: {cycleId: $c, months: 3}) { id } }",
+            "mutation($c: ID!) { scheduleFollowUp(input: {cycleId: $c, months: 3}) { cycle { id } } }",
             {"c": c},
         )
         racers = [

@@ -209,3 +209,42 @@ def test_an_employees_cycles_are_listed_in_order_under_a_fixed_id() -> None:
         "CycleAdded",
         "CycleAdded",
     ]
+
+
+def test_an_external_id_given_at_registration_is_an_event_of_its_own() -> None:
+    person = Person.register(**DETAILS, external_id=" E-1001 ")
+    assert recorded(person) == ["Registered", "ExternalIdChanged"]
+    assert person.external_id == "E-1001"
+    assert recorded(registered()) == []  # none given, none recorded
+    assert registered().external_id is None
+
+
+def test_an_external_id_changes_once_and_may_be_taken_away() -> None:
+    person = registered(external_id="E-1")
+    assert person.change_external_id("E-1") is False
+    assert person.change_external_id("E-2") is True
+    assert person.change_external_id("") is True
+    assert [e.external_id for e in person.collect_events()] == ["E-2", None]  # type: ignore[attr-defined]
+    with pytest.raises(InvalidInput) as raised:
+        person.change_external_id("x" * 101)
+    assert raised.value.field == "external_id"
+
+
+def test_a_person_who_leaves_is_deactivated_once_with_their_last_day() -> None:
+    person = registered()
+    assert person.is_active
+    person.deactivate(left_on="2026-11-30", reason="Moved abroad")
+    assert recorded(person) == ["Deactivated"]
+    assert (person.is_active, person.left_on) == (False, date(2026, 11, 30))
+    with pytest.raises(NotAllowedNow) as twice:
+        person.deactivate(left_on="2026-12-01")
+    assert twice.value.code == "person.already_deactivated"
+
+
+def test_a_last_day_before_the_first_is_refused() -> None:
+    person = registered()
+    with pytest.raises(InvalidInput) as raised:
+        person.deactivate(left_on="2022-08-31")
+    assert (raised.value.code, raised.value.field) == ("person.left_before_start", "left_on")
+    assert raised.value.params == {"start": date(2022, 9, 1)}
+    assert person.is_active

@@ -56,3 +56,22 @@ def test_events_of_a_person_not_handed_to_the_fold_change_nothing() -> None:
     rows: dict[str, PersonRow] = {}
     assert people_fold.fold(rows, batch_of(person.collect_events(), first_id=2)) == {}
     assert rows == {}
+
+
+def test_an_external_id_and_a_deactivation_fold_into_the_row() -> None:
+    person = Person.register(
+        name="Ann", email="ann@example.nl", function="Planner", team="Ops",
+        start_date="2024-01-01", external_id="E-7",
+    )  # fmt: skip
+    rows: dict[str, PersonRow] = {}
+    people_fold.fold(rows, batch_of(person.collect_events()))
+    row = rows[str(person.id)]
+    assert (row["external_id"], row["left_on"]) == ("E-7", None)
+    person.change_external_id(None)
+    person.deactivate(left_on="2026-11-30")
+    rows = stored(rows)
+    people_fold.fold(rows, batch_of(person.collect_events(), first_id=3))
+    assert (rows[str(person.id)]["external_id"], rows[str(person.id)]["left_on"]) == (
+        None,
+        "2026-11-30",
+    )
