@@ -1,6 +1,22 @@
 """Before/after comparisons of one change, measured interleaved; written into BENCHMARKS.md."""
 
-COMPARISONS = """## Issue 20 (typed read side): before and after, interleaved
+COMPARISONS = """## Issue 18 (the API integrators build on): before and after, interleaved
+
+`python -m bench.interleaved_api` on 2026-12-07 (run 1 with a draft of it), before (f92d60c: JSON
+outputs, bare ids, `moveCard` answering the board) and after (typed outputs
+and inputs, global IDs, payloads with `userErrors`), both served at once and
+asked in turn, one worker each, SQLite; a full CI run shared the two cores.
+Medians of 300 and of 500 rounds, the board with its cards, and a card move:
+
+| figure | run 1 before → after | run 2 before → after |
+|---|---|---|
+| board query with its cards (ms) | 1.63 → 1.62 (1.00×) | 1.06 → 1.08 (1.02×) |
+| card move through `moveCard` (ms) | 3.51 → 3.45 (0.98×) | 2.43 → 2.38 (0.98×) |
+
+The typed objects, enums and global IDs cost nothing the HTTP round trip
+shows; payloads neither.
+
+## Issue 20 (typed read side): before and after, interleaved
 
 `python -m bench --quick` four times in one sitting, 18:55–19:27 on
 2026-12-04: before (c704ea9), after (main), before, after. Four other
