@@ -50,13 +50,18 @@ def _board_with_tokens(settings: Settings, subscribers: int) -> tuple[str, str, 
             Actor(manager), employee_id=employee, planned_session_on="2026-12-01"
         )
         cards = [
-            {"kind": "hard", "as_a": "dev", "i_want_to": f"s{i}", "in_order_to": "grow"}
-            for i in range(3)
+            {
+                "kind": ("hard", "soft")[i // 2],
+                "as_a": "dev",
+                "i_want_to": f"s{i}",
+                "in_order_to": "grow",
+            }
+            for i in range(4)
         ]
         app.hold_session(Actor(manager), cycle, held_on="2026-12-01", notes="", cards=cards)
         board = services.queries.board_of(Actor(employee), employee, cycle)
         assert board is not None
-        card_ids = list(board["cards"])
+        card_ids = list(board["cards"])[:3]
         app.select_cards(Actor(employee), cycle, card_ids)
         mover = services.tokens.create("fan-mover", "write", as_email="e@fan.nl")
         # One caller each: a caller may hold only so many subscriptions.

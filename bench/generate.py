@@ -119,7 +119,8 @@ def _cycle(
     cycle.submit_preparation(Party.MANAGER, answers)
     cards = [
         {"kind": k, "as_a": employee.function, "i_want_to": s, "in_order_to": "beter werk"}
-        for k, s in rng.sample(SKILLS, 4)
+        for kind in ("hard", "soft")
+        for k, s in rng.sample([pair for pair in SKILLS if pair[0] == kind], 2)
     ]
     cycle.hold_session(held_on=start, notes="Goed gesprek", cards=cards)
     card_ids = list(cycle.cards)[:3]

@@ -33,11 +33,16 @@ def _board(services: Services, tag: str) -> tuple[Actor, Any, list[str]]:
     )
     cycle = app.open_cycle(Actor(manager), employee_id=employee, planned_session_on="2026-12-01")
     cards = [
-        {"kind": "hard", "as_a": "dev", "i_want_to": f"s{i}", "in_order_to": "grow"}
-        for i in range(3)
+        {
+            "kind": ("hard", "soft")[i // 2],
+            "as_a": "dev",
+            "i_want_to": f"s{i}",
+            "in_order_to": "grow",
+        }
+        for i in range(4)
     ]
     app.hold_session(Actor(manager), cycle, held_on="2026-12-01", notes="", cards=cards)
-    card_ids = [c["id"] for c in app._load_cycle(cycle).cards.values()]
+    card_ids = [c["id"] for c in app._load_cycle(cycle).cards.values()][:3]
     app.select_cards(Actor(employee), cycle, card_ids)
     return Actor(employee), cycle, card_ids
 

@@ -15,11 +15,16 @@ def young_cycle() -> GrowthCycle:
         employee_id=uuid4(), manager_id=uuid4(), planned_session_on="2026-12-01"
     )
     cards = [
-        {"kind": "hard", "as_a": "dev", "i_want_to": f"skill {i}", "in_order_to": "grow"}
-        for i in range(3)
+        {
+            "kind": ("hard", "soft")[i // 2],
+            "as_a": "dev",
+            "i_want_to": f"skill {i}",
+            "in_order_to": "grow",
+        }
+        for i in range(4)
     ]
     cycle.hold_session(held_on="2026-12-01", notes="", cards=cards)
-    cycle.select_cards(list(cycle.cards))
+    cycle.select_cards(list(cycle.cards)[:3])
     return cycle
 
 

@@ -10,15 +10,14 @@ from domain.error_texts import (
     CARD_CHOSEN_TWICE,
     CARD_NOT_OF_SESSION,
     CARD_NOT_ON_BOARD,
-    NO_CARD_CHOSEN,
     NOT_A_POSITION,
-    TOO_MANY_CARDS,
+    THREE_CARDS,
 )
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.vocabulary import Column, parse_choice
 
-# The seed's deliberate work-in-progress limit: three cards on the board.
-BOARD_LIMIT = 3
+# The seed's deliberate work-in-progress limit: three cards on the board, no fewer.
+BOARD_SIZE = 3
 
 
 def column_of(board: Mapping[str, list[str]] | None, card_id: str) -> Column | None:
@@ -37,13 +36,13 @@ class CardMove(TypedDict):
 
 def parse_card_choice(card_ids: Any, candidates: Collection[str]) -> list[str]:
     """The ids of the cards chosen for the board, from the session's candidates."""
-    if not isinstance(card_ids, list) or not card_ids:
-        raise InvalidInput(NO_CARD_CHOSEN, "card_ids")
+    if not isinstance(card_ids, list):
+        raise InvalidInput(THREE_CARDS, "card_ids", limit=BOARD_SIZE, count=0)
     ids = [str(c) for c in card_ids]
     if len(set(ids)) != len(ids):
         raise InvalidInput(CARD_CHOSEN_TWICE, "card_ids")
-    if len(ids) > BOARD_LIMIT:
-        raise InvalidInput(TOO_MANY_CARDS, "card_ids", limit=BOARD_LIMIT)
+    if len(ids) != BOARD_SIZE:
+        raise InvalidInput(THREE_CARDS, "card_ids", limit=BOARD_SIZE, count=len(ids))
     unknown = [c for c in ids if c not in candidates]
     if unknown:
         raise InvalidInput(CARD_NOT_OF_SESSION, "card_ids")

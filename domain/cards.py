@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any, TypedDict
 from uuid import UUID, uuid5
 
-from domain.error_texts import CARD_NOT_A_SET, NO_CARDS, TOO_MANY_CANDIDATES
+from domain.error_texts import CARD_NOT_A_SET, FOUR_CARDS
 from domain.errors import InvalidInput
 from domain.text import LONG, check_text
 from domain.vocabulary import SkillKind, parse_choice
 
-MAX_CANDIDATES = 8
+# Seed 000: the session writes four cards, two hard skills and two soft skills,
+# and three of them go onto the board.
+CANDIDATES_PER_KIND = {SkillKind.HARD: 2, SkillKind.SOFT: 2}
 
 
 class CardStory(TypedDict):
@@ -51,11 +53,15 @@ def parse_card(prefix: str, data: Any) -> CardStory:
 
 
 def parse_cards(data: Any) -> list[CardStory]:
-    if not isinstance(data, list) or not data:
-        raise InvalidInput(NO_CARDS, "cards")
-    if len(data) > MAX_CANDIDATES:
-        raise InvalidInput(TOO_MANY_CANDIDATES, "cards", limit=MAX_CANDIDATES)
-    return [parse_card(f"cards.{i}", card) for i, card in enumerate(data)]
+    """The session's candidate cards: each one checked, then two of each kind."""
+    if not isinstance(data, list) or len(data) > 2 * sum(CANDIDATES_PER_KIND.values()):
+        raise InvalidInput(FOUR_CARDS, "cards", hard=0, soft=0)
+    stories = [parse_card(f"cards.{i}", card) for i, card in enumerate(data)]
+    counts = {kind: sum(s["kind"] == kind.value for s in stories) for kind in CANDIDATES_PER_KIND}
+    if counts != CANDIDATES_PER_KIND:
+        hard, soft = counts[SkillKind.HARD], counts[SkillKind.SOFT]
+        raise InvalidInput(FOUR_CARDS, "cards", hard=hard, soft=soft)
+    return stories
 
 
 def number_cards(cycle_id: UUID, stories: list[CardStory]) -> list[dict[str, Any]]:

@@ -108,8 +108,11 @@ SKILL_UNNAMED = ErrorText("preparation.skill_unnamed", "Name the skill these ans
 
 # -- session, cards and board -----------------------------------------------------
 
-NO_CARDS = ErrorText("session.no_cards", "Write at least one card as the outcome of the session.")
-TOO_MANY_CANDIDATES = ErrorText("session.too_many_cards", "Write at most {limit} candidate cards.")
+FOUR_CARDS = ErrorText(
+    "session.four_cards",
+    "Write four candidate cards, two hard skills and two soft skills; "
+    "now there are {hard} hard and {soft} soft.",
+)
 CARD_NOT_A_SET = ErrorText("session.card_not_a_set", "A card must be a set of fields.")
 SESSION_BEFORE_CARDS = ErrorText(
     "board.session_not_held", "Hold the session before choosing the cards for the board."
@@ -117,10 +120,11 @@ SESSION_BEFORE_CARDS = ErrorText(
 CARDS_ALREADY_CHOSEN = ErrorText(
     "board.already_chosen", "The cards for this cycle's board have already been chosen."
 )
-NO_CARD_CHOSEN = ErrorText("board.no_card_chosen", "Choose at least one card for the board.")
 CARD_CHOSEN_TWICE = ErrorText("board.card_chosen_twice", "The same card was chosen twice.")
-TOO_MANY_CARDS = ErrorText(
-    "board.too_many_cards", "Choose at most {limit} cards: the board's work-in-progress limit."
+THREE_CARDS = ErrorText(
+    "board.three_cards",
+    "Choose {limit} of the four cards for the board ({count} chosen now): working on "
+    "three skills at a time keeps each of them moving.",
 )
 CARD_NOT_OF_SESSION = ErrorText(
     "board.card_not_of_session", "A chosen card is not one of this session's cards."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from domain.growth_cycle import GrowthCycle
@@ -111,6 +112,13 @@ PLAN = {
 }
 
 
+def four_cards(**first: Any) -> list[dict[str, Any]]:
+    """The session's four candidate cards (seed 000): two hard skills, then two soft."""
+    cards = [dict(CARD, i_want_to=f"skill {i}", kind=("hard", "soft")[i // 2]) for i in range(4)]
+    cards[0].update(first)
+    return cards
+
+
 def cycle_on_board(app: Groeispurt, org: Org) -> tuple[UUID, list[str]]:
     """Opens a cycle and brings it to three cards on the board; returns its id and the card ids."""
     cycle_id = app.open_cycle(
@@ -118,8 +126,9 @@ def cycle_on_board(app: Groeispurt, org: Org) -> tuple[UUID, list[str]]:
     )
     app.submit_preparation(org.as_employee, cycle_id, PREPARATION)
     app.submit_preparation(org.as_manager, cycle_id, PREPARATION)
-    cards = [dict(CARD, i_want_to=f"skill {i}") for i in range(4)]
-    app.hold_session(org.as_manager, cycle_id, held_on="2026-12-01", notes="Good talk", cards=cards)
+    app.hold_session(
+        org.as_manager, cycle_id, held_on="2026-12-01", notes="Good talk", cards=four_cards()
+    )
     card_ids: list[str] = list(load_cycle(app, cycle_id).cards)[:3]
     app.select_cards(org.as_employee, cycle_id, card_ids)
     return cycle_id, card_ids

@@ -17,7 +17,15 @@ from service.application import Groeispurt
 from service.container import Services, build_services
 from service.errors import Forbidden, ServiceError
 from service.settings import Settings
-from tests.scenario import ADMIN, CARD, PLAN, PREPARATION, cycle_on_board, fixed_today, small_org
+from tests.scenario import (
+    ADMIN,
+    PLAN,
+    PREPARATION,
+    cycle_on_board,
+    fixed_today,
+    four_cards,
+    small_org,
+)
 
 ROLES = (
     "employee",
@@ -105,7 +113,7 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
     ),
     "hold_session": (
         lambda w, a: w.app.hold_session(
-            a, w.cycle_id, held_on="2026-12-01", notes="", cards=[CARD]
+            a, w.cycle_id, held_on="2026-12-01", notes="", cards=four_cards()
         ),
         MANAGER,
     ),

@@ -11,7 +11,7 @@ from domain.errors import InvalidInput
 from service.actor import Actor, Role
 from service.container import Services, build_services
 from service.settings import Settings
-from tests.scenario import ADMIN, CARD, PREPARATION, fixed_today, small_org
+from tests.scenario import ADMIN, PREPARATION, fixed_today, four_cards, small_org
 
 HR = Actor(None, frozenset({Role.HR}), system="test")
 
@@ -66,16 +66,16 @@ def test_a_card_or_preparation_may_point_only_at_an_active_backlog_skill(
             cycle_id,
             held_on="2026-12-01",
             notes="",
-            cards=[CARD, dict(CARD, backlog_skill_id="made-up")],
+            cards=[*four_cards()[:3], dict(four_cards()[3], backlog_skill_id="made-up")],
         )
-    assert refused.value.field == "cards.1.backlog_skill_id"
+    assert refused.value.field == "cards.3.backlog_skill_id"
     assert app.repository.get(cycle_id).session is None  # nothing stored half-way
     app.hold_session(
         org.as_manager,
         cycle_id,
         held_on="2026-12-01",
         notes="",
-        cards=[dict(CARD, backlog_skill_id=active)],
+        cards=[dict(four_cards()[0], backlog_skill_id=active), *four_cards()[1:]],
     )
 
 

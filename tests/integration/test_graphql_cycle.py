@@ -49,7 +49,12 @@ def test_a_full_cycle_runs_through_the_api_with_board_and_history_after_each_ste
             )
         look()
         cards = [
-            {"kind": "HARD", "asA": "developer", "iWantTo": f"skill {n}", "inOrderTo": "grow"}
+            {
+                "kind": ("HARD", "SOFT")[n // 2],
+                "asA": "developer",
+                "iWantTo": f"skill {n}",
+                "inOrderTo": "grow",
+            }
             for n in range(4)
         ]
         session = manager.data(

@@ -54,11 +54,16 @@ def write_events(app: Groeispurt, cycles: int, moves: int, seed: int) -> int:
         answers = {"hard": {"growth": [{"skill": "SQL"}]}}
         cycle.submit_preparation(Party.EMPLOYEE, answers)
         cards = [
-            {"kind": "hard", "as_a": "dev", "i_want_to": f"s{i}", "in_order_to": "grow"}
-            for i in range(3)
+            {
+                "kind": ("hard", "soft")[i // 2],
+                "as_a": "dev",
+                "i_want_to": f"s{i}",
+                "in_order_to": "grow",
+            }
+            for i in range(4)
         ]
         cycle.hold_session(held_on="2026-12-01", notes="", cards=cards)
-        ids = list(cycle.cards)
+        ids = list(cycle.cards)[:3]
         cycle.select_cards(ids)
         for _ in range(moves):
             cycle.move_card(rng.choice(ids), rng.choice(["todo", "doing", "done"]), 0)

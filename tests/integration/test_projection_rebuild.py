@@ -96,7 +96,9 @@ def _step(app: Groeispurt, rng: random.Random, cycle_id: UUID, me: Actor, boss: 
         elif choice < 0.7:
             app.submit_preparation(rng.choice([me, boss]), cycle_id, PREPARATION)
         else:
-            cards = [dict(CARD, i_want_to=f"skill {i}") for i in range(rng.randint(3, 5))]
+            cards = [
+                dict(CARD, i_want_to=f"skill {i}", kind=("hard", "soft")[i // 2]) for i in range(4)
+            ]
             app.hold_session(boss, cycle_id, held_on="2026-12-01", notes="talk", cards=cards)
         return
     if cycle.board is None:

@@ -59,7 +59,7 @@ class NeedsOrg:
         app, manager = self.services.app, Actor(self.manager)
         employee = Actor(app.repository.get(cycle_id).employee_id)
         today = app.today()
-        cards = [dict(CARD, i_want_to=f"card {i}") for i in range(4)]
+        cards = [dict(CARD, i_want_to=f"card {i}", kind=("hard", "soft")[i // 2]) for i in range(4)]
         app.hold_session(manager, cycle_id, held_on=today, notes="", cards=cards)
         app.select_cards(employee, cycle_id, list(app.repository.get(cycle_id).cards)[:3])
         course = {"description": "Course", "type": "course", "form": "formal", "skill": skill}

@@ -55,6 +55,11 @@ def _card(**overrides: str) -> dict[str, str]:
             **overrides}  # fmt: skip
 
 
+def _four(**first: str) -> list[dict[str, str]]:
+    """The session's four cards, two hard and two soft; the first with `first` in it."""
+    return [_card(**first), _card(), _card(kind="SOFT"), _card(kind="SOFT")]
+
+
 def test_refused_input_says_why_and_stores_nothing(world: dict[str, Any]) -> None:
     manager = GraphQL(world["base"], world["manager"])
     before = _events(world["settings"])
@@ -76,7 +81,7 @@ def test_refused_input_says_why_and_stores_nothing(world: dict[str, Any]) -> Non
     assert bad_date["extensions"]["code"] == "VALIDATION"
     huge = httpx2.post(
         f"{world['base']}/graphql",
-        json={"query": HOLD, "variables": {"c": world["cycle"], "cards": [_card()],
+        json={"query": HOLD, "variables": {"c": world["cycle"], "cards": _four(),
                                            "notes": "n" * 100_000}},
         headers={"Authorization": f"Bearer {world['manager']}"},
     )  # fmt: skip
@@ -89,15 +94,15 @@ def test_markup_is_stored_as_text_and_shown_escaped(world: dict[str, Any]) -> No
     session = manager.data(
         HOLD,
         {"c": world["cycle"], "notes": SCRIPT,
-         "cards": [_card(asA=SCRIPT, iWantTo=SCRIPT, inOrderTo=SCRIPT, actions=SCRIPT)]},
+         "cards": _four(asA=SCRIPT, iWantTo=SCRIPT, inOrderTo=SCRIPT, actions=SCRIPT)},
     )["holdSession"]["cycle"]["session"]  # fmt: skip
     assert session["notes"] == SCRIPT
-    card_id = session["cards"][0]["id"]
+    card_ids = [card["id"] for card in session["cards"]][:3]
     employee = GraphQL(world["base"], world["employee"])
     employee.data(
         "mutation($c: ID!, $ids: [ID!]!) { selectCards(input: {cycleId: $c, cardIds: $ids}) "
         "{ board { version } } }",
-        {"c": world["cycle"], "ids": [card_id]},
+        {"c": world["cycle"], "ids": card_ids},
     )
     board = employee.data("{ board { todo { asA iWantTo } } }")["board"]
     assert board["todo"][0]["iWantTo"] == SCRIPT
@@ -115,7 +120,7 @@ def test_a_pop_with_a_past_deadline_or_markup_is_handled_where_the_user_is(
     world: dict[str, Any],
 ) -> None:
     manager = GraphQL(world["base"], world["manager"])
-    manager.data(HOLD, {"c": world["cycle"], "notes": "", "cards": [_card()]})
+    manager.data(HOLD, {"c": world["cycle"], "notes": "", "cards": _four()})
     plan = (
         "mutation($c: ID!, $d: String!, $when: Date!) { writePlan(input: {cycleId: $c, goals: "
         "[{description: $d, measure: $d, deadline: $when}], activities: [{description: $d, "

@@ -67,8 +67,11 @@ PLAN: dict[str, Any] = {
 }
 
 
-def cards(count: int) -> list[dict[str, Any]]:
-    return [dict(CARD, i_want_to=f"skill {i}") for i in range(count)]
+def cards(count: int = 4) -> list[dict[str, Any]]:
+    """`count` candidate cards, hard ones first, then soft: four are two of each."""
+    return [
+        dict(CARD, i_want_to=f"skill {i}", kind="hard" if i < 2 else "soft") for i in range(count)
+    ]
 
 
 def plan_with(**goal: Any) -> dict[str, Any]:

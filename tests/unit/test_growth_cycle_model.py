@@ -59,6 +59,7 @@ ANSWERS: dict[str, Any] = {
     "invalid": {"development_phase": "expert"},
 }
 CARD = {"kind": "hard", "as_a": "developer", "i_want_to": "write SQL", "in_order_to": "report"}
+FOUR = [dict(CARD, i_want_to=f"skill {i}", kind=("hard", "soft")[i // 2]) for i in range(4)]
 ACTIVITIES = [{"description": "SQL course", "type": "course", "form": "formal"}]
 
 Goal = tuple[str, str, str]  # description, measure, deadline
@@ -125,8 +126,8 @@ class CycleModel:
         self.drafts.discard(party)
         return True
 
-    def hold_session(self, held_on: date, count: int) -> bool:
-        if not self.preparing or not 1 <= count <= 8:
+    def hold_session(self, held_on: date, hard: int, soft: int) -> bool:
+        if not self.preparing or (hard, soft) != (2, 2):
             return False
         self.session_on = held_on
         return True
@@ -134,7 +135,7 @@ class CycleModel:
     def select(self, ids: list[str]) -> bool:
         if not self.running or self.session_on is None or self.board is not None:
             return False
-        if not 1 <= len(ids) <= 3 or len(set(ids)) < len(ids):
+        if len(ids) != 3 or len(set(ids)) < len(ids):
             return False
         if any(i not in self.candidates for i in ids):
             return False
@@ -314,23 +315,28 @@ class GrowthCycleAgainstModel(RuleBasedStateMachine):
         )
 
     @live
-    @rule(held_on=session_day, count=st.integers(0, 9))
-    def hold_session(self, held_on: date, count: int) -> None:
-        cards = [dict(CARD, i_want_to=f"skill {i}") for i in range(count)]
+    @rule(
+        held_on=session_day,
+        hard=st.one_of(st.just(2), st.integers(0, 3)),
+        soft=st.one_of(st.just(2), st.integers(0, 3)),
+    )
+    def hold_session(self, held_on: date, hard: int, soft: int) -> None:
+        kinds = ["hard"] * hard + ["soft"] * soft
+        cards = [dict(CARD, i_want_to=f"skill {i}", kind=k) for i, k in enumerate(kinds)]
         held = self.run(
             "hold session",
-            lambda: self.model.hold_session(held_on, count),
+            lambda: self.model.hold_session(held_on, hard, soft),
             lambda c: c.hold_session(held_on=held_on.isoformat(), notes="Good talk", cards=cards),
         )
         if held:
             # Card ids are the aggregate's to choose; the model only needs to know them.
-            assert len(set(self.cycle.cards)) == count
+            assert len(set(self.cycle.cards)) == len(cards)
             self.model.candidates = list(self.cycle.cards)
 
     @live
     @rule(
         picks=st.one_of(
-            st.lists(st.integers(0, 2), min_size=1, max_size=3, unique=True),
+            st.lists(st.integers(0, 3), min_size=3, max_size=3, unique=True),
             st.lists(card_index, max_size=5),
         )
     )
@@ -465,8 +471,8 @@ class GrowthCycleAgainstModel(RuleBasedStateMachine):
                 lambda c: c.save_preparation_draft(Party.EMPLOYEE, ANSWERS["complete"]),
             ),
             "hold session": (
-                lambda: self.model.hold_session(date(2027, 1, 5), 1),
-                lambda c: c.hold_session(held_on="2027-01-05", notes="", cards=[CARD]),
+                lambda: self.model.hold_session(date(2027, 1, 5), 2, 2),
+                lambda c: c.hold_session(held_on="2027-01-05", notes="", cards=FOUR),
             ),
             "move card": (
                 lambda: self.model.move(any_card, "done", 0),

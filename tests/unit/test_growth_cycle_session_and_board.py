@@ -1,4 +1,4 @@
-"""The session, its candidate cards, and the personal kanban board of at most three."""
+"""The session, its four candidate cards (two hard, two soft), and the board of three."""
 
 from __future__ import annotations
 
@@ -28,17 +28,18 @@ from tests.unit.given import (
 
 def test_holding_the_session_records_its_date_notes_and_candidate_cards() -> None:
     cycle = given()
-    [event] = when_events(cycle, session_held(count=2, held_on="2026-12-01"))
+    [event] = when_events(cycle, session_held(held_on="2026-12-01"))
     assert type(event).__name__ == "SessionHeld"
     assert cycle.session == {"held_on": date(2026, 12, 1), "notes": "Good talk"}
-    assert [c["i_want_to"] for c in cycle.cards.values()] == ["skill 0", "skill 1"]
+    assert [c["i_want_to"] for c in cycle.cards.values()] == [f"skill {i}" for i in range(4)]
+    assert [c["kind"] for c in cycle.cards.values()] == ["hard", "hard", "soft", "soft"]
     assert all(c["id"] == card_id for card_id, c in cycle.cards.items())
     assert cycle.stage is Stage.SESSION_HELD
 
 
 def test_the_session_can_be_held_without_preparations_or_notes() -> None:
     cycle = given()
-    command = lambda c: c.hold_session(held_on="2026-12-01", notes=None, cards=[CARD])  # noqa: E731
+    command = lambda c: c.hold_session(held_on="2026-12-01", notes=None, cards=cards())  # noqa: E731
     assert when(cycle, command) == ["SessionHeld"]
     assert cycle.session is not None
     assert cycle.session["notes"] == ""
@@ -77,22 +78,43 @@ def test_a_malformed_session_outcome_is_refused_with_the_field_named(
 
 
 def test_a_session_needs_a_valid_date() -> None:
-    command = lambda c: c.hold_session(held_on="2026-13-01", notes="", cards=[CARD])  # noqa: E731
+    command = lambda c: c.hold_session(held_on="2026-13-01", notes="", cards=cards())  # noqa: E731
     assert refused(given(), command, InvalidInput).field == "held_on"
 
 
 def test_a_card_may_point_at_an_item_of_the_company_backlog() -> None:
-    command = lambda c: c.hold_session(  # noqa: E731
-        held_on="2026-12-01", notes="", cards=[dict(CARD, backlog_skill_id="sql", kind="soft")]
+    outcome = cards()
+    outcome[2] = dict(outcome[2], backlog_skill_id="sql")
+    cycle = given(lambda c: c.hold_session(held_on="2026-12-01", notes="", cards=outcome))
+    linked = [s for s in cycle.cards.values() if s["backlog_skill_id"]]
+    assert [(s["backlog_skill_id"], s["kind"]) for s in linked] == [("sql", "soft")]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "hard", "soft"),
+    [
+        (["hard"] * 4, 4, 0),
+        (["hard", "hard", "soft"], 2, 1),
+        (["hard", "soft", "soft", "soft"], 1, 3),
+        (["hard", "hard", "soft", "soft", "soft"], 2, 3),
+    ],
+)
+def test_the_session_writes_four_cards_two_hard_and_two_soft_and_says_what_it_has(
+    kinds: list[str], hard: int, soft: int
+) -> None:
+    outcome = [dict(CARD, i_want_to=f"skill {i}", kind=k) for i, k in enumerate(kinds)]
+    command = lambda c: c.hold_session(held_on="2026-12-01", notes="", cards=outcome)  # noqa: E731
+    error = refused(given(), command, InvalidInput)
+    assert (error.field, error.code, error.params) == (
+        "cards",
+        "session.four_cards",
+        {"hard": hard, "soft": soft},
     )
-    cycle = given(command)
-    [story] = cycle.cards.values()
-    assert (story["backlog_skill_id"], story["kind"]) == ("sql", "soft")
 
 
 def test_selecting_cards_puts_them_in_to_do_in_the_order_chosen() -> None:
     cycle = given(session_held())
-    chosen = [card(cycle, 2), card(cycle, 0)]
+    chosen = [card(cycle, 2), card(cycle, 0), card(cycle, 3)]
     assert when(cycle, lambda c: c.select_cards(chosen)) == ["CardsSelected"]
     assert cycle.board == {"todo": chosen, "doing": [], "done": []}
     assert cycle.stage is Stage.ON_BOARD
@@ -106,10 +128,16 @@ def test_the_cards_are_selected_only_once() -> None:
     refused(given(*ON_BOARD), cards_selected(1), NotAllowedNow)
 
 
-def test_a_fourth_card_is_refused_by_the_work_in_progress_limit() -> None:
-    error = refused(given(session_held(count=4)), cards_selected(4), InvalidInput)
-    assert error.field == "card_ids"
-    assert "at most 3" in error.message
+@pytest.mark.parametrize("count", [1, 2, 4])
+def test_exactly_three_cards_go_onto_the_board_and_the_refusal_says_how_many_were_chosen(
+    count: int,
+) -> None:
+    error = refused(given(session_held()), cards_selected(count), InvalidInput)
+    assert (error.field, error.code, error.params) == (
+        "card_ids",
+        "board.three_cards",
+        {"limit": 3, "count": count},
+    )
 
 
 def test_the_same_card_chosen_twice_is_refused() -> None:
@@ -127,7 +155,8 @@ def test_selecting_needs_a_list_of_at_least_one_card(chosen: Any) -> None:
 def test_selecting_a_card_of_another_cycle_is_refused() -> None:
     other = given(session_held())
     cycle = given(session_held())
-    error = refused(cycle, lambda c: c.select_cards([card(other, 0)]), InvalidInput)
+    chosen = lambda c: c.select_cards([card(c, 0), card(c, 1), card(other, 0)])  # noqa: E731
+    error = refused(cycle, chosen, InvalidInput)
     assert error.field == "card_ids"
 
 

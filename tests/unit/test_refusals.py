@@ -35,7 +35,10 @@ def test_a_day_out_of_range_names_the_first_and_last_day_as_days() -> None:
 def test_a_refusal_of_a_rule_carries_its_limit() -> None:
     with pytest.raises(InvalidInput) as raised:
         parse_card_choice(["a", "b", "c", "d"], {"a", "b", "c", "d"})
-    assert (raised.value.code, raised.value.params) == ("board.too_many_cards", {"limit": 3})
+    assert (raised.value.code, raised.value.params) == (
+        "board.three_cards",
+        {"limit": 3, "count": 4},
+    )
 
 
 def test_a_word_of_the_domain_is_carried_as_plain_text() -> None:

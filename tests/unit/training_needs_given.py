@@ -152,7 +152,7 @@ class NeedsLog:
         """Session, three cards, a POP with these (type, skill) activities approved by both,
         all recorded at `at`."""
         cycle = self.cycles[cycle_id]
-        cards = [dict(CARD, i_want_to=f"card {i}") for i in range(4)]
+        cards = [dict(CARD, i_want_to=f"card {i}", kind=("hard", "soft")[i // 2]) for i in range(4)]
         cycle.hold_session(held_on="2026-12-01", notes="", cards=cards)
         cycle.select_cards(list(cycle.cards)[:3])
         plan = {
