@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
@@ -90,6 +90,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *routes_hr.routes,
         *routes_admin_webhooks.routes,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        # Browsers ask for /favicon.ico whatever the page says: the same picture.
+        Route("/favicon.ico", favicon),
     ]
     app = Starlette(
         routes=routes,
@@ -144,6 +146,10 @@ TITLES = {
     409: "Changed meanwhile",
     500: "Something went wrong",
 }
+
+
+async def favicon(request: Request) -> Response:
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
 
 async def _page(request: Request, status: int, message: str) -> Response:

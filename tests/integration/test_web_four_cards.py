@@ -63,8 +63,8 @@ def test_three_written_cards_are_refused_with_the_rule_and_nothing_is_stored(
         **_card(3, "soft"),
     }
     page = _session_form(client, cycle, cards)
-    assert "Schrijf vier kandidaat-kaarten, twee hard skills en twee soft skills" in page
-    assert "nu zijn het er 2 hard en 1 soft" in page
+    assert "Schrijf vier kandidaat-kaartjes, twee harde en twee zachte vaardigheden" in page
+    assert "nu zijn het er 2 harde en 1 zachte" in page
     assert 'value="Presenteren"' in page  # what was typed is kept
     assert "Kies samen drie" not in page  # the session was not recorded
 
@@ -90,7 +90,7 @@ def test_four_cards_make_the_session_and_exactly_three_go_onto_the_board(
         f"/cycles/{cycle}/select",
         data={"csrf_token": token.group(1), "card_ids": choices[:2]},
     ).text
-    assert "Kies 3 van de vier kaarten voor het bord (nu 2 gekozen)" in two
+    assert "Kies 3 van de vier kaartjes voor het bord (nu 2 gekozen)" in two
     three = client.post(
         f"/cycles/{cycle}/select",
         data={"csrf_token": token.group(1), "card_ids": choices[:3]},

@@ -93,3 +93,14 @@ def test_signing_out_ends_the_session(client: TestClient) -> None:
     token = sign_in(client, "sanne")
     client.post("/sign-out", data={"csrf_token": token})
     assert client.get("/board").url.path == "/sign-in"
+
+
+def test_every_page_names_its_icon_and_the_browsers_own_request_for_one_is_answered(
+    client: TestClient,
+) -> None:
+    page = client.get("/sign-in").text
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    for path in ("/static/favicon.svg", "/favicon.ico"):
+        icon = client.get(path)
+        assert (icon.status_code, icon.headers["content-type"]) == (200, "image/svg+xml")
+        assert icon.text.startswith("<svg")
