@@ -176,13 +176,20 @@ def due(rows: Iterable[FollowUpRow], today: date, soon_days: int = 30) -> Follow
 
 
 def list_follow_ups(
-    database: Database, today: date, manager_id: str | None = None, soon_days: int = 30
+    database: Database,
+    today: date,
+    manager_id: str | None = None,
+    soon_days: int = 30,
+    *,
+    employee_id: str | None = None,
 ) -> FollowUps:
-    """What needs attention on `today`, for one manager or (no manager given) for HR."""
+    """What needs attention on `today`: one manager's reports', one employee's own, or (no
+    one given) everyone's, for HR."""
     where = f"stage IN ({', '.join('?' for _ in OPEN)})"
     params = list(OPEN)
-    if manager_id is not None:
-        where += " AND manager_id = ?"
-        params.append(str(manager_id))
+    for column, value in (("manager_id", manager_id), ("employee_id", employee_id)):
+        if value is not None:
+            where += f" AND {column} = ?"
+            params.append(str(value))
     rows = database.query(f"SELECT {', '.join(ROWS.columns)} FROM {TABLE} WHERE {where}", params)
     return due((_row(row) for row in rows), today, soon_days)

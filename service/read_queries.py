@@ -10,7 +10,7 @@ Pages and the GraphQL API both read through here, so the rules exist once:
   current manager for every cycle of theirs; HR; a draft preparation only
   to its author (HR included: a draft is not yet shared with anyone);
 - history: the employee, their current manager, HR;
-- follow-ups due: a manager their own reports, HR everyone;
+- follow-ups due: a manager their own reports, HR everyone, a person their own;
 - training needs: HR, and every token bound to no person (`read` tokens
   read these reports and the backlog only; an `audit` token reads
   everything HR may read);
@@ -193,6 +193,14 @@ class ReadQueries(PeopleReads):
             raise Forbidden()
         return follow_up_rows.list_follow_ups(
             self.database, today, manager_id=str(actor.person_id), soon_days=soon_days
+        )
+
+    def my_follow_ups(self, actor: Actor) -> follow_up_rows.FollowUps:
+        """The asking person's own cycles' follow-ups (an overdue one they should know of)."""
+        if actor.person_id is None:
+            raise Forbidden()
+        return follow_up_rows.list_follow_ups(
+            self.database, self.app.today(), employee_id=str(actor.person_id)
         )
 
     # -- HR's reports and audit -------------------------------------------------

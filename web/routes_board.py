@@ -65,6 +65,8 @@ def _board_context(
             own and board and board.get("columns") and board.get("status") == "active"
         ),
         "columns": COLUMNS,
+        # One's own follow-up that is overdue: the employee should know, not only the manager.
+        "overdue": queries.my_follow_ups(actor).overdue if own else [],
     }
 
 

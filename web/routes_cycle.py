@@ -8,6 +8,7 @@ everything the person typed still in it; the use case saved nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -17,7 +18,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from domain.errors import DomainError
-from domain.vocabulary import ActivityType, LearningForm, SupportKind
+from domain.vocabulary import ActivityType, LearningForm, Stage, SupportKind
+from projections.cycle_fold import CycleDoc
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
@@ -58,6 +60,7 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
     }
     return {
         "cycle": doc,
+        "days_overdue": _days_overdue(doc, services.app.today()),
         "party": party,
         "names": names,
         "cards": {c["id"]: c for c in doc["session"]["cards"]} if doc["session"] else {},
@@ -65,6 +68,15 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
         "form_options": [("", "—"), *((f.value, f.value) for f in LearningForm)],
         "support_options": [("", "—"), *((k.value, k.value) for k in SupportKind)],
     }
+
+
+def _days_overdue(doc: CycleDoc, today: date) -> int | None:
+    """How many days ago the follow-up was due, while it is scheduled and not yet held."""
+    follow_up = doc["follow_up"]
+    if doc["stage"] != Stage.FOLLOW_UP_SCHEDULED or follow_up is None:
+        return None
+    due = date.fromisoformat(follow_up["due_on"])
+    return (today - due).days if due < today else None
 
 
 def _values_for(tab: str, context: dict[str, Any]) -> dict[str, str]:

@@ -26,7 +26,7 @@ from service.container import Services
 from service.errors import Forbidden
 from service.read_queries import NamedPage
 from service.who_did_it import ActorView, Named
-from web import forms, routes_hr_people, routes_hr_reports
+from web import forms, routes_hr_follow_ups, routes_hr_people, routes_hr_reports
 from web.rendering import current_actor, redirect, render, services_of, translate
 
 PAGE_SIZE = 50
@@ -243,5 +243,6 @@ routes = [
     Route("/hr/audit", audit_page, methods=["GET"]),
     Route("/hr/pop", plan_page, methods=["GET"]),
     *routes_hr_reports.routes,
+    *routes_hr_follow_ups.routes,
     *routes_hr_people.routes,
 ]

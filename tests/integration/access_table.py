@@ -267,6 +267,7 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     ),
     "history": (lambda w, a: w.services.queries.history(a, w.employee), OWN_RECORD),
     "follow_ups_due": (lambda w, a: w.services.queries.follow_ups_due(a), NOT_REPORTS_ONLY),
+    "my_follow_ups": (lambda w, a: w.services.queries.my_follow_ups(a), PERSONS),
     "training_needs": (lambda w, a: w.services.queries.training_needs(a), REPORTS),
     "audit": (lambda w, a: w.services.queries.audit(a, employee_id=str(w.employee)), AUDIT),
     "audit_count": (

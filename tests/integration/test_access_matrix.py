@@ -76,6 +76,7 @@ READ_MODEL_OF = {
     "count_cycles": "cycle_detail",
     "history": "audit",  # the history is read from the audit trail's rows
     "follow_ups_due": "follow_ups",
+    "my_follow_ups": "follow_ups",
     "training_needs": "training_needs",
     "audit": "audit",
     "audit_count": "audit",
