@@ -41,7 +41,8 @@ def _translate(context: Context, message: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def _day(value: Any) -> str:
+def shown_day(value: Any) -> str:
+    """A day or a moment as the pages show it."""
     if not value:
         return ""
     if isinstance(value, str):
@@ -98,7 +99,7 @@ def _environment(language: str) -> ReadModelEnvironment:
     )
     env.language = language
     env.globals["_"] = _translate
-    env.filters["day"] = _day
+    env.filters["day"] = shown_day
     return env
 
 

@@ -27,7 +27,8 @@ from service.errors import Forbidden
 from service.read_queries import NamedPage
 from service.who_did_it import ActorView, Named
 from web import forms, routes_hr_follow_ups, routes_hr_people, routes_hr_reports
-from web.rendering import current_actor, redirect, render, services_of, translate
+from web.audit_sentences import sentence
+from web.rendering import current_actor, language_of, redirect, render, services_of, translate
 
 PAGE_SIZE = 50
 # The kinds of event HR filters on, with the English label the catalogue translates.
@@ -81,7 +82,9 @@ async def audit_page(request: Request) -> Response:
     if filters.get("since") and filters.get("until") and filters["since"] >= filters["until"]:
         errors["until"] = translate(request, "The end of the period lies before its start.")
     after = max(0, forms.whole_number(params.get("after"), 0))
-    context = await in_thread(_audit_context, services_of(request), actor, filters, after, errors)
+    context = await in_thread(
+        _audit_context, services_of(request), actor, filters, after, errors, language_of(request)
+    )
     base = [(k, v) for k, v in values.items() if v] + [("kind", k) for k in kinds]
     context.update(
         values=values,
@@ -103,7 +106,12 @@ VIEWS = ("table", "timeline")
 
 
 def _audit_context(
-    services: Services, actor: Actor, filters: dict[str, Any], after: int, errors: dict[str, str]
+    services: Services,
+    actor: Actor,
+    filters: dict[str, Any],
+    after: int,
+    errors: dict[str, str],
+    language: str,
 ) -> dict[str, Any]:
     _require_hr(actor)
     people = services.queries.people(actor)
@@ -113,7 +121,7 @@ def _audit_context(
     if not errors:
         page = services.queries.audit(actor, limit=PAGE_SIZE, after=after, **filters)
         total = services.queries.audit_count(actor, **filters)
-    rows = [_shown(row, names) for row in page.rows]
+    rows = [_shown(row, names, language) for row in page.rows]
     cycles: list[CycleDoc] = []
     if filters.get("employee_id"):
         cycles = services.queries.cycles_of(actor, filters["employee_id"])
@@ -143,21 +151,27 @@ class TrailLine:
     cycle_id: str | None
     who: str
     by: ActorView
-    summary: str
+    sentence: str
     full: str
     plan_event: bool
+    as_of: str  # the moment just after the event, for the POP as it then stood
 
 
-def _shown(named: Named[AuditRow], names: dict[str, str]) -> TrailLine:
+def _shown(named: Named[AuditRow], names: dict[str, str], language: str) -> TrailLine:
     row = named.row
     changes = row.changes
-    short = []
-    for key, value in changes.items():
-        if isinstance(value, str | int | float | bool) or value is None:
-            text = str(value)
-            short.append(f"{key}: {text[:60]}{'…' if len(text) > 60 else ''}")
-        else:
-            short.append(f"{key}: …")
+    who = names.get(row.employee_id or row.aggregate_id, "")
+    by = named.actor
+    said = sentence(
+        row.kind,
+        changes,
+        actor=by["name"] or by["label"],
+        subject=who,
+        names=names,
+        language=language,
+    )
+    # The POP page's field takes a moment to the second; one past the event includes it.
+    after = datetime.fromisoformat(row.at).astimezone(UTC) + timedelta(seconds=1)
     return TrailLine(
         seq=row.seq,
         at=row.at,
@@ -168,11 +182,12 @@ def _shown(named: Named[AuditRow], names: dict[str, str]) -> TrailLine:
         kind=row.kind,
         employee_id=row.employee_id,
         cycle_id=row.cycle_id,
-        who=names.get(row.employee_id or row.aggregate_id, ""),
-        by=named.actor,
-        summary=" · ".join(short[:4]) + (" · …" if len(short) > 4 else ""),
+        who=who,
+        by=by,
+        sentence=said,
         full=json.dumps(changes, ensure_ascii=False, indent=2),
         plan_event=row.kind.startswith("Plan"),
+        as_of=after.strftime("%Y-%m-%dT%H:%M:%S"),
     )
 
 
@@ -193,6 +208,8 @@ async def plan_page(request: Request) -> Response:
     if values["at"]:
         try:
             at = datetime.fromisoformat(values["at"])
+            # The browser's field sends a moment without a zone: the server's, UTC.
+            at = at if at.tzinfo else at.replace(tzinfo=UTC)
         except ValueError:
             errors["at"] = translate(request, "This is not a date and time.")
     context = await in_thread(_plan_context, services_of(request), actor, values, at, errors)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import urllib.parse
 
 from starlette.testclient import TestClient
 
@@ -145,7 +147,7 @@ def test_the_audit_trail_filters_by_kind_of_event_and_pages_on(client: TestClien
     second = client.get(following.group(1).replace("&amp;", "&")).text
     assert 'rel="next"' in second or "Vanaf het begin" in second
     moves = client.get("/hr/audit?kind=CardMoved").text
-    kinds = set(re.findall(r"<td>([^<]+)<br><span", moves))
+    kinds = set(re.findall(r"<span class=\"muted small\">([^<·]+) · ", moves))
     assert kinds == {"Kaart verplaatst"}
 
 
@@ -218,3 +220,21 @@ def test_hr_registers_a_person_and_changes_their_team(client: TestClient) -> Non
     changed = client.post(f"{url}/team", data={"team": "ICT", "csrf_token": token})
     assert changed.status_code == 200
     assert 'value="ICT"' in changed.text
+
+
+def test_the_audit_trail_says_in_sentences_who_approved_which_pop_and_keeps_the_fields(
+    client: TestClient,
+) -> None:
+    sign_in(client, "hr")
+    trail = client.get("/hr/audit?kind=PlanApproved").text
+    sentences = re.findall(r'<span class="sentence">([^<]+)</span>', trail)
+    assert "Marieke Jansen keurde versie 1 van het POP van Fatima El Amrani goed." in [
+        html.unescape(s) for s in sentences
+    ]
+    assert '<pre class="json">' in trail  # the raw fields, one click away
+    link = re.search(r'href="(/hr/pop\?cycle_id=[^"]+&amp;at=([^"]+))"', trail)
+    assert link is not None
+    moment = urllib.parse.unquote(link.group(2))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", moment)  # as a datetime field takes it
+    page = client.get(html.unescape(link.group(1))).text
+    assert f'value="{moment}"' in page

@@ -1,0 +1,60 @@
+"""The audit trail says what happened in a sentence of the page's language."""
+
+from __future__ import annotations
+
+import pytest
+
+from web.audit_sentences import SENTENCES, sentence
+
+NAMES = {"p-lotte": "Lotte Maes", "p-pieter": "Pieter Claes", "p-mia": "Marieke Jansen"}
+
+
+def say(kind: str, changes: dict[str, object], language: str = "nl") -> str:
+    return sentence(
+        kind,
+        changes,
+        actor="Marieke Jansen",
+        subject="Lotte Maes",
+        names=NAMES,
+        language=language,
+    )
+
+
+def test_an_approval_reads_as_the_hand_outs_would_say_it() -> None:
+    assert (
+        say("PlanApproved", {"party": "manager", "version": 2})
+        == "Marieke Jansen keurde versie 2 van het POP van Lotte Maes goed."
+    )
+    assert (
+        say("PlanApproved", {"party": "manager", "version": 2}, "en")
+        == "Marieke Jansen approved version 2 of the POP of Lotte Maes."
+    )
+
+
+def test_columns_people_and_days_are_said_in_the_pages_language() -> None:
+    moved = {"card_id": "c", "from_column": "todo", "to_column": "doing", "position": 0}
+    assert say("CardMoved", moved) == (
+        "Marieke Jansen verplaatste een kaartje van Lotte Maes van Te doen naar Bezig."
+    )
+    handed = {"from_manager_id": "p-mia", "to_manager_id": "p-pieter"}
+    assert say("ManagerHandedOver", handed, "en").endswith("from Marieke Jansen to Pieter Claes.")
+    assert say("ManagerHandedOver", {"from_manager_id": "p-mia", "to_manager_id": None}).endswith(
+        "aan niemand."
+    )
+    assert "07-12-2026" in say("FollowUpScheduled", {"due_on": "2026-12-07"})
+
+
+def test_a_card_hidden_again_is_not_said_to_be_shown() -> None:
+    assert "verborg" in say("CardVisibilityChanged", {"card_id": "c", "visible": False})
+    assert "toonde" in say("CardVisibilityChanged", {"card_id": "c", "visible": True})
+
+
+def test_a_kind_without_a_sentence_is_named_rather_than_left_out() -> None:
+    assert say("SomethingNew", {"x": 1}) == "Marieke Jansen: SomethingNew"
+
+
+@pytest.mark.parametrize("kind", sorted(SENTENCES))
+def test_every_sentence_is_in_the_dutch_catalogue_and_reads_without_its_fields(kind: str) -> None:
+    dutch, english = say(kind, {}), say(kind, {}, "en")
+    assert dutch != english, f"{kind} has no Dutch sentence"
+    assert "{" not in dutch
