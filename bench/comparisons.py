@@ -8,10 +8,10 @@ and inputs, global IDs, payloads with `userErrors`), both served at once and
 asked in turn, one worker each, SQLite; a full CI run shared the two cores.
 Medians of 300 and of 500 rounds, the board with its cards, and a card move:
 
-| figure | run 1 before → after | run 2 before → after |
-|---|---|---|
-| board query with its cards (ms) | 1.63 → 1.62 (1.00×) | 1.06 → 1.08 (1.02×) |
-| card move through `moveCard` (ms) | 3.51 → 3.45 (0.98×) | 2.43 → 2.38 (0.98×) |
+| figure | store | before (run 1, run 2) | after (run 1, run 2) |
+|---|---|---|---|
+| board query with its cards (ms, median) | sqlite | 1.63; 1.06 | 1.62 (1.00×); 1.08 (1.02×) |
+| card move through `moveCard` (ms, median) | sqlite | 3.51; 2.43 | 3.45 (0.98×); 2.38 (0.98×) |
 
 The typed objects, enums and global IDs cost nothing the HTTP round trip
 shows; payloads neither.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from web.audit_sentences import SENTENCES, sentence
@@ -9,7 +11,7 @@ from web.audit_sentences import SENTENCES, sentence
 NAMES = {"p-lotte": "Lotte Maes", "p-pieter": "Pieter Claes", "p-mia": "Marieke Jansen"}
 
 
-def say(kind: str, changes: dict[str, object], language: str = "nl") -> str:
+def say(kind: str, changes: Mapping[str, object], language: str = "nl") -> str:
     return sentence(
         kind,
         changes,

@@ -49,17 +49,6 @@
     });
   });
 
-  // Sortable animates through element.style, which leaves style attributes on the
-  // cards; htmx copies an old element's attributes onto its new twin while it
-  // settles, and copying a style attribute is what the Content-Security-Policy
-  // forbids. The board that is about to be replaced drops them first.
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var target = event.detail && event.detail.target;
-    if (!target || !target.querySelectorAll) return;
-    target.removeAttribute("style");
-    target.querySelectorAll("[style]").forEach(function (el) { el.removeAttribute("style"); });
-  });
-
   // A move button is replaced with the whole board: give focus back to the
   // same button on the moved card, so keyboard users keep their place.
   var lastButton = null;
