@@ -66,8 +66,10 @@ def test_hr_sees_the_skills_in_order_with_kind_horizon_inspiration_and_what_poin
     use = _services(client).queries.backlog_use(_hr(client))[_id_of(client, FEEDBACK)]
     assert min(use.cards, use.on_boards, use.preparations) > 0
     feedback = page[page.index(FEEDBACK) :]
-    counts = re.findall(r"<dd>(\d+)</dd>", feedback)[:3]
-    assert counts == [str(use.cards), str(use.on_boards), str(use.preparations)]
+    feedback = feedback[: feedback.index("</li>")]
+    counts = re.findall(r'<span class="number">(\d+)</span>', feedback)[:2]
+    assert counts == [str(use.cards), str(use.preparations)]
+    assert f"({use.on_boards} op een bord)" in feedback
     assert " style=" not in page  # the CSP allows no inline style
 
 
