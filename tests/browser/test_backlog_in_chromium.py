@@ -4,6 +4,7 @@ retire it; axe-core finds nothing to fix on the list or on a skill's page."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -38,6 +39,28 @@ def _accessible(page: Page, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert results.violations_count == 0, results.generate_report()
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _focus_contrast(page: Page) -> float:
+    """The focused element's outline against the background around it (WCAG's ratio)."""
+    outline, around = page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          let box = el.parentElement;
+          while (box && getComputedStyle(box).backgroundColor === "rgba(0, 0, 0, 0)") {
+            box = box.parentElement;
+          }
+          return [getComputedStyle(el).outlineColor, getComputedStyle(box).backgroundColor];
+        }"""
+    )
+    lighter, darker = sorted([_luminance(outline), _luminance(around)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def _names(page: Page) -> list[str]:
@@ -120,6 +143,7 @@ def test_hr_adds_a_skill_drags_it_to_the_top_moves_it_with_the_keyboard_and_reti
     assert _names(page) == [original[0], texts["skill"], *original[1:]]
     focused = page.evaluate("() => document.activeElement.id")
     assert focused == f"move-down-{skill_id}"  # the keyboard user keeps their place
+    assert _focus_contrast(page) >= 3
     _accessible(page, "backlog-moved")
 
     item = page.locator(f"#skill-{skill_id}")
