@@ -13,7 +13,7 @@ from service.actor import Actor, Role
 from service.container import Services, build_services
 from service.errors import Conflict
 from service.settings import Settings
-from tests.scenario import CARD, PREPARATION, fixed_today, load_cycle, small_org
+from tests.scenario import PREPARATION, fixed_today, four_cards, load_cycle, small_org
 
 HR = Actor(None, frozenset({Role.HR}), system="test")
 
@@ -45,8 +45,9 @@ def test_cards_and_preparations_pointing_at_a_skill_are_counted_and_survive_a_re
     app.submit_preparation(org.as_employee, cycle_id, _pointing(feedback))
     app.submit_preparation(org.as_employee, cycle_id, _pointing(sql))  # a second version
     app.submit_preparation(org.as_manager, cycle_id, _pointing(sql))
-    cards = [dict(CARD, i_want_to=f"skill {i}", backlog_skill_id=sql) for i in range(2)]
-    cards += [dict(CARD, i_want_to="feedback", backlog_skill_id=feedback), CARD]
+    cards = four_cards(backlog_skill_id=sql)  # two hard, then two soft
+    cards[1]["backlog_skill_id"] = sql
+    cards[2]["backlog_skill_id"] = feedback
     app.hold_session(org.as_manager, cycle_id, held_on="2026-12-01", notes="", cards=cards)
     chosen = list(load_cycle(app, cycle_id).cards)[1:]
     app.select_cards(org.as_employee, cycle_id, chosen)

@@ -35,8 +35,12 @@ def preparation(hard: str | None = None, soft: str | None = None) -> dict[str, A
 
 
 def session_with(*skills: str | None) -> Step:
-    """A session whose cards point at these skills (None: a card that points at nothing)."""
-    cards = [dict(CARD, i_want_to=f"skill {i}", backlog_skill_id=s) for i, s in enumerate(skills)]
+    """A session whose four cards (two hard, then two soft) point at these skills (None: a
+    card that points at nothing)."""
+    cards = [
+        dict(CARD, i_want_to=f"skill {i}", kind="hard" if i < 2 else "soft", backlog_skill_id=s)
+        for i, s in enumerate(skills)
+    ]
     return lambda c: c.hold_session(held_on="2026-12-01", notes="", cards=cards)
 
 
@@ -95,11 +99,16 @@ def test_a_draft_points_at_nothing_until_it_is_submitted() -> None:
 
 
 def test_a_cycle_that_points_at_nothing_is_not_stored_and_card_moves_are_not_loaded() -> None:
-    _, events = history(prepared(Party.EMPLOYEE), session_with(None, None, None), choose(0, 1, 2))
+    _, events = history(
+        prepared(Party.EMPLOYEE), session_with(None, None, None, None), choose(0, 1, 2)
+    )
     changes = backlog_use_fold.fold({}, batch_of(events))
     assert (changes.cycles, changes.added) == ({}, {})
     _, moved = history(
-        prepared(Party.EMPLOYEE), session_with(SQL), choose(0), card_moved(0, "doing")
+        prepared(Party.EMPLOYEE),
+        session_with(SQL, None, None, None),
+        choose(0, 1, 2),
+        card_moved(0, "doing"),
     )
     assert backlog_use_fold.keys_to_load(batch_of(moved[-1:], first_id=len(moved))) == set()
 
