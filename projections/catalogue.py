@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from projections.audit import AuditReadModel
+from projections.backlog_use import BacklogUseReadModel
 from projections.board import BoardReadModel
 from projections.cycle_detail import CycleDetailReadModel
 from projections.follow_ups import FollowUpsReadModel
@@ -21,4 +22,5 @@ def all_read_models() -> list[ReadModel]:
         TrainingNeedsReadModel(),
         AuditReadModel(),
         WebhooksReadModel(),
+        BacklogUseReadModel(),
     ]

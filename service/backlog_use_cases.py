@@ -7,6 +7,7 @@ from the repository is as cheap as a read model would be.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.application import AggregateNotFoundError
@@ -24,6 +25,15 @@ if TYPE_CHECKING:
     from domain.cards import CardStory
     from domain.preparation import Preparation
     from service.idempotency import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class BacklogOrder:
+    """The active skills in HR's order, and the backlog's version they are of: a page that
+    reorders them sends it back, so a move made on an order since changed is refused."""
+
+    skills: list[BacklogSkill]
+    version: int  # 0 while the backlog has never been started
 
 
 class BacklogUseCases(UseCaseHost):
@@ -44,9 +54,19 @@ class BacklogUseCases(UseCaseHost):
             self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
     def move_backlog_skill(
-        self, actor: Actor, skill_id: Any, position: Any, *, idempotency: Claim | None = None
+        self,
+        actor: Actor,
+        skill_id: Any,
+        position: Any,
+        *,
+        if_version: int | None = None,
+        idempotency: Claim | None = None,
     ) -> None:
+        """Moves a skill to a position; with `if_version`, only if the backlog is still at that
+        version (a position means something only in the order it was chosen in)."""
         backlog = self._backlog_for_change(actor)
+        if if_version is not None and backlog.version != if_version:
+            raise BACKLOG.conflict()
         if backlog.move_skill(bare_key(skill_id), position):
             self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
@@ -68,6 +88,15 @@ class BacklogUseCases(UseCaseHost):
         if include_retired:
             skills += [s.copy() for s in backlog.skills.values() if s["retired"]]
         return skills
+
+    def backlog_order(self, actor: Actor) -> BacklogOrder:
+        """`list_backlog`'s active skills, with the version of the backlog they are of."""
+        if not is_signed_in(actor):
+            raise Forbidden()
+        backlog = self._load_backlog()
+        if backlog is None:
+            return BacklogOrder(skills=[], version=0)
+        return BacklogOrder(skills=[s.copy() for s in backlog.active()], version=backlog.version)
 
     # -- used by the cycle use cases (no access check: internal) ---------------
 

@@ -44,8 +44,9 @@ def load_demo(
 
     With `accounts`, everyone gets the demo password, so any role can be tried.
     """
-    for skill in data.BACKLOG:
-        app.add_backlog_skill(SYSTEM, skill)
+    # Where a skill of someone's function or of the soft skills is on the backlog,
+    # their preparation and cards point at it, as people would pick it there.
+    backlog = {skill["description"]: app.add_backlog_skill(SYSTEM, skill) for skill in data.BACKLOG}
     people: dict[str, UUID] = {}
     for details in (data.ADMIN, data.HR):
         people[details["email"]] = app.register_person(SYSTEM, **details)
@@ -63,7 +64,9 @@ def load_demo(
             SYSTEM, team=team, manager_id=managers[manager_index], **details
         )
         people[details["email"]] = employee
-        _bring_cycle_to(app, Actor(managers[manager_index]), Actor(employee), details, stage)
+        _bring_cycle_to(
+            app, Actor(managers[manager_index]), Actor(employee), details, stage, backlog
+        )
         progress(1)
     if accounts is not None:
         for person_id in people.values():
@@ -76,7 +79,12 @@ def demo_steps() -> int:
 
 
 def _bring_cycle_to(
-    app: Groeispurt, manager: Actor, employee: Actor, details: dict[str, str], stage: str
+    app: Groeispurt,
+    manager: Actor,
+    employee: Actor,
+    details: dict[str, str],
+    stage: str,
+    backlog: dict[str, str],
 ) -> None:
     today = app.today()
     overdue = stage in ("follow_up_overdue", "completed")
@@ -87,7 +95,7 @@ def _bring_cycle_to(
     assert employee.person_id is not None
     cycle = app.open_cycle(manager, employee_id=employee.person_id, planned_session_on=session_on)
     hard, soft = data.HARD_SKILLS[details["function"]], data.SOFT_SKILLS
-    answers = _preparation(hard, soft, details.get("development_phase", "junior"))
+    answers = _preparation(hard, soft, details.get("development_phase", "junior"), backlog)
     if steps == 1:
         app.save_preparation_draft(employee, cycle, answers)
         return
@@ -95,8 +103,8 @@ def _bring_cycle_to(
     app.submit_preparation(manager, cycle, answers)
     if steps == 2:
         return
-    cards = [_card(details["function"], skill, why, "hard") for skill, why in hard] + [
-        _card(details["function"], skill, why, "soft") for skill, why in soft[:2]
+    cards = [_card(details["function"], skill, why, "hard", backlog) for skill, why in hard] + [
+        _card(details["function"], skill, why, "soft", backlog) for skill, why in soft[:2]
     ]
     app.hold_session(
         manager, cycle, held_on=session_on, notes="Open en prettig gesprek.", cards=cards
@@ -136,7 +144,7 @@ def _bring_cycle_to(
 
 
 def _preparation(
-    hard: list[tuple[str, str]], soft: list[tuple[str, str]], phase: str
+    hard: list[tuple[str, str]], soft: list[tuple[str, str]], phase: str, backlog: dict[str, str]
 ) -> dict[str, Any]:
     return {
         "hard": {
@@ -144,7 +152,13 @@ def _preparation(
             "strengths": [hard[0][0]],
             "untapped": [hard[1][0]],
             "growth": [
-                {"skill": s, "why": w, "actions": "Cursus volgen", "support": "Tijd en budget"}
+                {
+                    "skill": s,
+                    "why": w,
+                    "actions": "Cursus volgen",
+                    "support": "Tijd en budget",
+                    "backlog_skill_id": backlog.get(s),
+                }
                 for s, w in hard
             ],
         },
@@ -156,6 +170,7 @@ def _preparation(
                     "why": w,
                     "actions": "Oefenen in het team",
                     "support": "Feedback van collega's",
+                    "backlog_skill_id": backlog.get(s),
                 }
                 for s, w in soft[:2]
             ],
@@ -167,7 +182,9 @@ def _preparation(
     }
 
 
-def _card(function: str, skill: str, why: str, kind: str) -> dict[str, str]:
+def _card(
+    function: str, skill: str, why: str, kind: str, backlog: dict[str, str]
+) -> dict[str, str | None]:
     return {
         "kind": kind,
         "as_a": function.lower(),
@@ -175,6 +192,7 @@ def _card(function: str, skill: str, why: str, kind: str) -> dict[str, str]:
         "in_order_to": why,
         "actions": "Een cursus volgen en oefenen in de praktijk.",
         "support": "Twee uur per week en coaching door een collega.",
+        "backlog_skill_id": backlog.get(skill),
     }
 
 

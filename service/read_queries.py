@@ -15,6 +15,8 @@ Pages and the GraphQL API both read through here, so the rules exist once:
   read these reports and the backlog only; an `audit` token reads
   everything HR may read);
 - the audit trail and the POP as it stood at a moment: HR only;
+- how many cards and preparations point at each backlog skill: HR (and
+  audit tokens), who audit the cycles those counts are of;
 - the change feed: HR everything, others what concerns them (`feed_access`);
 - people: HR and administrators everyone, deactivated people too (marked
   as such); a manager their reports; everyone themselves and the names of
@@ -37,12 +39,14 @@ from domain.backlog import BacklogSkill
 from domain.errors import InvalidInput
 from domain.vocabulary import Party, Stage
 from projections import audit as audit_trail
+from projections import backlog_use as backlog_uses
 from projections import board as boards
 from projections import cycle_detail as cycle_details
 from projections import follow_ups as follow_up_rows
 from projections import history as histories
 from projections import training_needs as needs
 from projections.audit import AuditRow, EventLog
+from projections.backlog_use import BacklogUse
 from projections.board_fold import BoardStatus
 from projections.cycle_detail import CycleFilter
 from projections.cycle_fold import CycleDoc
@@ -56,6 +60,7 @@ from projections.webhooks import WebhookRow
 from service import webhook_queries
 from service.actor import Actor
 from service.application import Groeispurt
+from service.backlog_use_cases import BacklogOrder
 from service.error_texts import NOT_A_NUMBER_OF_DAYS
 from service.errors import Forbidden
 from service.feed_access import feed_scope
@@ -85,6 +90,16 @@ class ReadQueries(PeopleReads):
 
     def backlog(self, actor: Actor, *, include_retired: bool = False) -> list[BacklogSkill]:
         return self.app.list_backlog(actor, include_retired=include_retired)
+
+    def backlog_order(self, actor: Actor) -> BacklogOrder:
+        """The active skills and the backlog's version, for a page that reorders them."""
+        return self.app.backlog_order(actor)
+
+    def backlog_use(self, actor: Actor) -> dict[str, BacklogUse]:
+        """Per skill id, how many cards and preparations point at it (skills nothing
+        pointed at are missing: `backlog_use.NOT_USED`)."""
+        _require_hr(actor)
+        return backlog_uses.get_backlog_use(self.database)
 
     # -- boards ------------------------------------------------------------------
 

@@ -10,3 +10,7 @@ DEACTIVATION_NOT_CONFIRMED = ErrorText(
     "person.deactivation_not_confirmed",
     "Tick the box to confirm the deactivation.",
 )
+RETIREMENT_NOT_CONFIRMED = ErrorText(
+    "backlog.retirement_not_confirmed",
+    "Tick the box to confirm that the skill goes off the backlog.",
+)

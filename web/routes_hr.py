@@ -3,7 +3,8 @@
 Only people with the hr role get here: the read queries refuse everyone else
 (Forbidden becomes the 403 page), so the pages add no rules of their own.
 The training-needs report lives in `routes_hr_reports`, people management in
-`routes_hr_people`; their routes are listed here so the app mounts one list.
+`routes_hr_people`, the company backlog in `routes_hr_backlog`; their routes
+are listed here so the app mounts one list.
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ from service.container import Services
 from service.errors import Forbidden
 from service.read_queries import NamedPage
 from service.who_did_it import ActorView, Named
-from web import forms, routes_hr_follow_ups, routes_hr_people, routes_hr_reports
+from web import (
+    forms,
+    routes_hr_backlog,
+    routes_hr_follow_ups,
+    routes_hr_people,
+    routes_hr_reports,
+)
 from web.audit_sentences import sentence
 from web.rendering import current_actor, language_of, redirect, render, services_of, translate
 
@@ -262,4 +269,5 @@ routes = [
     *routes_hr_reports.routes,
     *routes_hr_follow_ups.routes,
     *routes_hr_people.routes,
+    *routes_hr_backlog.routes,
 ]

@@ -201,6 +201,7 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
         PEOPLE_ADMIN,
     ),
     "list_backlog": (lambda w, a: w.app.list_backlog(a), EVERYONE),
+    "backlog_order": (lambda w, a: w.app.backlog_order(a), EVERYONE),
     # -- webhooks: administrators only; Groeispurt itself disables a failing one ----
     "register_webhook": (
         lambda w, a: w.app.register_webhook(
@@ -248,6 +249,9 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
         NOT_REPORTS_ONLY,
     ),
     "backlog": (lambda w, a: w.services.queries.backlog(a), EVERYONE),
+    "backlog_order": (lambda w, a: w.services.queries.backlog_order(a), EVERYONE),
+    # Counts of what the cycles point at: those who audit the cycles.
+    "backlog_use": (lambda w, a: w.services.queries.backlog_use(a), AUDIT),
     "board_of": (
         lambda w, a: w.services.queries.board_of(a, w.employee),
         OWN_RECORD | {"other_employee"},  # a teammate sees the cards shown to the team

@@ -82,6 +82,7 @@ READ_MODEL_OF = {
     "audit_count": "audit",
     "plan_as_of": "audit",
     "events": "audit",  # the change feed reads the audit trail's rows
+    "backlog_use": "backlog_use",
 }
 
 
@@ -180,6 +181,6 @@ def test_a_read_token_never_writes_even_for_a_person_with_every_right(world: Wor
     assert Role.HR in hr_read.roles
     for actor in (hr_read, admin_read):
         for name, (call, _) in USE_CASES.items():
-            if name == "list_backlog":
+            if name in ("list_backlog", "backlog_order"):  # the use cases that only read
                 continue
             assert outcome(call, world, actor) == "refused", f"{name} wrote with a read token"

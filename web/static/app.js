@@ -1,4 +1,5 @@
-// Groeispurt's behaviour: drag and drop on the board, and keeping focus after a swap.
+// Groeispurt's behaviour: drag and drop on the board and the company backlog, and keeping
+// focus after a swap.
 // No inline script anywhere (the Content-Security-Policy forbids it): everything is here.
 (function () {
   "use strict";
@@ -8,14 +9,15 @@
     return meta ? meta.getAttribute("content") : "";
   }
 
-  // Every list of cards becomes sortable, in one group, so cards move between columns.
+  // Every list of cards becomes sortable, in one group, so cards move between columns;
+  // a list that names a group of its own (data-sortable="backlog") sorts only within it.
   function makeSortable(root) {
     if (typeof Sortable === "undefined") return;
     root.querySelectorAll("[data-sortable]").forEach(function (list) {
       if (list.dataset.sortableReady) return;
       list.dataset.sortableReady = "1";
       Sortable.create(list, {
-        group: "board",
+        group: list.dataset.sortable || "board",
         animation: 150,
         ghostClass: "card--ghost",
         chosenClass: "card--chosen",
@@ -49,21 +51,44 @@
     });
   });
 
-  // A move button is replaced with the whole board: give focus back to the
-  // same button on the moved card, so keyboard users keep their place.
+  // The same on the company backlog: a skill dropped in its new place is one move
+  // (skill, position, the backlog's version); the answer says where it is now.
+  document.addEventListener("end", function (event) {
+    var backlog = event.target.closest && event.target.closest("#backlog");
+    if (!backlog || !backlog.dataset.moveUrl) return;
+    if (event.oldIndex === event.newIndex) return;
+    backlog.classList.add("board--saving");
+    htmx.ajax("POST", backlog.dataset.moveUrl, {
+      source: backlog,
+      target: "#backlog",
+      swap: "outerHTML",
+      headers: { "X-CSRF-Token": csrfToken() },
+      values: {
+        skill_id: event.item.dataset.skillId,
+        position: String(event.newIndex),
+        version: backlog.dataset.version,
+      },
+    });
+  });
+
+  // A move button is replaced with the whole board (or backlog): give focus back to
+  // the same button on the moved card or skill, so keyboard users keep their place.
   var lastButton = null;
   var lastCard = null;
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("#board button[id]");
-    var card = button && button.closest("[data-card-id]");
+    var button = event.target.closest && event.target.closest("#board button[id], #backlog button[id]");
+    var card = button && button.closest("[data-card-id], [data-skill-id]");
     lastButton = button ? button.id : null;
-    lastCard = card ? card.dataset.cardId : null;
+    lastCard = null;
+    if (card && card.dataset.cardId) lastCard = '[data-card-id="' + card.dataset.cardId + '"]';
+    if (card && card.dataset.skillId) lastCard = '[data-skill-id="' + card.dataset.skillId + '"]';
   });
   document.addEventListener("htmx:afterSettle", function () {
     if (!lastButton) return;
     var again = document.getElementById(lastButton);
     if (!again && lastCard) {
-      again = document.querySelector('[data-card-id="' + lastCard + '"] button.move');
+      // Its button is gone (the card or skill reached an end): another of its own.
+      again = document.querySelector(lastCard + " button.move");
     }
     if (again) again.focus();
     lastButton = null;
