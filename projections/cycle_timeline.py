@@ -78,7 +78,9 @@ def get_timeline(database: Database, employee_id: str) -> Timeline:
 def timeline_of(employee_id: str, docs: list[CycleDoc]) -> Timeline:
     lines: list[CycleLine] = []
     last: str | None = None
-    for number, doc in enumerate(sorted(docs, key=_opening), start=1):
+    for number, stored in enumerate(sorted(docs, key=_opening), start=1):
+        doc = stored.copy()
+        doc["drafts"] = {}  # private to their author, even the author's own: not a moment
         moments = moments_of(doc)
         gap = _days_between(last, doc["opened_at"]) if last is not None else 0
         lines.append(CycleLine(number=number, cycle=doc, moments=moments, gap_days=gap))
