@@ -14,7 +14,7 @@ touches the database except `get_timeline`, which reads the documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import KW_ONLY, dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -42,7 +42,9 @@ class Moment:
     kind: MomentKind
     at: str  # when it was recorded (ISO, UTC): the moments' order
     day: str  # the day it is about: a session's or a retrospective's own day, else `at`
+    _: KW_ONLY
     party: str | None = None  # who prepared or approved
+    person_id: str | None = None  # that party's person then (a handover changes the manager)
     version: int | None = None  # the POP version (or the preparation's) it concerns
     handover: Handover | None = None
     gap_days: int = 0  # whole days since the moment before it in the cycle
@@ -93,7 +95,13 @@ def moments_of(doc: CycleDoc) -> list[Moment]:
     found = [Moment(MomentKind.OPENED, doc["opened_at"], doc["opened_at"])]
     for party, versions in doc["preparations"].items():
         found += [
-            Moment(MomentKind.PREPARED, p["submitted_at"], p["submitted_at"], party, p["version"])
+            Moment(
+                MomentKind.PREPARED,
+                p["submitted_at"],
+                p["submitted_at"],
+                party=party,
+                version=p["version"],
+            )
             for p in versions
         ]
     session = doc["session"]
@@ -107,7 +115,11 @@ def moments_of(doc: CycleDoc) -> list[Moment]:
             Moment(MomentKind.PLAN_VERSION, v["written_at"], v["written_at"], version=v["version"])
         )
     for a in doc["approval_history"]:
-        found.append(Moment(MomentKind.PLAN_APPROVED, a["at"], a["at"], a["party"], a["version"]))
+        found.append(
+            Moment(
+                MomentKind.PLAN_APPROVED, a["at"], a["at"], party=a["party"], version=a["version"]
+            )
+        )
     agreed_at, agreed = doc["approved_at"], doc["approved_version"]
     if agreed_at is not None and agreed is not None:
         found.append(Moment(MomentKind.PLAN_AGREED, agreed_at, agreed_at, version=agreed))
@@ -126,9 +138,25 @@ def moments_of(doc: CycleDoc) -> list[Moment]:
     # A stable sort: moments recorded at the same instant keep the cycle's own order.
     found.sort(key=lambda m: m.at)
     return [
-        replace(m, gap_days=_days_between(found[i - 1].at, m.at) if i else 0)
+        replace(
+            m,
+            person_id=_person_of(doc, m.party, m.at),
+            gap_days=_days_between(found[i - 1].at, m.at) if i else 0,
+        )
         for i, m in enumerate(found)
     ]
+
+
+def _person_of(doc: CycleDoc, party: str | None, at: str) -> str | None:
+    """Who a party of the cycle was at a moment: the manager party changes at a handover."""
+    if party == "employee":
+        return doc["employee_id"]
+    if party != "manager":
+        return None
+    for handover in doc["handovers"]:
+        if handover["at"] > at:
+            return handover["from_manager_id"]
+    return doc["manager_id"]
 
 
 def last_retrospective(docs: list[CycleDoc], cycle: CycleDoc) -> EarlierRetrospective | None:

@@ -13,6 +13,7 @@ from tests.unit.folding import batch_of
 from tests.unit.given import (
     AGREED,
     EMPLOYEE,
+    MANAGER,
     ON_BOARD,
     Step,
     closed,
@@ -59,6 +60,10 @@ def test_a_full_cycle_shows_every_part_in_the_order_it_happened() -> None:
     moments = moments_of(doc)
     assert [m.party for m in moments if m.kind is K.PREPARED] == ["employee", "manager"]
     assert [m.party for m in moments if m.kind is K.PLAN_APPROVED] == ["employee", "manager"]
+    assert [m.person_id for m in moments if m.kind is K.PLAN_APPROVED] == [
+        str(EMPLOYEE),
+        str(MANAGER),
+    ]
 
 
 def test_a_session_and_a_retrospective_are_about_their_own_days() -> None:
@@ -138,3 +143,25 @@ def test_the_last_retrospective_is_that_of_the_newest_earlier_cycle_that_held_on
         "Time",
     )
     assert last_retrospective(docs, oldest) is None
+
+
+def test_an_approval_before_a_handover_is_the_former_managers() -> None:
+    new_manager = uuid4()
+
+    def handed_over(cycle: Any) -> None:
+        cycle.hand_over(new_manager)
+
+    doc = folded(
+        *ON_BOARD,
+        plan_written(),
+        plan_approved(Party.MANAGER, 1),
+        plan_approved(Party.EMPLOYEE, 1),
+        handed_over,
+        follow_up_scheduled(),
+    )
+    moments = moments_of(doc)
+    approvals = [m.person_id for m in moments if m.kind is K.PLAN_APPROVED]
+    assert approvals == [str(MANAGER), str(EMPLOYEE)]
+    [handover] = [m for m in moments if m.kind is K.HANDED_OVER]
+    assert handover.handover is not None
+    assert handover.handover["to_manager_id"] == str(new_manager)
