@@ -44,10 +44,10 @@ class PlanComparison:
     activities: list[Row[Activity]]
     support: list[Row[SupportPromise]]
 
-    def count(self, change: Change) -> int:
+    def count(self, change: Change | str) -> int:
         rows: list[Sequence[Row[Goal] | Row[Activity] | Row[SupportPromise]]]
         rows = [self.goals, self.activities, self.support]
-        return sum(1 for part in rows for row in part if row.change is change)
+        return sum(1 for part in rows for row in part if row.change == change)
 
     @property
     def differs(self) -> bool:

@@ -128,7 +128,7 @@ def moments_of(doc: CycleDoc) -> list[Moment]:
     follow_up = doc["follow_up"]
     if follow_up is not None:
         planned = follow_up["scheduled_at"]
-        found.append(Moment(MomentKind.FOLLOW_UP_PLANNED, planned, follow_up["due_on"]))
+        found.append(Moment(MomentKind.FOLLOW_UP_PLANNED, planned, planned))
         done = follow_up["completed"]
         if done is not None:
             found.append(Moment(MomentKind.RETROSPECTIVE, done["recorded_at"], done["held_on"]))
@@ -140,14 +140,14 @@ def moments_of(doc: CycleDoc) -> list[Moment]:
     return [
         replace(
             m,
-            person_id=_person_of(doc, m.party, m.at),
+            person_id=person_of_party(doc, m.party, m.at),
             gap_days=_days_between(found[i - 1].at, m.at) if i else 0,
         )
         for i, m in enumerate(found)
     ]
 
 
-def _person_of(doc: CycleDoc, party: str | None, at: str) -> str | None:
+def person_of_party(doc: CycleDoc, party: str | None, at: str) -> str | None:
     """Who a party of the cycle was at a moment: the manager party changes at a handover."""
     if party == "employee":
         return doc["employee_id"]

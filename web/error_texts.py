@@ -10,3 +10,7 @@ DEACTIVATION_NOT_CONFIRMED = ErrorText(
     "person.deactivation_not_confirmed",
     "Tick the box to confirm the deactivation.",
 )
+SAME_VERSION_TWICE = ErrorText(
+    "plan.compared_with_itself",
+    "Version {version} is chosen twice: choose two different versions to compare.",
+)

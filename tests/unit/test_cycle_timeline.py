@@ -71,7 +71,7 @@ def test_a_session_and_a_retrospective_are_about_their_own_days() -> None:
     moments = {m.kind: m for m in moments_of(doc)}
     assert moments[K.SESSION_HELD].day == "2026-12-01"
     assert moments[K.RETROSPECTIVE].day == "2027-03-01"
-    assert moments[K.FOLLOW_UP_PLANNED].day == "2027-03-01"  # the day it is due
+    assert moments[K.FOLLOW_UP_PLANNED].day == moments[K.FOLLOW_UP_PLANNED].at  # when planned
     assert moments[K.PLAN_VERSION].day == moments[K.PLAN_VERSION].at
 
 
