@@ -257,3 +257,13 @@ def test_the_new_pages_speak_english_when_asked(client: TestClient) -> None:
     assert "Compare two versions" in compare
     assert "− removed" in compare
     assert "Last time" in client.get(f"/cycles/{noah.second}").text
+
+
+def test_switching_the_language_stays_on_the_same_persons_timeline(client: TestClient) -> None:
+    noah = _noah(client)
+    token = sign_in(client, "hr")
+    address = f"/timeline?employee={noah.person_id}"
+    page = client.get(address).text
+    assert f'name="back" value="{address}"' in page
+    switched = client.post("/language", data={"lang": "en", "csrf_token": token, "back": address})
+    assert "Timeline of Noah Vermeulen" in switched.text
