@@ -257,6 +257,13 @@ def test_the_new_pages_speak_english_when_asked(client: TestClient) -> None:
     assert "Compare two versions" in compare
     assert "− removed" in compare
     assert "Last time" in client.get(f"/cycles/{noah.second}").text
+    # Texts filled in by the shared macros too: the plan's words and what a version changed.
+    pop = client.get(f"/cycles/{noah.first}/pop").text
+    assert "Against version 1: 1 added, 1 removed, 2 changed" in pop
+    assert '<span class="tag">book</span>' in pop
+    for dutch in ("toegevoegd", ">boek<", ">informeel<", ">tijd<"):
+        assert dutch not in pop, dutch
+        assert dutch not in compare, dutch
 
 
 def test_switching_the_language_stays_on_the_same_persons_timeline(client: TestClient) -> None:
