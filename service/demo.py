@@ -125,7 +125,13 @@ def _bring_cycle_to(
     app.approve_plan(employee, cycle, 1)
     if steps == 5:
         return
-    app.approve_plan(manager, cycle, 1)
+    version = 1
+    if stage == "completed":
+        # A POP rewritten after the employee's approval: two versions to compare.
+        app.write_plan(manager, cycle, _revised_plan(hard[0][0], today))
+        version = 2
+        app.approve_plan(employee, cycle, version)
+    app.approve_plan(manager, cycle, version)
     if steps == 6:
         return
     months = 6 if overdue else 3
@@ -140,6 +146,10 @@ def _bring_cycle_to(
         went_well="De cursus gaf direct resultaat in het werk.",
         could_be_better="Meer tijd vrijmaken om te oefenen.",
         show_and_tell_on=add_months(session_on, months) + timedelta(days=14),
+    )
+    # The next cycle starts after the follow-up: its page recalls this retrospective.
+    app.open_cycle(
+        manager, employee_id=employee.person_id, planned_session_on=today + timedelta(days=21)
     )
 
 
@@ -219,6 +229,20 @@ def _plan(skill: str, today: date) -> dict[str, Any]:
             {"kind": "budget", "description": "Opleidingsbudget tot 1.000 euro"},
         ],
     }
+
+
+def _revised_plan(skill: str, today: date) -> dict[str, Any]:
+    """The plan rewritten: a goal measured otherwise, a course for a book, less budget."""
+    plan = _plan(skill, today)
+    plan["goals"][0]["measure"] = "Twee casussen uitgewerkt en besproken met de leidinggevende"
+    plan["activities"][0] = {
+        "description": f"Vakboek over {skill.lower()}",
+        "type": "book",
+        "form": "informal",
+        "skill": skill,
+    }
+    plan["support"][1] = {"kind": "budget", "description": "Opleidingsbudget tot 500 euro"}
+    return plan
 
 
 def _card_ids(app: Groeispurt, cycle: UUID) -> list[str]:

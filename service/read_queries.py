@@ -9,7 +9,8 @@ Pages and the GraphQL API both read through here, so the rules exist once:
   handover that is the new manager, never the former one); the employee's
   current manager for every cycle of theirs; HR; a draft preparation only
   to its author (HR included: a draft is not yet shared with anyone);
-- history: the employee, their current manager, HR;
+- history, the timeline across cycles and the last retrospective before a
+  cycle: the employee, their current manager, HR (`service.timeline_reads`);
 - follow-ups due: a manager their own reports, HR everyone, a person their own;
 - training needs: HR, and every token bound to no person (`read` tokens
   read these reports and the backlog only; an `audit` token reads
@@ -67,6 +68,7 @@ from service.feed_access import feed_scope
 from service.ids import as_uuid
 from service.parties import party_of
 from service.people_reads import PeopleReads
+from service.timeline_reads import TimelineReads
 from service.webhook_queries import DeliveryPage
 from service.who_did_it import Named, Names
 
@@ -79,7 +81,7 @@ CycleKey = tuple[str, str]
 ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
 
-class ReadQueries(PeopleReads):
+class ReadQueries(PeopleReads, TimelineReads):
     def __init__(self, app: Groeispurt, database: Database) -> None:
         self.app = app
         self.database = database
@@ -270,13 +272,6 @@ class ReadQueries(PeopleReads):
         """An endpoint's deliveries, newest first, of events before position `before`."""
         webhook_queries.require_administrator(actor)
         return webhook_queries.deliveries(self.database, webhook_id, first=first, before=before)
-
-    def _is_self_manager_or_hr(self, actor: Actor, employee: UUID) -> bool:
-        if actor.may_read_cycles_as_hr or (
-            actor.person_id is not None and actor.person_id == employee
-        ):
-            return True
-        return actor.person_id is not None and self.app.manager_of(employee) == actor.person_id
 
     def _party(self, actor: Actor, doc: CycleDoc) -> Party | None:
         """The actor's party in a cycle as it is now: the employee, or the manager party of

@@ -38,6 +38,7 @@ from web import (
     routes_cycle,
     routes_hr,
     routes_team,
+    routes_timeline,
 )
 from web.rendering import (
     build_templates,
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *routes_board.routes,
         *routes_cycle.routes,
         *routes_team.routes,
+        *routes_timeline.routes,
         *routes_hr.routes,
         *routes_admin_webhooks.routes,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

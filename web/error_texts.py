@@ -14,3 +14,7 @@ RETIREMENT_NOT_CONFIRMED = ErrorText(
     "backlog.retirement_not_confirmed",
     "Tick the box to confirm that the skill goes off the backlog.",
 )
+SAME_VERSION_TWICE = ErrorText(
+    "plan.compared_with_itself",
+    "Version {version} is chosen twice: choose two different versions to compare.",
+)

@@ -210,6 +210,8 @@ def render(
         "me": who.name if who is not None else None,
         "roles": sorted(who.actor.roles) if who is not None else [],
         "path": request.url.path,
+        # Where the language switch comes back to: this page, its query too (whose timeline).
+        "back": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
         "errors": {},
         "values": {},
         **context,

@@ -18,15 +18,17 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from domain.errors import DomainError
+from domain.plan_comparison import compare_versions
 from domain.vocabulary import ActivityType, LearningForm, Stage, SupportKind
 from projections.cycle_fold import CycleDoc
+from projections.cycle_timeline import person_of_party
 from service.actor import Actor
 from service.calls import in_thread
 from service.container import Services
 from service.error_texts import NO_SUCH_CYCLE
 from service.errors import Conflict, NotFound
 from service.parties import party_of
-from web import forms
+from web import forms, pop_versions
 from web.rendering import (
     current_actor,
     person_name,
@@ -58,11 +60,24 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
         "employee": person_name(services, doc["employee_id"]),
         "manager": person_name(services, doc["manager_id"]) if doc["manager_id"] else "",
     }
+    queries = services.queries
+    # The timeline and what was said last time are for those who read the history:
+    # not a coach leading this cycle only.
+    timeline = queries.may_read_history(actor, doc["employee_id"])
+    earlier = doc["previous_cycle_id"] is not None and timeline
     return {
         "cycle": doc,
         "days_overdue": _days_overdue(doc, services.app.today()),
         "party": party,
         "names": names,
+        "changes": pop_versions.version_changes(doc["plan_versions"]),
+        # Who gave each approval: the manager party changes at a handover.
+        "approvals": [
+            (a, _name(services, person_of_party(doc, a["party"], a["at"])))
+            for a in doc["approval_history"]
+        ],
+        "timeline_url": _timeline_url(actor, doc["employee_id"]) if timeline else None,
+        "last_time": queries.last_retrospective(actor, cycle_id) if earlier else None,
         "cards": {c["id"]: c for c in doc["session"]["cards"]} if doc["session"] else {},
         "type_options": [("", "—"), *((t.value, t.value) for t in ActivityType)],
         "form_options": [("", "—"), *((f.value, f.value) for f in LearningForm)],
@@ -79,6 +94,15 @@ def _days_overdue(doc: CycleDoc, today: date) -> int | None:
     return (today - due).days if due < today else None
 
 
+def _name(services: Services, person_id: str | None) -> str:
+    return person_name(services, person_id) if person_id else ""
+
+
+def _timeline_url(actor: Actor, employee_id: str) -> str:
+    own = str(actor.person_id) == employee_id
+    return "/timeline" if own else f"/timeline?employee={employee_id}"
+
+
 def _values_for(tab: str, context: dict[str, Any]) -> dict[str, str]:
     """What a form shows before anyone typed: the stored answers."""
     doc, party = context["cycle"], context["party"]
@@ -88,7 +112,8 @@ def _values_for(tab: str, context: dict[str, Any]) -> dict[str, str]:
         source = draft or (submitted[-1] if submitted else None)
         return forms.flatten(source["preparation"]) if source else {}
     if tab == "pop" and doc["plan_versions"]:
-        return forms.flatten(doc["plan_versions"][-1]["plan"])
+        versions = doc["plan_versions"]
+        return forms.flatten(versions[-1]["plan"]) | pop_versions.default_choice(versions)
     return {}
 
 
@@ -102,6 +127,26 @@ def _tab_page(tab: str) -> Callable[[Request], Any]:
         return render(request, "cycle/page.html", context, fragment=f"cycle/_{_file(tab)}.html")
 
     return page
+
+
+async def compare_page(request: Request) -> Response:
+    """The POP tab with two versions side by side (`?a=1&b=3`)."""
+    actor = await current_actor(request)
+    cycle_id = request.path_params["cycle_id"]
+    context = await in_thread(cycle_context, services_of(request), actor, cycle_id)
+    versions = context["cycle"]["plan_versions"]
+    asked = {k: request.query_params.get(k, "") for k in pop_versions.FIELDS}
+    values = _values_for("pop", context) | asked
+    context.update(tab="pop", values=values)
+    try:
+        context["compared"] = pop_versions.versions_to_compare(versions, asked)
+    except DomainError as refused:
+        field = refused.field if refused.field in pop_versions.FIELDS else "b"
+        context["errors"] = {field: said(request, refused)}
+        return render(request, "cycle/page.html", context, status_code=400)
+    older, newer = context["compared"]
+    context["comparison"] = compare_versions(older["plan"], newer["plan"])
+    return render(request, "cycle/page.html", context, fragment="cycle/_pop.html")
 
 
 def _file(tab: str) -> str:
@@ -139,7 +184,10 @@ async def _again(
     context = await in_thread(
         cycle_context, services_of(request), actor, request.path_params["cycle_id"]
     )
-    context.update(tab=tab, values={k: str(v) for k, v in form.items()}, errors=errors)
+    typed = {k: str(v) for k, v in form.items()}
+    # The comparison's choice is not part of the form sent: keep its first choice.
+    choice = pop_versions.default_choice(context["cycle"]["plan_versions"])
+    context.update(tab=tab, values=choice | typed, errors=errors)
     return render(request, "cycle/page.html", context, status_code=status)
 
 
@@ -214,6 +262,7 @@ routes = [
     Route(f"{BASE}/session", _post("session", _hold_session, "Saved."), methods=["POST"]),
     Route(f"{BASE}/select", _post("session", _select, "Saved."), methods=["POST"]),
     Route(f"{BASE}/pop", _post("pop", _write_plan, "Saved."), methods=["POST"]),
+    Route(f"{BASE}/pop/compare", compare_page, methods=["GET"]),
     Route(f"{BASE}/approve", _post("pop", _approve, "Approved."), methods=["POST"]),
     Route(f"{BASE}/follow-up", _post("follow-up", _schedule, "Saved."), methods=["POST"]),
     Route(f"{BASE}/complete", _post("follow-up", _complete, "Saved."), methods=["POST"]),

@@ -102,6 +102,8 @@ def _person_context(services: Services, actor: Actor, person_id: str) -> dict[st
     if person is None:
         raise NotFound(NO_SUCH_PERSON)
     context["person"] = person
+    # An administrator manages people without reading their cycles: HR does.
+    context["reads_cycles"] = services.queries.may_read_history(actor, person_id)
     context["managers"] = [m for m in context["managers"] if m[0] != person_id]
     # Who they still manage: HR gives them another manager, before or after the leaving.
     context["reports"] = [

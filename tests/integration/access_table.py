@@ -270,6 +270,17 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
         NOT_REPORTS_ONLY,
     ),
     "history": (lambda w, a: w.services.queries.history(a, w.employee), OWN_RECORD),
+    # The timeline and the last retrospective: whoever reads the history, and the
+    # question pages ask before they link to it agrees.
+    "timeline": (lambda w, a: w.services.queries.timeline(a, w.employee), OWN_RECORD),
+    "last_retrospective": (
+        lambda w, a: w.services.queries.last_retrospective(a, w.cycle_id),
+        OWN_RECORD,
+    ),
+    "may_read_history": (
+        lambda w, a: _refused_unless(w.services.queries.may_read_history(a, w.employee)),
+        OWN_RECORD,
+    ),
     "follow_ups_due": (lambda w, a: w.services.queries.follow_ups_due(a), NOT_REPORTS_ONLY),
     "my_follow_ups": (lambda w, a: w.services.queries.my_follow_ups(a), PERSONS),
     "training_needs": (lambda w, a: w.services.queries.training_needs(a), REPORTS),
@@ -287,6 +298,12 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     # Everyone but a reports-only token reads the feed: each what concerns them.
     "events": (lambda w, a: w.services.queries.events(a), NOT_REPORTS_ONLY),
 }
+
+
+def _refused_unless(allowed: bool) -> None:
+    """A yes-or-no question about access, as the matrix counts a read: no is refused."""
+    if not allowed:
+        raise Forbidden()
 
 
 def build_world(store: Settings) -> Iterator[World]:

@@ -75,6 +75,8 @@ READ_MODEL_OF = {
     "cycles": "cycle_detail",
     "count_cycles": "cycle_detail",
     "history": "audit",  # the history is read from the audit trail's rows
+    "timeline": "cycle_detail",
+    "last_retrospective": "cycle_detail",
     "follow_ups_due": "follow_ups",
     "my_follow_ups": "follow_ups",
     "training_needs": "training_needs",

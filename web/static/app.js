@@ -102,6 +102,17 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", function () { makeSortable(document); });
+  // A link to an earlier POP version (#pop-v2) opens its folded-away details.
+  function openLinkedDetails() {
+    var id = window.location.hash.slice(1);
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") target.open = true;
+  }
+  window.addEventListener("hashchange", openLinkedDetails);
+
+  document.addEventListener("DOMContentLoaded", function () {
+    makeSortable(document);
+    openLinkedDetails();
+  });
   document.addEventListener("htmx:load", function (event) { makeSortable(event.detail.elt); });
 })();
