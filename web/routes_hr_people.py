@@ -220,6 +220,8 @@ async def _with_new_link(
         new_link=link,
         new_link_url=str(request.base_url).rstrip("/") + path_of(link.token),
         location=f"/hr/people/{person_id}",
+        # The address the browser is told to show: where the language switch comes back to.
+        path=f"/hr/people/{person_id}",
     )
     return render(request, "hr/person.html", context)
 

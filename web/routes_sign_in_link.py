@@ -5,10 +5,13 @@ page changes nothing (a mail client or a chat that looks at a link first
 does not use it up); only the form's answer uses the link. A link that works
 no more (used, expired, replaced, unknown) gets a page that says which, and
 what to do, with 410 or 404, never an error. The page speaks the language
-HR registered the person with, until they choose another.
+HR registered the person with, until they choose another here, which is
+then kept as theirs.
 """
 
 from __future__ import annotations
+
+from uuid import UUID
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -17,11 +20,20 @@ from starlette.routing import Route
 from domain.errors import DomainError
 from domain.vocabulary import SignInLinkPurpose
 from service.calls import in_thread
+from service.container import Services
 from service.error_texts import LINK_UNKNOWN
 from service.errors import NotFound
 from service.sessions import COOKIE_KEY
 from service.sign_in_with_link import LinkFor
-from web.rendering import redirect, render, said, services_of, signed_in_or_none, translate
+from web.rendering import (
+    language_of,
+    redirect,
+    render,
+    said,
+    services_of,
+    signed_in_or_none,
+    translate,
+)
 from web.routes_account import NOT_THE_SAME
 
 PAGE = "auth/set_password.html"
@@ -69,10 +81,18 @@ async def use_link(request: Request) -> Response:
     except DomainError as refused:
         field = refused.field if refused.field in FIELDS else "new_password"
         return await _form(request, link, {field: said(request, refused)})
+    # The language this page was read in is the person's choice from now on.
+    language = language_of(request)
+    if language != signed_in.language:
+        await in_thread(_choose_language, services, signed_in.person_id, language)
     request.session.clear()  # a fresh session (and CSRF token) for the person now signed in
-    request.session.update({COOKIE_KEY: signed_in.session_id, "lang": signed_in.language})
+    request.session.update({COOKIE_KEY: signed_in.session_id, "lang": language})
     request.session["board_message"] = translate(request, WELCOME[signed_in.purpose])
     return redirect("/board", request)
+
+
+def _choose_language(services: Services, person_id: UUID, language: str) -> None:
+    services.app.choose_language(services.accounts.actor_for(person_id), language)
 
 
 async def _form(request: Request, link: LinkFor, errors: dict[str, str]) -> Response:

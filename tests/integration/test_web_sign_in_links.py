@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -34,9 +36,15 @@ def _services(client: TestClient) -> Services:
     return services
 
 
-def _fresh_browser(client: TestClient) -> TestClient:
-    """Another browser on the same server: no cookies of its own yet."""
-    return TestClient(client.app, follow_redirects=True)
+@contextmanager
+def _fresh_browser(client: TestClient) -> Iterator[TestClient]:
+    """Another browser on the same server: no cookies of its own yet. Not entered as a
+    context manager, which would run the app's lifespan (and its services) a second time."""
+    browser = TestClient(client.app, follow_redirects=True)
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 def _link_in(page: str) -> str:
@@ -258,3 +266,17 @@ def test_the_demo_password_still_signs_in_after_a_link_was_made_but_not_used(
             data={"email": demo_address("lotte"), "password": PASSWORD, "csrf_token": token},
         )
         assert answer.url.path == "/board"
+
+
+def test_the_language_the_new_person_chose_on_the_link_page_is_kept_as_theirs(
+    client: TestClient,
+) -> None:
+    _, path = _register(client)  # registered with English
+    with _fresh_browser(client) as browser:
+        token = csrf_of(browser.get(path).text)
+        browser.post("/language", data={"lang": "nl", "back": path, "csrf_token": token})
+        landed = _set(browser, path, NEW_PASSWORD)
+        assert "Welkom bij Groeispurt!" in landed.text
+    person = _services(client).app.find_person_by_email(NEWCOMER["email"])
+    assert person is not None
+    assert person.language == "nl"
