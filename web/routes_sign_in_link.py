@@ -58,7 +58,7 @@ async def link_page(request: Request) -> Response:
     try:
         link = await in_thread(services_of(request).sign_in_links.open, token)
     except NotFound as refused:
-        return _unusable(request, refused)
+        return await _unusable(request, refused)
     # The person's own language until they choose one (HR registered it with them).
     request.session.setdefault("lang", link.language)
     return await _form(request, link, {})
@@ -77,7 +77,7 @@ async def use_link(request: Request) -> Response:
             )
         signed_in = await in_thread(services.sign_in_links.use, token, new)
     except NotFound as refused:
-        return _unusable(request, refused)
+        return await _unusable(request, refused)
     except DomainError as refused:
         field = refused.field if refused.field in FIELDS else "new_password"
         return await _form(request, link, {field: said(request, refused)})
@@ -111,8 +111,9 @@ async def _form(request: Request, link: LinkFor, errors: dict[str, str]) -> Resp
     )
 
 
-def _unusable(request: Request, refused: NotFound) -> Response:
+async def _unusable(request: Request, refused: NotFound) -> Response:
     status = 404 if refused.text == LINK_UNKNOWN else 410
+    await signed_in_or_none(request)  # the header as on any page, for whoever is signed in
     return render(
         request,
         UNUSABLE,
