@@ -12,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.test_every_page_in_chromium import CONTROLS, SMALL_CONTROLS
 
 PASSWORD = "tulips along the canal"
 # Reads the colour of the focus outline and of the first opaque background behind the element.
@@ -49,6 +50,14 @@ def _focus_stands_out(page: Page, selector: str) -> None:
     assert (light + 0.05) / (dark + 0.05) >= 3, f"{selector}: {outline} on {behind}"
 
 
+def _big_enough_on_a_phone(page: Page) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    try:
+        assert page.evaluate(SMALL_CONTROLS, CONTROLS) == []
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+
 @pytest.fixture
 def other_browser(browser: Browser, server: str) -> Iterator[BrowserContext]:
     """A browser of the new person's own: no cookies, nothing shared with the admin's."""
@@ -58,6 +67,13 @@ def other_browser(browser: Browser, server: str) -> Iterator[BrowserContext]:
         yield context
     finally:
         context.close()
+
+
+def _in_dutch(page: Page) -> None:
+    """The administrator's pages in Dutch, whatever another test left as their language."""
+    if page.locator("html").get_attribute("lang") != "nl":
+        page.click("button[name=lang][value=nl]")
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
 
 
 def _register(page: Page, name: str, email: str, language: str) -> str:
@@ -79,6 +95,7 @@ def test_an_invited_person_sets_a_password_in_a_fresh_browser_and_lands_signed_i
 ) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     sign_in(page, "admin")
+    _in_dutch(page)
     expect(page.locator('nav.nav a[href="/hr/people"]')).to_be_visible()
     _register(page, "Ilse Verbeke", "ilse@demo.groeispurt.nl", "en")
     # The page the browser shows is the person's own, so a reload posts nothing again.
@@ -86,6 +103,7 @@ def test_an_invited_person_sets_a_password_in_a_fresh_browser_and_lands_signed_i
     expect(page.locator(".link-made")).to_contain_text("Een uitnodigingslink voor Ilse Verbeke")
     _accessible(page, "invitation-made-nl")
     _focus_stands_out(page, "button[data-copy]")
+    _big_enough_on_a_phone(page)
     page.click("button[data-copy]")
     expect(page.locator("#copy-status")).to_have_text("Gekopieerd")
     link = page.evaluate("navigator.clipboard.readText()")
@@ -97,6 +115,7 @@ def test_an_invited_person_sets_a_password_in_a_fresh_browser_and_lands_signed_i
     expect(new_person.locator("h1")).to_have_text("Welcome to Groeispurt")
     _accessible(new_person, "set-password-en")
     _focus_stands_out(new_person, "#f-new_password")
+    _big_enough_on_a_phone(new_person)
     new_person.fill("#f-new_password", PASSWORD)
     new_person.fill("#f-new_password_again", "tulips along the river")
     new_person.click("form.form button[type=submit]")
@@ -127,6 +146,7 @@ def test_an_invited_person_sets_a_password_in_a_fresh_browser_and_lands_signed_i
 
 def test_the_person_page_and_a_reset_link_pass_axe_in_english(page: Page) -> None:
     sign_in(page, "admin")
+    _in_dutch(page)
     _register(page, "Tom Test", "tom.test@demo.groeispurt.nl", "nl")
     page.click("button[name=lang][value=en]")
     expect(page.locator(".sign-in h2")).to_have_text("Signing in")
