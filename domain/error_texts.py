@@ -221,6 +221,9 @@ LEFT_BEFORE_START = ErrorText(
     "{field} cannot lie before the start date, {start}.",
     "This cannot lie before the start date, {start}.",
 )
+LINK_FOR_LEAVER = ErrorText(
+    "person.sign_in_link_for_leaver", "{name} has left: they can no longer be given a sign-in link."
+)
 
 # -- the company backlog ------------------------------------------------------------
 

@@ -8,7 +8,7 @@ in the history, and the service ends their access.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -22,13 +22,14 @@ from domain.error_texts import (
     LACKS_ROLE,
     LANGUAGE_NOT_OFFERED,
     LEFT_BEFORE_START,
+    LINK_FOR_LEAVER,
     NO_SUCH_ROLE,
     NOT_AN_EMAIL,
     OWN_MANAGER,
 )
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.text import LONG, check_text
-from domain.vocabulary import DevelopmentPhase, Language, parse_choice
+from domain.vocabulary import DevelopmentPhase, Language, SignInLinkPurpose, parse_choice
 
 LANGUAGES = tuple(language.value for language in Language)
 ROLES = ("hr", "admin")
@@ -261,6 +262,23 @@ class Person(Aggregate):
             left_on=left,
             reason=check_text("reason", reason, required=False, max_length=LONG),
         )
+
+    class SignInLinkIssued(Aggregate.Event):
+        """HR or an administrator made a one-time link with which this person sets a password.
+
+        Says who made it (the event's actor), for what and until when it works; never
+        the link itself, which lives (as a hash) only in the service's own table, with
+        whether it was used or replaced (nothing of the person changes here).
+        """
+
+        purpose: str
+        expires_at: datetime
+
+    def issue_sign_in_link(self, purpose: Any, expires_at: datetime) -> None:
+        if not self.is_active:
+            raise NotAllowedNow(LINK_FOR_LEAVER, name=self.name)
+        checked = parse_choice(SignInLinkPurpose, "purpose", purpose)
+        self.trigger_event(self.SignInLinkIssued, purpose=checked.value, expires_at=expires_at)
 
 
 class EmailIndex(Aggregate):

@@ -42,6 +42,13 @@ class Language(StrEnum):
     EN = "en"
 
 
+class SignInLinkPurpose(StrEnum):
+    """What a one-time sign-in link is for: a new person's first password, or a new one."""
+
+    INVITATION = "invitation"
+    PASSWORD_RESET = "password_reset"
+
+
 class DevelopmentPhase(StrEnum):
     JUNIOR = "junior"
     VAKVOLWASSEN = "vakvolwassen"  # fully competent in the trade: the seeds' middle phase

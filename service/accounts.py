@@ -24,7 +24,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from domain.errors import InvalidInput
-from projections.database import Database
+from projections.database import Cursor, Database
 from projections.people import get_person_row
 from service.actor import Actor, Role
 from service.application import Groeispurt
@@ -94,13 +94,24 @@ class Accounts:
         person = self.app.get_person(person_id)  # NotFound for an unknown person
         password_hash = self.hasher.hash(password)
         with self.database.transaction() as cursor:
-            cursor.execute(
-                "INSERT INTO accounts (person_id, password_hash, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (person_id) DO UPDATE SET "
-                "password_hash = excluded.password_hash, updated_at = excluded.updated_at",
-                (str(person.id), password_hash, self.now().isoformat()),
-            )
-            self.sessions.end_all(cursor, person.id)
+            self.keep_password(cursor, person.id, password_hash)
+
+    def hash_new_password(self, password: Any, field: str = "password") -> str:
+        """The hash of a password the policy accepts (InvalidInput on `field` otherwise).
+        Hashed before any transaction: argon2 takes a while, the writer lock must not."""
+        check_password(password, field)
+        return self.hasher.hash(password)
+
+    def keep_password(self, cursor: Cursor, person_id: UUID, password_hash: str) -> None:
+        """Sets (or replaces) the password, inside the caller's transaction, and ends every
+        session the person has."""
+        cursor.execute(
+            "INSERT INTO accounts (person_id, password_hash, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (person_id) DO UPDATE SET "
+            "password_hash = excluded.password_hash, updated_at = excluded.updated_at",
+            (str(person_id), password_hash, self.now().isoformat()),
+        )
+        self.sessions.end_all(cursor, person_id)
 
     def has_password(self, person_id: UUID) -> bool:
         return self._password_hash(person_id) is not None

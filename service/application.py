@@ -29,6 +29,8 @@ from service.idempotency import Claim
 from service.people_use_cases import PeopleUseCases
 from service.replay import ReplayingRepository, replay
 from service.settings import Settings
+from service.sign_in_link_use_cases import SignInLinkUseCases
+from service.sign_in_links import NewSignInLink
 from service.transcodings import DateAsISO
 from service.webhook_secrets import NewSecret
 from service.webhook_use_cases import WebhookUseCases
@@ -48,6 +50,7 @@ class Groeispurt(
     DeactivationUseCases,
     BacklogUseCases,
     WebhookUseCases,
+    SignInLinkUseCases,
     Application[UUID],
 ):
     name = "Groeispurt"
@@ -89,11 +92,13 @@ class Groeispurt(
         what: Changed | None = None,
         idempotency: Claim | None = None,
         webhook_secret: NewSecret | None = None,
+        sign_in_link: NewSignInLink | None = None,
     ) -> int:
         """Saves all pending events atomically, each stamped with who caused it (`by`);
         returns the last notification id (0 if none). `idempotency`: the request's
         key, completed in the same transaction (see `service.idempotency`);
-        `webhook_secret`: a new endpoint's secret, kept in it too.
+        `webhook_secret`: a new endpoint's secret, kept in it too; `sign_in_link`:
+        a new one-time link's row (its token's hash), likewise.
 
         Raises ReadModelsBehind when the events were committed but the read models
         could not be brought up to them: the change is saved all the same."""
@@ -103,7 +108,11 @@ class Groeispurt(
             # The aggregates follow their (already collected) events so that the
             # library still takes their snapshots at the interval.
             recordings = self.save(
-                *events, *aggregates, idempotency=idempotency, webhook_secret=webhook_secret
+                *events,
+                *aggregates,
+                idempotency=idempotency,
+                webhook_secret=webhook_secret,
+                sign_in_link=sign_in_link,
             )
         except IntegrityError:
             raise (what or Changed()).conflict() from None

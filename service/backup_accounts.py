@@ -12,7 +12,13 @@ Rows are written back column by column into the tables the restored store
 has made, and a column that table does not have is refused, so a name from
 the file never reaches SQL unchecked. Not carried: sessions (a restore signs
 everyone out), sign-in throttling counters and idempotency keys, which all
-expire within hours. A backup made before accounts were carried restores
+expire within hours; and one-time sign-in links (invitations, resets). A link
+is a credential handed to one person for a few days: a backup is kept for
+much longer, and restoring one would bring back links that were replaced (as
+a leaked link is) or that the restored passwords no longer match. After a
+restore, HR makes new links for whoever has no password yet (each person's
+page says who), and the `SignInLinkIssued` events still tell who made which
+link when. A backup made before accounts were carried restores
 the events alone, as it always did. Webhook endpoints' secrets are carried
 (like the hashes, keep the file safe); their deliveries are not: a restored
 store delivers the events that follow the restore.

@@ -29,6 +29,7 @@ from service.migrations.state import up_to_date
 from service.read_queries import ReadQueries
 from service.sessions import Sessions
 from service.settings import Settings
+from service.sign_in_with_link import SignInLinks
 from service.tokens import Tokens
 from service.webhook_deliveries import Deliveries
 from service.webhook_outbox import Outbox
@@ -44,6 +45,7 @@ class Services:
     accounts: Accounts
     sessions: Sessions
     tokens: Tokens
+    sign_in_links: SignInLinks
     queries: ReadQueries
     idempotency: IdempotencyKeys
     outbox: Outbox
@@ -112,6 +114,7 @@ def build_services(
         accounts=accounts,
         sessions=sessions,
         tokens=tokens,
+        sign_in_links=SignInLinks(database, app, accounts, sessions),
         queries=ReadQueries(app, database),
         idempotency=idempotency,
         outbox=Outbox(app, database),

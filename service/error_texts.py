@@ -52,6 +52,24 @@ PASSWORD_TOO_SIMPLE = ErrorText(
     "Choose a few words in a row.",
 )
 
+# -- one-time sign-in links (invitations, resets) ---------------------------------
+
+# Said on the page the link opens: what happened to it, and what to do next.
+LINK_UNKNOWN = ErrorText(
+    "sign_in_link.unknown",
+    "This link does not work. It may have been replaced by a newer one, or copied "
+    "incompletely. Ask HR or an administrator for a new link.",
+)
+LINK_EXPIRED = ErrorText(
+    "sign_in_link.expired",
+    "This link expired on {expired_on}. Ask HR or an administrator for a new link.",
+)
+LINK_USED = ErrorText(
+    "sign_in_link.used",
+    "This link has already been used: it works once. Sign in with the password you "
+    "chose, or ask HR or an administrator for a new link.",
+)
+
 # -- API tokens ------------------------------------------------------------------
 
 TOKEN_NAME = ErrorText(

@@ -23,7 +23,9 @@ Pages and the GraphQL API both read through here, so the rules exist once:
   as such); a manager their reports; everyone themselves and the names of
   their team; people who left only to HR and administrators. A person found
   by e-mail address or external id: whoever `people` shows with that detail.
-- webhook endpoints and their deliveries: administrators only (not HR).
+- webhook endpoints and their deliveries: administrators only (not HR);
+- a person's sign-in (a password or not, their one-time link): HR and
+  administrators, signed in themselves (`service.sign_in_reads`).
 
 Every refusal is the same Forbidden, whether or not the thing exists.
 """
@@ -68,6 +70,7 @@ from service.feed_access import feed_scope
 from service.ids import as_uuid
 from service.parties import party_of
 from service.people_reads import PeopleReads
+from service.sign_in_reads import SignInReads
 from service.timeline_reads import TimelineReads
 from service.webhook_queries import DeliveryPage
 from service.who_did_it import Named, Names
@@ -81,7 +84,7 @@ CycleKey = tuple[str, str]
 ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
 
-class ReadQueries(PeopleReads, TimelineReads):
+class ReadQueries(PeopleReads, TimelineReads, SignInReads):
     def __init__(self, app: Groeispurt, database: Database) -> None:
         self.app = app
         self.database = database

@@ -7,8 +7,10 @@ recorders write their tracking record there the same way). Given
 `idempotency=<Claim>`, these recorders also mark the claimed key completed
 in that transaction: the key is completed if and only if its events are in
 the log. Given `webhook_secret=<NewSecret>`, they keep a new webhook
-endpoint's signing secret there too (`service.webhook_secrets`). If the key is no longer this request's (it waited past the lease
-and a retry took it over), the transaction rolls back and nothing is saved.
+endpoint's signing secret there too (`service.webhook_secrets`), and given
+`sign_in_link=<NewSignInLink>` a one-time link's row (`service.sign_in_links`).
+If the key is no longer this request's (it waited past the lease and a
+retry took it over), the transaction rolls back and nothing is saved.
 
 Chosen through the library's APPLICATION_RECORDER_TOPIC setting (see
 `service.settings`). The PostgreSQL recorder relies on the library's
@@ -26,6 +28,8 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 
 from service.idempotency import TABLE, Claim, KeyTakenOver, completion
+from service.sign_in_links import TABLE as SIGN_IN_LINKS
+from service.sign_in_links import NewSignInLink
 from service.webhook_secrets import NewSecret
 
 
@@ -42,6 +46,9 @@ class IdempotentSQLiteRecorder(SQLiteApplicationRecorder):
         secret: NewSecret | None = kwargs.get("webhook_secret")
         if secret is not None:
             c.execute(*secret.insert())
+        link: NewSignInLink | None = kwargs.get("sign_in_link")
+        if link is not None:
+            c.execute(*link.upsert())
         return notification_ids
 
 
@@ -68,6 +75,10 @@ class IdempotentPostgresRecorder(PostgresApplicationRecorder):
         if secret is not None:
             sql, values = secret.insert(f"{self.datastore.schema}.webhook_secrets")
             curs.execute(sql.replace("?", "%s"), values)
+        link: NewSignInLink | None = kwargs.get("sign_in_link")
+        if link is not None:
+            sql, row = link.upsert(f"{self.datastore.schema}.{SIGN_IN_LINKS}")
+            curs.execute(sql.replace("?", "%s"), row)
 
 
 def _check_completed(rows: Any, claim: Claim) -> None:

@@ -37,6 +37,7 @@ from web import (
     routes_board,
     routes_cycle,
     routes_hr,
+    routes_sign_in_link,
     routes_team,
     routes_timeline,
 )
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),  # subscriptions (graphql-transport-ws)
         *routes_auth.routes,
+        *routes_sign_in_link.routes,
         *routes_account.routes,
         *routes_board.routes,
         *routes_cycle.routes,

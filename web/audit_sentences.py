@@ -114,6 +114,10 @@ SENTENCES: dict[str, Say] = {
         "{actor} recorded that {subject} left on {day}.",
         lambda c: {"day": c.get("left_on")},
     ),
+    "SignInLinkIssued": (
+        "{actor} made an invitation link for {subject}, working until {day}.",
+        lambda c: {"day": c.get("expires_at")},
+    ),
     "SkillAdded": (
         "{actor} added {skill} to the company backlog.",
         lambda c: {"skill": c.get("description")},
@@ -126,6 +130,8 @@ SENTENCES: dict[str, Say] = {
 }
 # A card hidden again reads otherwise than one shown.
 HIDDEN = "{actor} hid a card from the team again."
+# A link for someone who has a password is a reset, not an invitation.
+RESET = "{actor} made a password reset link for {subject}, working until {day}."
 
 
 def sentence(
@@ -144,6 +150,8 @@ def sentence(
     message, values_of = said
     if kind == "CardVisibilityChanged" and not changes.get("visible"):
         message = HIDDEN
+    if kind == "SignInLinkIssued" and changes.get("purpose") == "password_reset":
+        message = RESET
     values: Values = {"actor": actor, "subject": subject or "—"}
     for name, value in values_of(changes).items():
         values[name] = _shown(value, names, language)

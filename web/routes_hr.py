@@ -61,13 +61,15 @@ KINDS = {
     "FunctionChanged": "Function changed",
     "RoleGranted": "Role granted",
     "RoleRevoked": "Role revoked",
+    "SignInLinkIssued": "Sign-in link made",
 }
 FILTERS = ("employee_id", "cycle_id", "since", "until", "view")
 
 
 async def hr_home(request: Request) -> Response:
-    await current_actor(request)
-    return redirect("/hr/audit")
+    """The first HR page this person may use: an administrator manages people only."""
+    actor = await current_actor(request)
+    return redirect("/hr/audit" if actor.is_hr or not actor.is_admin else "/hr/people")
 
 
 async def audit_page(request: Request) -> Response:

@@ -1,9 +1,16 @@
 """HR: the people of the organisation; registering someone; changing manager, team, function
-and external id; deactivating someone who leaves.
+and external id; making a one-time sign-in link; deactivating someone who leaves.
 
 Each change is a form of its own that calls one use case, so a refusal of
 one never leaves another half-done; the error comes back next to its field
 with what was typed still there.
+
+Registering someone makes their invitation link at once, and a person's
+page makes a new one (a reset, for someone with a password). The link is in
+the answer to that form only, as the webhooks' secrets are: it is not put in
+the session cookie (signed, not encrypted) to survive a redirect, and the
+page asks the browser to show the person's own address instead of the
+form's, so a reload shows the page without it rather than posting again.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from domain.errors import DomainError, InvalidInput
+from domain.vocabulary import SignInLinkPurpose
 from projections.people import DETAILS
 from service import offboarding
 from service.actor import Actor
@@ -24,8 +32,10 @@ from service.calls import in_thread
 from service.container import Services
 from service.error_texts import NO_SUCH_PERSON, NOT_AN_ID
 from service.errors import Forbidden, NotFound
+from service.sign_in_links import NewSignInLink
 from web.error_texts import DEACTIVATION_NOT_CONFIRMED, NO_SUCH_PAGE
 from web.rendering import current_actor, redirect, render, said, services_of, translate
+from web.routes_sign_in_link import path_of
 
 CHANGES = ("manager", "team", "function", "external_id")
 # What the register form sends: the details every person has, and an optional external id.
@@ -61,23 +71,24 @@ async def register(request: Request) -> Response:
     values = {k: str(form.get(k, "")).strip() for k in REGISTERED}
     services = services_of(request)
     try:
-        await in_thread(_register, services, actor, values)
+        person_id = await in_thread(_register, services, actor, values)
     except DomainError as refused:
         field = refused.field if refused.field in REGISTERED else "name"
         shown = said(request, refused, beside_field=field == refused.field)
         return await _people_again(request, actor, values, {field: shown})
     except NotFound as missing:
         return await _people_again(request, actor, values, {"manager_id": said(request, missing)})
-    request.session["hr_message"] = translate(request, "{name} is registered.").format(
-        name=values["name"]
+    link = await in_thread(
+        services.app.issue_sign_in_link, actor, person_id, SignInLinkPurpose.INVITATION
     )
-    return redirect("/hr/people", request)
+    message = translate(request, "{name} is registered.").format(name=values["name"])
+    return await _with_new_link(request, actor, link, message)
 
 
-def _register(services: Services, actor: Actor, values: dict[str, str]) -> None:
+def _register(services: Services, actor: Actor, values: dict[str, str]) -> UUID:
     details: dict[str, Any] = {k: v or None for k, v in values.items()}
     details["manager_id"] = _person_id(values["manager_id"], "manager_id")
-    services.app.register_person(actor, **details)
+    return services.app.register_person(actor, **details)
 
 
 async def _people_again(
@@ -111,6 +122,9 @@ def _person_context(services: Services, actor: Actor, person_id: str) -> dict[st
         for p in context["people"]
         if p.get("manager_id") == person_id and p.get("left_on") is None
     ]
+    context["sign_in"] = services.queries.sign_in_of(actor, person_id)
+    # HR may not open an administrator's account (see `service.sign_in_link_use_cases`).
+    context["may_make_link"] = actor.is_admin or "admin" not in person["roles"]
     context["values"] = {
         "manager_id": person["manager_id"] or "",
         "team": person["team"],
@@ -182,6 +196,38 @@ def _deactivate(services: Services, actor: Actor, person_id: str, typed: dict[st
     )
 
 
+async def make_sign_in_link(request: Request) -> Response:
+    """A new one-time link for the person, in place of the one they had: an invitation
+    while they have no password, a reset once they have."""
+    actor = await current_actor(request)
+    person_id: UUID = request.path_params["person_id"]
+    link = await in_thread(_make_link, services_of(request), actor, person_id)
+    return await _with_new_link(request, actor, link, None)
+
+
+def _make_link(services: Services, actor: Actor, person_id: UUID) -> NewSignInLink:
+    has_password = services.queries.sign_in_of(actor, person_id).has_password
+    purpose = SignInLinkPurpose.PASSWORD_RESET if has_password else SignInLinkPurpose.INVITATION
+    return services.app.issue_sign_in_link(actor, person_id, purpose)
+
+
+async def _with_new_link(
+    request: Request, actor: Actor, link: NewSignInLink, message: str | None
+) -> Response:
+    """The person's page with the link just made: the only time it is shown."""
+    person_id = str(link.person_id)
+    context = await in_thread(_person_context, services_of(request), actor, person_id)
+    context.update(
+        message=message,
+        new_link=link,
+        new_link_url=str(request.base_url).rstrip("/") + path_of(link.token),
+        location=f"/hr/people/{person_id}",
+        # The address the browser is told to show: where the language switch comes back to.
+        path=f"/hr/people/{person_id}",
+    )
+    return render(request, "hr/person.html", context)
+
+
 def _name_of(services: Services, person_id: str) -> str:
     return services.app.get_person(UUID(person_id)).name
 
@@ -213,5 +259,6 @@ routes = [
     Route("/hr/people", register, methods=["POST"]),
     Route("/hr/people/{person_id:uuid}", person_page, methods=["GET"]),
     Route("/hr/people/{person_id:uuid}/deactivate", deactivate, methods=["POST"]),
+    Route("/hr/people/{person_id:uuid}/sign-in-link", make_sign_in_link, methods=["POST"]),
     Route("/hr/people/{person_id:uuid}/{what}", change, methods=["POST"]),
 ]

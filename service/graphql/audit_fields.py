@@ -52,6 +52,7 @@ from service.graphql.audit_record_fields import (
     PersonDeactivatedFields,
     PersonRegisteredFields,
     RoleFields,
+    SignInLinkIssuedFields,
     StartDateCorrectedFields,
     TeamChangedFields,
 )
@@ -106,6 +107,7 @@ EventFields = Annotated[
     | EmailClaimedFields
     | ExternalIdChangedFields
     | PersonDeactivatedFields
+    | SignInLinkIssuedFields
     | BacklogSkillAddedFields
     | BacklogSkillRewordedFields
     | BacklogSkillMovedFields

@@ -6,14 +6,21 @@ backlog's) and its fields as the trail reads them from the log (JSON).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import strawberry
 
 from service.graphql.audit_cycle_fields import Build
-from service.graphql.enums import DevelopmentPhase, Horizon, Language, Role, SkillKind
+from service.graphql.enums import (
+    DevelopmentPhase,
+    Horizon,
+    Language,
+    Role,
+    SignInLinkPurpose,
+    SkillKind,
+)
 from service.graphql.node_ids import node_id, node_id_or_none
-from service.graphql.values import day
+from service.graphql.values import day, moment
 
 
 @strawberry.type(description="Person.Registered: HR registered a person.")
@@ -37,6 +44,15 @@ class ExternalIdChangedFields:
 class PersonDeactivatedFields:
     left_on: date
     reason: str
+
+
+@strawberry.type(
+    description="Person.SignInLinkIssued: HR or an administrator made a one-time link with "
+    "which the person sets a password (the link itself is never in an event)."
+)
+class SignInLinkIssuedFields:
+    purpose: SignInLinkPurpose
+    expires_at: datetime
 
 
 @strawberry.type(description="Person.ManagerChanged: another manager, or none.")
@@ -160,6 +176,9 @@ RECORD_FIELDS: dict[tuple[str, str], Build] = {
     ),
     ("Person", "Deactivated"): lambda person, c: PersonDeactivatedFields(
         left_on=day(c["left_on"]), reason=c["reason"]
+    ),
+    ("Person", "SignInLinkIssued"): lambda person, c: SignInLinkIssuedFields(
+        purpose=SignInLinkPurpose(c["purpose"]), expires_at=moment(c["expires_at"])
     ),
     ("Person", "ManagerChanged"): lambda person, c: ManagerChangedFields(
         manager_id=node_id_or_none("Person", c["manager_id"])

@@ -18,6 +18,7 @@ from domain.vocabulary import (
     Language,
     LearningForm,
     Party,
+    SignInLinkPurpose,
     SkillKind,
     Stage,
     SupportKind,
@@ -42,6 +43,7 @@ __all__ = [
     "NeedKind",
     "Party",
     "Role",
+    "SignInLinkPurpose",
     "SkillKind",
     "Stage",
     "SupportKind",
@@ -61,6 +63,10 @@ strawberry.enum(LearningForm, description="How formal a learning activity is.")
 strawberry.enum(NeedKind, description="A need's kind of skill; unspecified: no skill named.")
 strawberry.enum(Party, description="One of the two people who hold a growth cycle together.")
 strawberry.enum(Role, description="A role beside being an employee or a manager.")
+strawberry.enum(
+    SignInLinkPurpose,
+    description="What a one-time sign-in link is for: a first password or a new one.",
+)
 strawberry.enum(SkillKind, description="Hard (craft, knowledge) or soft (working with others).")
 strawberry.enum(
     Stage,

@@ -41,6 +41,7 @@ class EventKind(Enum):
     PERSON_ROLE_REVOKED = "Person.RoleRevoked"
     PERSON_EXTERNAL_ID_CHANGED = "Person.ExternalIdChanged"
     PERSON_DEACTIVATED = "Person.Deactivated"
+    PERSON_SIGN_IN_LINK_ISSUED = "Person.SignInLinkIssued"
     EMAIL_INDEX_CLAIMED = "EmailIndex.Claimed"
     EMAIL_INDEX_RELEASED = "EmailIndex.Released"
     EMAIL_INDEX_RECLAIMED = "EmailIndex.Reclaimed"

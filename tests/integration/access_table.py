@@ -179,6 +179,12 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
         lambda w, a: w.app.deactivate_person(a, _leaver(w), left_on="2026-11-01"),
         PEOPLE_ADMIN,
     ),
+    # HR and administrators; an administrator's own link is an administrator's to make
+    # (test_sign_in_links), the bystander holds no role.
+    "issue_sign_in_link": (
+        lambda w, a: w.app.issue_sign_in_link(a, w.bystander, "invitation"),
+        PEOPLE_ADMIN,
+    ),
     "grant_role": (lambda w, a: w.app.grant_role(a, w.bystander, "admin"), frozenset({"admin"})),
     "revoke_role": (lambda w, a: w.app.revoke_role(a, w.bystander, "admin"), frozenset({"admin"})),
     "choose_language": (lambda w, a: w.app.choose_language(a, "nl"), PERSONS),
@@ -295,6 +301,8 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
         lambda w, a: w.services.queries.webhook_deliveries(a, uuid4()),
         frozenset({"admin"}),
     ),
+    # Whether someone has a password and their link: HR and administrators, signed in.
+    "sign_in_of": (lambda w, a: w.services.queries.sign_in_of(a, w.bystander), PEOPLE_ADMIN),
     # Everyone but a reports-only token reads the feed: each what concerns them.
     "events": (lambda w, a: w.services.queries.events(a), NOT_REPORTS_ONLY),
 }

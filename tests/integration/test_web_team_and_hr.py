@@ -209,11 +209,13 @@ def test_a_refused_registration_says_the_dutch_text_of_its_code_next_to_the_fiel
 def test_hr_registers_a_person_and_changes_their_team(client: TestClient) -> None:
     token = sign_in(client, "hr")
     marieke = _option(client.get("/hr/people").text, "Marieke Jansen")
-    listed = _register(client, token, manager_id=marieke)
-    assert "Ilse Verbeke is geregistreerd." in listed.text  # type: ignore[attr-defined]
-    person = re.search(r'href="/hr/people/([0-9a-f-]{36})">Wijzig<span[^>]*> Ilse', listed.text)  # type: ignore[attr-defined]
+    shown = _register(client, token, manager_id=marieke)
+    # The answer is the new person's own page, with their invitation link.
+    assert "Ilse Verbeke is geregistreerd." in shown.text  # type: ignore[attr-defined]
+    person = re.search(r'data-location="/hr/people/([0-9a-f-]{36})"', shown.text)  # type: ignore[attr-defined]
     assert person is not None
     url = f"/hr/people/{person.group(1)}"
+    assert 'href="/hr/people/' + person.group(1) + '">Wijzig' in client.get("/hr/people").text
     blank = client.post(f"{url}/team", data={"team": " ", "csrf_token": token})
     assert blank.status_code == 400
     assert 'id="f-team-error"' in blank.text

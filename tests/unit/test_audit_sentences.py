@@ -38,7 +38,7 @@ def test_columns_people_and_days_are_said_in_the_pages_language() -> None:
     assert say("CardMoved", moved) == (
         "Marieke Jansen verplaatste een kaartje van Lotte Maes van Te doen naar Bezig."
     )
-    handed = {"from_manager_id": "p-mia", "to_manager_id": "p-pieter"}
+    handed: dict[str, object] = {"from_manager_id": "p-mia", "to_manager_id": "p-pieter"}
     assert say("ManagerHandedOver", handed, "en").endswith("from Marieke Jansen to Pieter Claes.")
     assert say("ManagerHandedOver", {"from_manager_id": "p-mia", "to_manager_id": None}).endswith(
         "aan niemand."
@@ -60,3 +60,14 @@ def test_every_sentence_is_in_the_dutch_catalogue_and_reads_without_its_fields(k
     dutch, english = say(kind, {}), say(kind, {}, "en")
     assert dutch != english, f"{kind} has no Dutch sentence"
     assert "{" not in dutch
+
+
+def test_a_sign_in_link_says_what_it_is_for_and_until_when_never_its_token() -> None:
+    made: dict[str, object] = {"purpose": "invitation", "expires_at": "2026-12-14T09:00:00+00:00"}
+    assert say("SignInLinkIssued", made) == (
+        "Marieke Jansen maakte een uitnodigingslink voor Lotte Maes, geldig tot 14-12-2026 09:00."
+    )
+    reset = {**made, "purpose": "password_reset"}
+    assert say("SignInLinkIssued", reset, "en") == (
+        "Marieke Jansen made a password reset link for Lotte Maes, working until 14-12-2026 09:00."
+    )

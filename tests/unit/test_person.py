@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -248,3 +248,28 @@ def test_a_last_day_before_the_first_is_refused() -> None:
     assert (raised.value.code, raised.value.field) == ("person.left_before_start", "left_on")
     assert raised.value.params == {"start": date(2022, 9, 1)}
     assert person.is_active
+
+
+def test_a_sign_in_link_is_recorded_with_its_purpose_and_expiry_and_nothing_secret() -> None:
+    person = registered()
+    expires = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    person.issue_sign_in_link("invitation", expires)
+    (event,) = person.collect_events()
+    assert isinstance(event, Person.SignInLinkIssued)
+    assert (event.purpose, event.expires_at) == ("invitation", expires)
+    own = set(vars(event)) - {"originator_id", "originator_version", "timestamp"}
+    assert own == {"purpose", "expires_at"}
+
+
+def test_a_sign_in_link_has_a_known_purpose() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        registered().issue_sign_in_link("admin", datetime(2026, 11, 30, tzinfo=UTC))
+    assert refused.value.field == "purpose"
+
+
+def test_someone_who_left_gets_no_sign_in_link() -> None:
+    person = registered()
+    person.deactivate(left_on="2026-11-01")
+    with pytest.raises(NotAllowedNow) as refused:
+        person.issue_sign_in_link("password_reset", datetime(2026, 11, 30, tzinfo=UTC))
+    assert refused.value.text.code == "person.sign_in_link_for_leaver"

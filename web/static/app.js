@@ -110,8 +110,35 @@
   }
   window.addEventListener("hashchange", openLinkedDetails);
 
+  // Copy buttons: data-copy names the input whose value goes to the clipboard; the
+  // status beside it says so (data-copied is the text, in the page's language).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) return;
+    var input = document.getElementById(button.dataset.copy);
+    var status = document.getElementById(button.getAttribute("aria-describedby"));
+    if (!input) return;
+    input.select();
+    var said = function () { if (status) status.textContent = button.dataset.copied || ""; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(input.value).then(said, function () {});
+    } else if (document.execCommand && document.execCommand("copy")) {
+      said();
+    }
+  });
+
+  // A page drawn in answer to a form may name its own address (data-location), so that
+  // a reload shows that page instead of sending the form again.
+  function settleLocation() {
+    var here = document.querySelector("[data-location]");
+    if (here && window.history && history.replaceState) {
+      history.replaceState(null, "", here.dataset.location);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     makeSortable(document);
+    settleLocation();
     openLinkedDetails();
   });
   document.addEventListener("htmx:load", function (event) { makeSortable(event.detail.elt); });
