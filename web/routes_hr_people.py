@@ -224,6 +224,7 @@ async def _with_new_link(
         location=f"/hr/people/{person_id}",
         # The address the browser is told to show: where the language switch comes back to.
         path=f"/hr/people/{person_id}",
+        back=f"/hr/people/{person_id}",
     )
     return render(request, "hr/person.html", context)
 

@@ -4,13 +4,12 @@ retire it; axe-core finds nothing to fix on the list or on a skill's page."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.browser.checks import assert_accessible, contrast
 from tests.browser.conftest import ARTIFACTS, sign_in
 
 TEXTS = {
@@ -33,20 +32,6 @@ TEXTS = {
 }
 
 
-def _accessible(page: Page, name: str) -> None:
-    results = Axe().run(page)
-    if results.violations_count:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    assert results.violations_count == 0, results.generate_report()
-
-
-def _luminance(rgb: str) -> float:
-    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def _focus_contrast(page: Page) -> float:
     """The focused element's outline against the background around it (WCAG's ratio)."""
     outline, around = page.evaluate(
@@ -59,8 +44,7 @@ def _focus_contrast(page: Page) -> float:
           return [getComputedStyle(el).outlineColor, getComputedStyle(box).backgroundColor];
         }"""
     )
-    lighter, darker = sorted([_luminance(outline), _luminance(around)], reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    return contrast(outline, around)
 
 
 def _names(page: Page) -> list[str]:
@@ -116,7 +100,7 @@ def test_hr_adds_a_skill_drags_it_to_the_top_moves_it_with_the_keyboard_and_reti
     page.goto("/hr/backlog")
     original = _names(page)
     assert len(original) == 5
-    _accessible(page, "backlog")
+    assert_accessible(page, "backlog")
 
     page.click("#add-title")
     page.fill("#f-description", texts["skill"])
@@ -126,7 +110,7 @@ def test_hr_adds_a_skill_drags_it_to_the_top_moves_it_with_the_keyboard_and_reti
     page.locator("form.register-form button.primary").click()
     expect(page.locator("#backlog-status")).to_contain_text(texts["added"])
     assert _names(page) == [*original, texts["skill"]]
-    _accessible(page, "backlog-added")
+    assert_accessible(page, "backlog-added")
 
     _drag_to_the_top(page, texts["skill"])
     expect(page.locator("#backlog .backlog-name").first).to_have_text(texts["skill"])
@@ -144,15 +128,15 @@ def test_hr_adds_a_skill_drags_it_to_the_top_moves_it_with_the_keyboard_and_reti
     focused = page.evaluate("() => document.activeElement.id")
     assert focused == f"move-down-{skill_id}"  # the keyboard user keeps their place
     assert _focus_contrast(page) >= 3
-    _accessible(page, "backlog-moved")
+    assert_accessible(page, "backlog-moved")
 
     item = page.locator(f"#skill-{skill_id}")
     item.get_by_role("link", name=f"{texts['change']} {texts['skill']}").click()
     expect(page.locator("h1")).to_have_text(texts["skill"])
-    _accessible(page, "backlog-skill")
+    assert_accessible(page, "backlog-skill")
     page.locator("form[action$='/retire'] button.danger").click()
     expect(page.locator("#f-confirm-error")).to_be_visible()  # not ticked: asked again
-    _accessible(page, "backlog-skill-unconfirmed")
+    assert_accessible(page, "backlog-skill-unconfirmed")
     page.check("#f-confirm")
     page.locator("form[action$='/retire'] button.danger").click()
     expect(page.locator("#backlog-status")).to_contain_text(texts["retired"])

@@ -7,10 +7,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page
 
-from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.checks import assert_accessible
+from tests.browser.conftest import sign_in
 
 # Who signs in, and the page they land on; between them they reach every page.
 ROLES = {"employee": "sanne", "manager": "marieke", "hr": "hr", "admin": "admin"}
@@ -64,14 +64,6 @@ def _switch_language(page: Page, to: str) -> None:
     assert page.locator("html").get_attribute("lang") == to
 
 
-def _check(page: Page, name: str) -> None:
-    results = Axe().run(page)
-    if results.violations_count:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"axe-{name}.png"), full_page=True)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_page_a_role_reaches_is_accessible_and_allowed_in_both_languages(
     page: Page, watched: list[str], role: str
@@ -102,7 +94,9 @@ def _crawl(page: Page, role: str, start: str) -> None:
             answer = page.goto(path)
             assert answer is not None
             assert answer.status < 400, f"{role} follows a link to {path}: {answer.status}"
-            _check(page, f"{role}-{language}-{path.strip('/').replace('/', '-') or 'home'}")
+            assert_accessible(
+                page, f"{role}-{language}-{path.strip('/').replace('/', '-') or 'home'}"
+            )
             queue += [link for link in _links(page) if link not in seen]
         assert len(seen) >= 3, f"{role} reached only {sorted(seen)}"
 

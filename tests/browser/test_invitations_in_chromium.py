@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.checks import assert_accessible, contrast
+from tests.browser.conftest import sign_in
 from tests.browser.test_every_page_in_chromium import CONTROLS, SMALL_CONTROLS
 
 PASSWORD = "tulips along the canal"
@@ -27,27 +27,12 @@ FOCUS_COLOURS = """() => {
 }"""
 
 
-def _accessible(page: Page, name: str) -> None:
-    results = Axe().run(page)
-    if results.violations_count:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    assert results.violations_count == 0, results.generate_report()
-
-
-def _luminance(rgb: str) -> float:
-    values = [int(part) / 255 for part in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
-    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def _focus_stands_out(page: Page, selector: str) -> None:
     page.focus(selector)
     page.keyboard.press("Shift+Tab")  # focus by keyboard, so :focus-visible applies
     page.keyboard.press("Tab")
     outline, behind = page.evaluate(FOCUS_COLOURS)
-    light, dark = sorted((_luminance(outline), _luminance(behind)), reverse=True)
-    assert (light + 0.05) / (dark + 0.05) >= 3, f"{selector}: {outline} on {behind}"
+    assert contrast(outline, behind) >= 3, f"{selector}: {outline} on {behind}"
 
 
 def _big_enough_on_a_phone(page: Page) -> None:
@@ -101,7 +86,7 @@ def test_an_invited_person_sets_a_password_in_a_fresh_browser_and_lands_signed_i
     # The page the browser shows is the person's own, so a reload posts nothing again.
     assert "/hr/people/" in page.url
     expect(page.locator(".link-made")).to_contain_text("Een uitnodigingslink voor Ilse Verbeke")
-    _accessible(page, "invitation-made-nl")
+    assert_accessible(page, "invitation-made-nl")
     _focus_stands_out(page, "button[data-copy]")
     _big_enough_on_a_phone(page)
     page.click("button[data-copy]")
@@ -113,17 +98,17 @@ def test_an_invited_person_sets_a_password_in_a_fresh_browser_and_lands_signed_i
     new_person = other_browser.new_page()
     new_person.goto(link)
     expect(new_person.locator("h1")).to_have_text("Welcome to Groeispurt")
-    _accessible(new_person, "set-password-en")
+    assert_accessible(new_person, "set-password-en")
     _focus_stands_out(new_person, "#f-new_password")
     _big_enough_on_a_phone(new_person)
     new_person.fill("#f-new_password", PASSWORD)
     new_person.fill("#f-new_password_again", "tulips along the river")
     new_person.click("form.form button[type=submit]")
     expect(new_person.locator("#f-new_password_again-error")).to_be_visible()
-    _accessible(new_person, "set-password-refused-en")
+    assert_accessible(new_person, "set-password-refused-en")
     new_person.click("button[name=lang][value=nl]")
     expect(new_person.locator("h1")).to_have_text("Welkom bij Groeispurt")
-    _accessible(new_person, "set-password-nl")
+    assert_accessible(new_person, "set-password-nl")
     new_person.fill("#f-new_password", PASSWORD)
     new_person.fill("#f-new_password_again", PASSWORD)
     new_person.click("form.form button[type=submit]")
@@ -133,10 +118,10 @@ def test_an_invited_person_sets_a_password_in_a_fresh_browser_and_lands_signed_i
 
     new_person.goto(link)
     expect(new_person.locator("h1")).to_have_text("Deze link is al gebruikt")
-    _accessible(new_person, "link-used-nl")
+    assert_accessible(new_person, "link-used-nl")
     new_person.click("button[name=lang][value=en]")
     expect(new_person.locator("h1")).to_have_text("This link has already been used")
-    _accessible(new_person, "link-used-en")
+    assert_accessible(new_person, "link-used-en")
     _focus_stands_out(new_person, "a.button.primary")
 
     page.reload()
@@ -150,22 +135,22 @@ def test_the_person_page_and_a_reset_link_pass_axe_in_english(page: Page) -> Non
     _register(page, "Tom Test", "tom.test@demo.groeispurt.nl", "nl")
     page.click("button[name=lang][value=en]")
     expect(page.locator(".sign-in h2")).to_have_text("Signing in")
-    _accessible(page, "person-page-en")
+    assert_accessible(page, "person-page-en")
     page.click(".sign-in form button")
     expect(page.locator(".link-made")).to_contain_text("An invitation link for Tom Test is ready.")
-    _accessible(page, "invitation-made-en")
+    assert_accessible(page, "invitation-made-en")
     page.goto("/hr/people")
     page.locator("tr", has_text="Lotte Maes").locator("a").click()
     page.click(".sign-in form button")
     expect(page.locator(".link-made")).to_contain_text("A password reset link for Lotte Maes")
-    _accessible(page, "reset-made-en")
+    assert_accessible(page, "reset-made-en")
     page.click("button[name=lang][value=nl]")  # the administrator's own choice, as it was
 
 
 def test_an_unknown_link_gets_a_clear_page_in_both_languages(page: Page) -> None:
     page.goto("/set-password/not-a-link")
     expect(page.locator("h1")).to_have_text("Deze link werkt niet")
-    _accessible(page, "link-unknown-nl")
+    assert_accessible(page, "link-unknown-nl")
     page.click("button[name=lang][value=en]")
     expect(page.locator("h1")).to_have_text("This link does not work")
-    _accessible(page, "link-unknown-en")
+    assert_accessible(page, "link-unknown-en")

@@ -9,9 +9,9 @@ next cycle it led to; Pieter Claes is his manager.
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.browser.checks import assert_accessible
 from tests.browser.conftest import ARTIFACTS, sign_in
 
 LANGUAGES = ("nl", "en")
@@ -67,14 +67,6 @@ def _in_language(page: Page, language: str) -> None:
         expect(page.locator("html")).to_have_attribute("lang", language)
 
 
-def _accessible(page: Page, name: str) -> None:
-    results = Axe().run(page)
-    if results.violations_count:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    assert results.violations_count == 0, results.generate_report()
-
-
 def _focus_ring_stands_out(page: Page, selector: str) -> None:
     link = page.locator(selector).first
     link.focus()
@@ -106,10 +98,10 @@ def test_the_employee_opens_their_timeline_from_the_cycle_page(page: Page, langu
     page.goto("/cycles")
     expect(page.locator(".last-time")).to_contain_text(TEXT[language]["last_time"])
     expect(page.locator(".last-time")).to_contain_text("Meer tijd vrijmaken om te oefenen.")
-    _accessible(page, f"cycle-last-time-{language}")
+    assert_accessible(page, f"cycle-last-time-{language}")
     page.get_by_role("link", name=TEXT[language]["link"]).click()
     _timeline_is_drawn(page, language, TEXT[language]["mine"])
-    _accessible(page, f"timeline-employee-{language}")
+    assert_accessible(page, f"timeline-employee-{language}")
     _focus_ring_stands_out(page, ".station-title a")
 
 
@@ -121,7 +113,7 @@ def test_the_manager_opens_a_reports_timeline_from_my_team(page: Page, language:
     row = page.locator('[data-name="Noah Vermeulen"]')
     row.get_by_role("link", name=TEXT[language]["theirs"]).click()
     _timeline_is_drawn(page, language, TEXT[language]["theirs"])
-    _accessible(page, f"timeline-manager-{language}")
+    assert_accessible(page, f"timeline-manager-{language}")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -133,7 +125,7 @@ def test_hr_opens_the_timeline_from_the_person_page(page: Page, language: str) -
     page.get_by_role("link", name=TEXT[language]["link"]).click()
     _timeline_is_drawn(page, language, TEXT[language]["theirs"])
     expect(page.get_by_role("link", name="← Noah Vermeulen")).to_be_visible()
-    _accessible(page, f"timeline-hr-{language}")
+    assert_accessible(page, f"timeline-hr-{language}")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -150,7 +142,7 @@ def test_two_pop_versions_side_by_side_chosen_with_the_form(page: Page, language
     earlier = page.locator("details#pop-v1")
     expect(earlier).to_have_attribute("open", "")
     expect(earlier.get_by_text("Cursus Python en SQL")).to_be_visible()
-    _accessible(page, f"pop-versions-{language}")
+    assert_accessible(page, f"pop-versions-{language}")
     # The same version twice is refused next to the field, the choice kept.
     page.select_option("#f-a", "2")
     page.select_option("#f-b", "2")
@@ -158,7 +150,7 @@ def test_two_pop_versions_side_by_side_chosen_with_the_form(page: Page, language
     expect(page.locator("#f-b-error")).to_contain_text(text["twice"])
     expect(page.locator("#f-b")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#f-a")).to_have_value("2")
-    _accessible(page, f"pop-compare-refused-{language}")
+    assert_accessible(page, f"pop-compare-refused-{language}")
     page.select_option("#f-b", "1")
     page.get_by_role("button", name=text["show"]).click()
     table = page.locator("table.compare")
@@ -171,7 +163,7 @@ def test_two_pop_versions_side_by_side_chosen_with_the_form(page: Page, language
     # Not by colour alone: a removal is struck through, an addition underlined.
     decoration = table.locator("del.item").evaluate("e => getComputedStyle(e).textDecorationLine")
     assert "line-through" in str(decoration)
-    _accessible(page, f"pop-compare-{language}")
+    assert_accessible(page, f"pop-compare-{language}")
     _focus_ring_stands_out(page, "#f-a")
 
 
