@@ -125,7 +125,7 @@ def test_the_cards_written_at_the_table_replay_to_the_same_cycle() -> None:
     first = ids(cycle)[0]
     cycle.change_candidate_card(Party.MANAGER, first, dict(CARD, actions="pair"))
     cycle.remove_candidate_card(Party.EMPLOYEE, ids(cycle)[1])
-    events += cycle.collect_events()
+    events += list(cycle.collect_events())  # type: ignore[arg-type]
     replayed = replay(events)
     assert replayed.candidate_cards == cycle.candidate_cards
     assert replayed.candidates_written == 4
