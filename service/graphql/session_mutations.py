@@ -29,9 +29,8 @@ async def save_candidate_card(
             idempotency=claim,
         )
 
-    return await on_cycle(
-        info, input, "saveCandidateCard", write, p.SaveCandidateCardPayload, under=("card",)
-    )
+    # The domain names the card's fields `card.<name>`: the input's own path.
+    return await on_cycle(info, input, "saveCandidateCard", write, p.SaveCandidateCardPayload)
 
 
 @strawberry.mutation(description="Removes a candidate card before the session is recorded.")
