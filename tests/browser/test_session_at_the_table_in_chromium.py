@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.checks import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.test_every_page_in_chromium import CONTROLS, SMALL_CONTROLS
 
 
 @pytest.fixture
@@ -134,3 +135,19 @@ def _session_tab_held(page: Page) -> None:
     page.goto("/cycles")
     page.locator("nav.tabs a").nth(2).click()
     expect(page.locator(".session-report")).to_be_visible()
+
+
+def test_the_session_table_fits_a_phone_with_big_enough_controls_and_is_photographed(
+    page: Page,
+) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    sign_in(page, "marieke")
+    _manager_session_tab(page, "Daan Peeters")
+    expect(page.locator("#card-form")).to_be_visible()
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.reload()
+        overflow = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= width, f"the session tab is {overflow}px wide at {width}px"
+        page.screenshot(path=str(ARTIFACTS / f"session-table-{width}.png"), full_page=True)
+    assert page.evaluate(SMALL_CONTROLS, CONTROLS) == []
