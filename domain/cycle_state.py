@@ -8,7 +8,9 @@ all of this too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 from uuid import UUID
 
@@ -16,10 +18,23 @@ from domain.board import column_of
 from domain.cycle_stages import stage_of
 from domain.plan import Plan
 from domain.preparation import Preparation
+from domain.session_cards import CandidateCard
 from domain.vocabulary import Column, Stage
 
 
 class CycleState:
+    # Parts added after cycles were first stored: a snapshot taken before them, and a
+    # cycle that never used them, read these defaults. Their events replace the
+    # value (never change it in place), so the shared defaults stay empty.
+    # The session at the table (`domain.session_cards`):
+    candidate_cards: Mapping[str, CandidateCard] = MappingProxyType({})
+    candidates_written = 0
+    # The session report (`domain.session_report`): its versions' texts, oldest first,
+    # each party's approval, and the version both approved.
+    report_versions: Sequence[str] = ()
+    report_approvals: Mapping[str, int] = MappingProxyType({})
+    report_agreed_version: int | None = None
+
     # The library calls this with the fields of `GrowthCycle.Opened`, whether
     # the cycle is being opened or rebuilt from its stored events.
     def __init__(

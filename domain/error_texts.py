@@ -259,3 +259,37 @@ UNKNOWN_EVENT_KIND = ErrorText(
     "{kind} is not an event kind Groeispurt offers (for example GrowthCycle.CardMoved).",
 )
 NO_EVENT_KIND = ErrorText("webhook.no_event_kind", "Choose at least one kind of event.")
+
+# -- the session at the table: candidate cards written together (seed 000) ------------
+
+CARDS_SETTLED = ErrorText(
+    "session.cards_settled",
+    "The session has been held: its four candidate cards are settled. "
+    "Choose three of them for the board.",
+)
+NO_SUCH_CANDIDATE = ErrorText(
+    "session.no_such_candidate",
+    "This candidate card is no longer there: it was removed. Write it again if you still want it.",
+)
+KIND_FULL = ErrorText(
+    "session.kind_full",
+    "The session writes two hard and two soft skill cards (question 4 of the preparation); "
+    "there are already {limit} {kind} skill cards. Change or remove one of them first.",
+    words=frozenset({"kind"}),
+)
+CANDIDATE_UNCHANGED = ErrorText(
+    "session.candidate_unchanged", "Nothing changed compared with the card as it is."
+)
+
+# -- the session report (verslag), approved by both like the POP (seed 001) -----------
+
+REPORT_AFTER_SESSION = ErrorText(
+    "report.session_not_held", "The session report is written once the session has been held."
+)
+REPORT_UNCHANGED = ErrorText(
+    "report.unchanged", "Nothing changed compared with the current version of the report."
+)
+NO_REPORT_YET = ErrorText("report.none_yet", "There is no session report to approve yet.")
+NO_SUCH_REPORT_VERSION = ErrorText(
+    "report.no_such_version", "This session report has no version {version}."
+)

@@ -25,7 +25,6 @@ from domain.cycle_stages import check_open, check_preparing
 from domain.cycle_state import CycleState
 from domain.dates import require_date
 from domain.error_texts import (
-    ALREADY_APPROVED,
     CARD_NOT_ON_BOARD,
     CARDS_ALREADY_CHOSEN,
     COMPLETED_NEEDS_NO_CLOSING,
@@ -34,6 +33,7 @@ from domain.error_texts import (
     FOLLOW_UP_AT_SESSION,
     FOLLOW_UP_NOT_SCHEDULED,
     NO_POP_YET,
+    NO_SUCH_REPORT_VERSION,
     NOT_TRUE_OR_FALSE,
     PLAN_UNCHANGED,
     POP_AFTER_SESSION,
@@ -42,9 +42,25 @@ from domain.error_texts import (
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.follow_up import follow_up_due, parse_retrospective
 from domain.handover import handover_of
-from domain.plan import check_version_to_approve, parse_plan
+from domain.plan import parse_plan
 from domain.preparation import check_ready_to_submit, parse_preparation
+from domain.session_cards import (
+    candidate,
+    candidate_id,
+    card_to_write,
+    cards_for_session,
+    check_at_the_table,
+    existing_candidate,
+    story_of,
+)
+from domain.session_report import (
+    check_report_to_approve,
+    check_report_writable,
+    parse_report,
+    report_approval_withdrawn,
+)
 from domain.text import LONG, check_text
+from domain.versioned_approval import check_approval
 from domain.vocabulary import Party
 
 
@@ -96,6 +112,11 @@ class GrowthCycle(CycleState, Aggregate):
         if fields is None:
             return False
         self.trigger_event(self.ManagerHandedOver, **fields)
+        withdrawn = report_approval_withdrawn(self)
+        if withdrawn is not None:
+            self.trigger_event(
+                self.SessionReportApprovalWithdrawn, party=Party.MANAGER.value, version=withdrawn
+            )
         return True
 
     # -- preparation ---------------------------------------------------------
@@ -144,9 +165,14 @@ class GrowthCycle(CycleState, Aggregate):
             cycle.session = {"held_on": self.held_on, "notes": self.notes}
             cycle.cards = {card["id"]: card for card in self.cards}
 
-    def hold_session(self, *, held_on: Any, notes: Any, cards: Any) -> None:
+    def hold_session(self, *, held_on: Any, notes: Any, cards: Any = None) -> None:
+        """Records the session with the cards given, or (none given) the candidates
+        written at the table."""
         check_preparing(self)
-        numbered = number_cards(self.id, parse_cards(cards))
+        if cards is None:
+            numbered = cards_for_session(self.candidate_cards)
+        else:
+            numbered = number_cards(self.id, parse_cards(cards))
         self.trigger_event(
             self.SessionHeld,
             held_on=require_date("held_on", held_on),
@@ -214,6 +240,131 @@ class GrowthCycle(CycleState, Aggregate):
         self.trigger_event(self.CardVisibilityChanged, card_id=str(card_id), visible=visible)
         return True
 
+    # -- the session at the table: candidate cards written together --------
+    # Seed 000: the forms are completed together at the session. Both parties
+    # write the candidate cards (`domain.session_cards`); recording the session
+    # takes them as its four cards.
+
+    class CandidateCardWritten(Aggregate.Event):
+        card_id: str
+        party: str
+        card: dict[str, Any]  # a CardStory
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            written = candidate(self.card_id, 1, self.party, self.card)
+            cycle.candidate_cards = {**cycle.candidate_cards, self.card_id: written}
+            cycle.candidates_written += 1
+
+    def write_candidate_card(self, party: Party, card: Any) -> str:
+        """Writes a new candidate card; returns its id."""
+        check_at_the_table(self)
+        story = card_to_write(self.candidate_cards, card)
+        card_id = candidate_id(self.id, self.candidates_written)
+        self.trigger_event(
+            self.CandidateCardWritten, card_id=card_id, party=party.value, card=dict(story)
+        )
+        return card_id
+
+    class CandidateCardChanged(Aggregate.Event):
+        card_id: str
+        party: str
+        version: int
+        card: dict[str, Any]  # a CardStory
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            changed = candidate(self.card_id, self.version, self.party, self.card)
+            cycle.candidate_cards = {**cycle.candidate_cards, self.card_id: changed}
+
+    def change_candidate_card(self, party: Party, card_id: str, card: Any) -> bool:
+        """Changes a candidate card into its next version; False when nothing changed."""
+        check_at_the_table(self)
+        current = existing_candidate(self.candidate_cards, card_id)
+        story = card_to_write(self.candidate_cards, card, replacing=card_id)
+        if story == story_of(current):
+            return False
+        self.trigger_event(
+            self.CandidateCardChanged,
+            card_id=card_id,
+            party=party.value,
+            version=current["version"] + 1,
+            card=dict(story),
+        )
+        return True
+
+    class CandidateCardRemoved(Aggregate.Event):
+        card_id: str
+        party: str
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            remaining = dict(cycle.candidate_cards)
+            del remaining[self.card_id]
+            cycle.candidate_cards = remaining
+
+    def remove_candidate_card(self, party: Party, card_id: str) -> None:
+        check_at_the_table(self)
+        existing_candidate(self.candidate_cards, card_id)
+        self.trigger_event(self.CandidateCardRemoved, card_id=card_id, party=party.value)
+
+    # -- the session report (verslag), approved by both like the POP ---------
+
+    class SessionReportDrafted(Aggregate.Event):
+        party: str
+        version: int
+        text: str
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            cycle.report_versions = [*cycle.report_versions, self.text]
+            cycle.report_approvals = {}
+
+    class SessionReportRevised(SessionReportDrafted):
+        pass
+
+    def write_session_report(self, party: Party, text: Any) -> int:
+        """Drafts the report or revises it into a new version; returns its version."""
+        check_report_writable(self)
+        report = parse_report(text, self.report_versions)
+        event = self.SessionReportRevised if self.report_versions else self.SessionReportDrafted
+        version = len(self.report_versions) + 1
+        self.trigger_event(event, party=party.value, version=version, text=report)
+        return version
+
+    class SessionReportApproved(Aggregate.Event):
+        party: str
+        version: int
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            cycle.report_approvals = {**cycle.report_approvals, self.party: self.version}
+
+    class SessionReportApprovedByBoth(Aggregate.Event):
+        version: int
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            cycle.report_agreed_version = self.version
+
+    def approve_session_report(self, party: Party, version: Any) -> None:
+        check_report_to_approve(self)
+        version, both = check_approval(
+            self.report_approvals,
+            party,
+            version,
+            current=len(self.report_versions),
+            no_such=NO_SUCH_REPORT_VERSION,
+        )
+        self.trigger_event(self.SessionReportApproved, party=party.value, version=version)
+        if both:
+            self.trigger_event(self.SessionReportApprovedByBoth, version=version)
+
+    class SessionReportApprovalWithdrawn(Aggregate.Event):
+        """At a handover: the former manager's approval of a report not agreed by both."""
+
+        party: str
+        version: int
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            approvals = dict(cycle.report_approvals)
+            approvals.pop(self.party, None)
+            cycle.report_approvals = approvals
+
     # -- the POP ------------------------------------------------------------
 
     class PlanDrafted(Aggregate.Event):
@@ -256,11 +407,9 @@ class GrowthCycle(CycleState, Aggregate):
         check_open(self)
         if not self.plan_versions:
             raise NotAllowedNow(NO_POP_YET)
-        version = check_version_to_approve(version, current=self.plan_version)
-        if self.approvals.get(party.value) == version:
-            raise NotAllowedNow(ALREADY_APPROVED, party=party, version=version)
+        version, both = check_approval(self.approvals, party, version, current=self.plan_version)
         self.trigger_event(self.PlanApproved, party=party.value, version=version)
-        if self.approvals.get(party.other.value) == version:
+        if both:
             self.trigger_event(self.PlanApprovedByBoth, version=version)
 
     # -- follow-up and the end -----------------------------------------------

@@ -19,17 +19,14 @@ from domain.error_texts import (
     GOAL_WITHOUT_DEADLINE,
     GOAL_WITHOUT_MEASURE,
     NO_GOALS,
-    NO_SUCH_VERSION,
     NOT_A_LIST,
-    NOT_A_WHOLE_NUMBER,
     PLAN_NOT_A_SET,
     SUPPORT_NOT_A_SET,
     TOO_MANY_ACTIVITIES,
     TOO_MANY_GOALS,
     TOO_MANY_SUPPORT,
-    VERSION_REPLACED,
 )
-from domain.errors import InvalidInput, NotAllowedNow
+from domain.errors import InvalidInput
 from domain.text import LONG, check_text
 from domain.vocabulary import ActivityType, LearningForm, SupportKind, parse_choice
 
@@ -91,17 +88,6 @@ def parse_plan(data: Any, *, today: date, previous: Plan | None = None) -> Plan:
             for i, s in enumerate(_list(data, "support", MAX_SUPPORT))
         ],
     )
-
-
-def check_version_to_approve(version: Any, *, current: int) -> int:
-    """Only the current version can be approved: an older one is no longer the plan."""
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise InvalidInput(NOT_A_WHOLE_NUMBER, "version")
-    if not 1 <= version <= current:
-        raise InvalidInput(NO_SUCH_VERSION, "version", version=version)
-    if version != current:
-        raise NotAllowedNow(VERSION_REPLACED, version=version, current=current)
-    return version
 
 
 @dataclass(frozen=True, slots=True)

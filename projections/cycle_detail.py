@@ -41,7 +41,8 @@ class CycleDetailReadModel(ReadModel):
         f"CREATE INDEX IF NOT EXISTS {LIST}_opened ON {LIST} (opened_at, cycle_id)",
     )
     # 2: every document lists its handovers, none too.
-    revision = 2
+    # 3: and its candidate cards written at the session, and the session report.
+    revision = 3
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
         cycles = DOCS.load(cursor, cycle_fold.keys_to_load(batch))

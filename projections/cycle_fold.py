@@ -19,6 +19,7 @@ from domain.cards import CardStory
 from domain.growth_cycle import GrowthCycle
 from domain.plan import Plan, describe_changes
 from domain.preparation import Preparation
+from domain.session_cards import CandidateCard, candidate
 from domain.vocabulary import Stage
 from projections.read_model import Event
 
@@ -95,6 +96,29 @@ class Handover(TypedDict):
     approval_withdrawn: int | None  # the former manager's approval that no longer counts
 
 
+class CandidateCardDoc(CandidateCard):
+    """A card written at the session table (`domain.session_cards`), as it is now."""
+
+    changed_at: str
+
+
+class ReportVersion(TypedDict):
+    version: int
+    text: str
+    party: str  # who wrote this version
+    written_at: str
+
+
+class SessionReport(TypedDict):
+    """The session report (verslag) with its versions and approvals, like the POP's."""
+
+    versions: list[ReportVersion]
+    approvals: dict[str, Approval]  # party → what it approved of the current version
+    approval_history: list[PartyApproval]
+    agreed_version: int | None
+    agreed_at: str | None
+
+
 class CycleDoc(TypedDict):
     """One cycle as stored (JSON), drafts of both parties included."""
 
@@ -121,6 +145,8 @@ class CycleDoc(TypedDict):
     closed_reason: str | None
     closed_at: str | None
     handovers: list[Handover]
+    candidate_cards: list[CandidateCardDoc]  # written at the table, in the order written
+    report: SessionReport
 
 
 @dataclass
@@ -174,6 +200,13 @@ _SAME_STAGE = (
     GrowthCycle.PreparationDraftSaved,
     GrowthCycle.PreparationSubmitted,
     GrowthCycle.ManagerHandedOver,
+    GrowthCycle.CandidateCardWritten,
+    GrowthCycle.CandidateCardChanged,
+    GrowthCycle.CandidateCardRemoved,
+    GrowthCycle.SessionReportDrafted,  # SessionReportRevised too: a subclass
+    GrowthCycle.SessionReportApproved,
+    GrowthCycle.SessionReportApprovedByBoth,
+    GrowthCycle.SessionReportApprovalWithdrawn,
 )
 
 
@@ -222,6 +255,10 @@ def opened(event: GrowthCycle.Opened, key: str, at: str) -> CycleDoc:
         closed_reason=None,
         closed_at=None,
         handovers=[],
+        candidate_cards=[],
+        report=SessionReport(
+            versions=[], approvals={}, approval_history=[], agreed_version=None, agreed_at=None
+        ),
     )
 
 
@@ -304,6 +341,44 @@ def process_event(doc: CycleDoc, event: GrowthCycle.Event, at: str) -> None:
             doc["closed_at"] = at
         case GrowthCycle.ManagerHandedOver():
             _handed_over(doc, event, at)
+        case _:
+            _at_the_table(doc, event, at)
+
+
+def _at_the_table(doc: CycleDoc, event: GrowthCycle.Event, at: str) -> None:
+    """The candidate cards written at the session, and the session report."""
+    cards, report = doc["candidate_cards"], doc["report"]
+    match event:
+        case GrowthCycle.CandidateCardWritten():
+            cards.append(_candidate(event.card_id, 1, event.party, event.card, at))
+        case GrowthCycle.CandidateCardChanged():
+            changed = _candidate(event.card_id, event.version, event.party, event.card, at)
+            doc["candidate_cards"] = [changed if c["id"] == event.card_id else c for c in cards]
+        case GrowthCycle.CandidateCardRemoved():
+            doc["candidate_cards"] = [c for c in cards if c["id"] != event.card_id]
+        case GrowthCycle.SessionReportDrafted():  # SessionReportRevised too: a subclass
+            report["versions"].append(
+                ReportVersion(
+                    version=event.version, text=event.text, party=event.party, written_at=at
+                )
+            )
+            report["approvals"] = {}
+        case GrowthCycle.SessionReportApproved():
+            report["approvals"][event.party] = Approval(version=event.version, at=at)
+            report["approval_history"].append(
+                PartyApproval(party=event.party, version=event.version, at=at)
+            )
+        case GrowthCycle.SessionReportApprovedByBoth():
+            report["agreed_version"] = event.version
+            report["agreed_at"] = at
+        case GrowthCycle.SessionReportApprovalWithdrawn():
+            report["approvals"].pop(event.party, None)
+
+
+def _candidate(
+    card_id: str, version: int, party: str, story: dict[str, object], at: str
+) -> CandidateCardDoc:
+    return cast(CandidateCardDoc, {**candidate(card_id, version, party, story), "changed_at": at})
 
 
 def _handed_over(doc: CycleDoc, event: GrowthCycle.ManagerHandedOver, at: str) -> None:

@@ -28,6 +28,7 @@ from service.errors import Changed
 from service.idempotency import Claim
 from service.people_use_cases import PeopleUseCases
 from service.replay import ReplayingRepository, replay
+from service.session_use_cases import SessionUseCases
 from service.settings import Settings
 from service.sign_in_link_use_cases import SignInLinkUseCases
 from service.sign_in_links import NewSignInLink
@@ -46,6 +47,7 @@ class OnSaved(Protocol):
 
 class Groeispurt(
     CycleUseCases,
+    SessionUseCases,
     PeopleUseCases,
     DeactivationUseCases,
     BacklogUseCases,

@@ -101,14 +101,19 @@ def _bring_cycle_to(
         return
     app.submit_preparation(employee, cycle, answers)
     app.submit_preparation(manager, cycle, answers)
-    if steps == 2:
-        return
     cards = [_card(details["function"], skill, why, "hard", backlog) for skill, why in hard] + [
         _card(details["function"], skill, why, "soft", backlog) for skill, why in soft[:2]
     ]
-    app.hold_session(
-        manager, cycle, held_on=session_on, notes="Open en prettig gesprek.", cards=cards
+    # At the table the employee and the manager write the cards together (seed 000);
+    # a cycle still before its session shows two of them written.
+    for i, card in enumerate(cards[1:3] if steps == 2 else cards):
+        app.save_candidate_card(employee if i % 2 == 0 else manager, cycle, card)
+    if steps == 2:
+        return
+    app.hold_session_from_candidates(
+        manager, cycle, held_on=session_on, notes="Open en prettig gesprek."
     )
+    _write_session_report(app, manager, employee, cycle, details["name"], approved=steps > 3)
     if steps == 3:
         return
     card_ids = _card_ids(app, cycle)
@@ -151,6 +156,24 @@ def _bring_cycle_to(
     app.open_cycle(
         manager, employee_id=employee.person_id, planned_session_on=today + timedelta(days=21)
     )
+
+
+def _write_session_report(
+    app: Groeispurt, manager: Actor, employee: Actor, cycle: UUID, name: str, *, approved: bool
+) -> None:
+    """The session report (seed 001): the manager writes it; both approve it once the cards
+    are on the board, so a cycle just after its session shows one waiting for the employee."""
+    first_name = name.split()[0]
+    app.write_session_report(
+        manager,
+        cycle,
+        f"We bespraken hoe {first_name} in het werk staat, wat goed gaat en waar "
+        f"{first_name} in wil groeien. Samen schreven we vier kaartjes, twee harde en twee "
+        "zachte vaardigheden; de acties en de ondersteuning spraken we samen af.",
+    )
+    app.approve_session_report(manager, cycle, 1)
+    if approved:
+        app.approve_session_report(employee, cycle, 1)
 
 
 def _preparation(

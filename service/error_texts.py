@@ -167,6 +167,11 @@ SETTINGS_CHANGED = ErrorText(
 BACKLOG_CHANGED = ErrorText(
     "conflict.backlog_changed", f"Someone else changed the company backlog {_TRY_AGAIN}"
 )
+CANDIDATE_CARD_CHANGED = ErrorText(
+    "conflict.candidate_card_changed",
+    "Someone else changed this card meanwhile (it is now at version {version}); your "
+    "changes were not saved. Here is the card as it is now: make your changes again.",
+)
 
 # -- people and cycles ---------------------------------------------------------------
 

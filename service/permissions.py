@@ -26,6 +26,11 @@ CYCLE_ACTIONS: dict[str, frozenset[Party]] = {
     "schedule_follow_up": MANAGER,
     "complete_follow_up": BOTH,  # the retrospective is written together
     "close_cycle": MANAGER,
+    # The session at the table and its report (seeds 000, 001): written together.
+    "save_candidate_card": BOTH,
+    "remove_candidate_card": BOTH,
+    "write_session_report": BOTH,
+    "approve_session_report": BOTH,
 }
 
 

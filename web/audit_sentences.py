@@ -84,6 +84,36 @@ SENTENCES: dict[str, Say] = {
             "to_person": ("person", c.get("to_manager_id")),
         },
     ),
+    "CandidateCardWritten": (
+        "{actor} wrote the candidate card {skill} at the session of {subject}.",
+        lambda c: {"skill": (c.get("card") or {}).get("i_want_to")},
+    ),
+    "CandidateCardChanged": (
+        "{actor} changed the candidate card {skill} of {subject} into version {version}.",
+        lambda c: {"skill": (c.get("card") or {}).get("i_want_to"), **_version(c)},
+    ),
+    "CandidateCardRemoved": ("{actor} removed a candidate card of {subject}.", _none),
+    "SessionReportDrafted": (
+        "{actor} wrote version {version} of the session report of {subject}.",
+        _version,
+    ),
+    "SessionReportRevised": (
+        "{actor} revised the session report of {subject} into version {version}.",
+        _version,
+    ),
+    "SessionReportApproved": (
+        "{actor} approved version {version} of the session report of {subject}.",
+        _version,
+    ),
+    "SessionReportApprovedByBoth": (
+        "Both approved version {version} of the session report of {subject}: it counts.",
+        _version,
+    ),
+    "SessionReportApprovalWithdrawn": (
+        "The former manager's approval of version {version} of the session report of "
+        "{subject} no longer counts.",
+        _version,
+    ),
     "Registered": (
         "{actor} registered {subject} as {function} in team {team}.",
         lambda c: {"function": c.get("function"), "team": c.get("team")},

@@ -28,7 +28,7 @@ from service.container import Services
 from service.error_texts import NO_SUCH_CYCLE
 from service.errors import Conflict, NotFound
 from service.parties import party_of
-from web import forms, pop_versions
+from web import forms, pop_versions, session_table
 from web.rendering import (
     current_actor,
     person_name,
@@ -85,6 +85,12 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
     }
 
 
+def with_table(services: Services, context: dict[str, Any], query: Mapping[str, str]) -> None:
+    """The session tab's candidate cards, preparations side by side and report."""
+    table = session_table.table_context(services, context["cycle"], query)
+    context.update(table, table_values=table.pop("values"))
+
+
 def _days_overdue(doc: CycleDoc, today: date) -> int | None:
     """How many days ago the follow-up was due, while it is scheduled and not yet held."""
     follow_up = doc["follow_up"]
@@ -111,6 +117,8 @@ def _values_for(tab: str, context: dict[str, Any]) -> dict[str, str]:
         submitted = doc["preparations"][party]
         source = draft or (submitted[-1] if submitted else None)
         return forms.flatten(source["preparation"]) if source else {}
+    if tab == "session":
+        return dict(context.get("table_values", {}))
     if tab == "pop" and doc["plan_versions"]:
         versions = doc["plan_versions"]
         return forms.flatten(versions[-1]["plan"]) | pop_versions.default_choice(versions)
@@ -122,6 +130,8 @@ def _tab_page(tab: str) -> Callable[[Request], Any]:
         actor = await current_actor(request)
         cycle_id = request.path_params["cycle_id"]
         context = await in_thread(cycle_context, services_of(request), actor, cycle_id)
+        if tab == "session":  # the session at the table: `?edit=<card>`, `?from=hard.0`
+            with_table(services_of(request), context, request.query_params)
         context.update(tab=tab, values=_values_for(tab, context))
         context["message"] = request.session.pop("cycle_message", None)
         return render(request, "cycle/page.html", context, fragment=f"cycle/_{_file(tab)}.html")
@@ -184,6 +194,8 @@ async def _again(
     context = await in_thread(
         cycle_context, services_of(request), actor, request.path_params["cycle_id"]
     )
+    if tab == "session":
+        with_table(services_of(request), context, {})
     typed = {k: str(v) for k, v in form.items()}
     # The comparison's choice is not part of the form sent: keep its first choice.
     choice = pop_versions.default_choice(context["cycle"]["plan_versions"])
@@ -211,6 +223,11 @@ def _preparation(services: Services, actor: Actor, cycle_id: UUID, form: FormDat
 
 
 def _hold_session(services: Services, actor: Actor, cycle_id: UUID, form: FormData) -> None:
+    if not any(name.startswith("cards.") for name in form):  # the cards written at the table
+        services.app.hold_session_from_candidates(
+            actor, cycle_id, held_on=form.get("held_on") or None, notes=form.get("notes")
+        )
+        return
     cards, _ = forms.filled_rows(forms.unflatten(form).get("cards"))
     services.app.hold_session(
         actor, cycle_id, held_on=form.get("held_on") or None, notes=form.get("notes"), cards=cards

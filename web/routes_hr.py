@@ -62,6 +62,14 @@ KINDS = {
     "RoleGranted": "Role granted",
     "RoleRevoked": "Role revoked",
     "SignInLinkIssued": "Sign-in link made",
+    "CandidateCardWritten": "Candidate card written",
+    "CandidateCardChanged": "Candidate card changed",
+    "CandidateCardRemoved": "Candidate card removed",
+    "SessionReportDrafted": "Session report written",
+    "SessionReportRevised": "Session report revised",
+    "SessionReportApproved": "Session report approved by one party",
+    "SessionReportApprovedByBoth": "Session report approved by both",
+    "SessionReportApprovalWithdrawn": "Session report approval withdrawn at a handover",
 }
 FILTERS = ("employee_id", "cycle_id", "since", "until", "view")
 

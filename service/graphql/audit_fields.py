@@ -56,6 +56,14 @@ from service.graphql.audit_record_fields import (
     StartDateCorrectedFields,
     TeamChangedFields,
 )
+from service.graphql.audit_session_fields import (
+    SESSION_FIELDS,
+    CandidateCardRemovedFields,
+    CandidateCardWrittenFields,
+    SessionReportApprovedByBothFields,
+    SessionReportApprovedFields,
+    SessionReportWrittenFields,
+)
 from service.graphql.values import camel
 
 log = logging.getLogger("groeispurt.graphql")
@@ -112,11 +120,16 @@ EventFields = Annotated[
     | BacklogSkillRewordedFields
     | BacklogSkillMovedFields
     | BacklogSkillRetiredFields
+    | CandidateCardWrittenFields
+    | CandidateCardRemovedFields
+    | SessionReportWrittenFields
+    | SessionReportApprovedFields
+    | SessionReportApprovedByBothFields
     | OtherEventFields,
     strawberry.union("EventFields", description="An event's own fields, typed per kind of event."),
 ]
 
-_BUILDERS: dict[tuple[str, str], Build] = {**CYCLE_FIELDS, **RECORD_FIELDS}
+_BUILDERS: dict[tuple[str, str], Build] = {**CYCLE_FIELDS, **RECORD_FIELDS, **SESSION_FIELDS}
 
 
 def event_fields(row: AuditRow) -> Any:

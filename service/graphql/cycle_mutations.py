@@ -78,9 +78,21 @@ async def submit_preparation(
     )
 
 
-@strawberry.mutation(description="The manager records the session and its candidate cards.")
+@strawberry.mutation(
+    description="The manager records the session with its four candidate cards: those given, "
+    "or (cards null) those written at the table."
+)
 async def hold_session(info: Ctx, input: i.HoldSessionInput) -> p.HoldSessionPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        if input.cards is None:
+            services.app.hold_session_from_candidates(
+                actor,
+                input.cycle_id,
+                held_on=input.held_on.isoformat(),
+                notes=input.notes,
+                idempotency=claim,
+            )
+            return
         services.app.hold_session(
             actor,
             input.cycle_id,

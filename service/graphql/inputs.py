@@ -116,7 +116,53 @@ class HoldSessionInput:
     cycle_id: strawberry.ID
     held_on: date
     notes: str = ""
-    cards: list[CardStoryInput]
+    cards: list[CardStoryInput] | None = strawberry.field(
+        default=None,
+        description="The four cards, two hard and two soft; null: the candidate cards "
+        "written at the table (saveCandidateCard).",
+    )
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
+
+
+@strawberry.input(
+    description="A candidate card written at the session table: a new one (no cardId), or a "
+    "change of one (cardId and the version it was read at as ifVersion)."
+)
+class SaveCandidateCardInput:
+    cycle_id: strawberry.ID
+    card: CardStoryInput
+    card_id: strawberry.ID | None = None
+    if_version: int | None = strawberry.field(
+        default=None,
+        description="The card's version the change was made to: refused (CONFLICT) when "
+        "the other party changed the card since.",
+    )
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
+
+
+@strawberry.input
+class RemoveCandidateCardInput:
+    cycle_id: strawberry.ID
+    card_id: strawberry.ID
+    if_version: int | None = None
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
+
+
+@strawberry.input
+class WriteSessionReportInput:
+    cycle_id: strawberry.ID
+    text: str
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
+
+
+@strawberry.input
+class ApproveSessionReportInput:
+    cycle_id: strawberry.ID
+    version: int
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
     client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 

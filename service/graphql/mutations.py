@@ -12,6 +12,7 @@ from service.graphql import backlog_mutations as backlog
 from service.graphql import board_mutations as board
 from service.graphql import cycle_mutations as cycle
 from service.graphql import people_mutations as people
+from service.graphql import session_mutations as session
 from service.graphql import webhook_mutations as webhooks
 
 
@@ -41,3 +42,7 @@ class Mutation:
     change_webhook = webhooks.change_webhook
     disable_webhook = webhooks.disable_webhook
     enable_webhook = webhooks.enable_webhook
+    save_candidate_card = session.save_candidate_card
+    remove_candidate_card = session.remove_candidate_card
+    write_session_report = session.write_session_report
+    approve_session_report = session.approve_session_report

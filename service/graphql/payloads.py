@@ -156,3 +156,23 @@ class AddBacklogSkillPayload(BacklogResult):
 @strawberry.type
 class ChangeBacklogSkillPayload(BacklogResult):
     pass
+
+
+@strawberry.type
+class SaveCandidateCardPayload(CycleResult):
+    pass
+
+
+@strawberry.type
+class RemoveCandidateCardPayload(CycleResult):
+    pass
+
+
+@strawberry.type
+class WriteSessionReportPayload(CycleResult):
+    pass
+
+
+@strawberry.type
+class ApproveSessionReportPayload(CycleResult):
+    pass

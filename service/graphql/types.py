@@ -32,6 +32,7 @@ from service.graphql.enums import (
 )
 from service.graphql.node_ids import Node, node_id, node_id_or_none
 from service.graphql.plan_types import Approval, PlanVersion
+from service.graphql.session_types import CandidateCard, SessionReport
 from service.graphql.values import day, day_or_none, moment, moment_or_none
 
 
@@ -177,6 +178,13 @@ class Cycle(Node):
     closed: bool
     closed_at: datetime | None
     closed_reason: str | None
+    candidate_cards: list[CandidateCard] = strawberry.field(
+        description="The cards written at the session table, before the session is recorded "
+        "(then `session.cards` holds the four)."
+    )
+    session_report: SessionReport = strawberry.field(
+        description="The session report, with its versions and approvals."
+    )
 
     @classmethod
     def from_doc(cls, doc: CycleDoc) -> Cycle:
@@ -208,6 +216,8 @@ class Cycle(Node):
             closed=doc["closed"],
             closed_at=moment_or_none(doc["closed_at"]),
             closed_reason=doc["closed_reason"],
+            candidate_cards=[CandidateCard.from_doc(cycle_id, c) for c in doc["candidate_cards"]],
+            session_report=SessionReport.from_doc(doc["report"]),
         )
 
 

@@ -140,6 +140,26 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
         ),
         BOTH,
     ),
+    # -- the session at the table and its report: both parties write ------------
+    "save_candidate_card": (
+        lambda w, a: w.app.save_candidate_card(a, w.cycle_id, dict(four_cards()[0])),
+        BOTH,
+    ),
+    "remove_candidate_card": (
+        lambda w, a: w.app.remove_candidate_card(a, w.cycle_id, w.card_ids[0]),
+        BOTH,
+    ),
+    "hold_session_from_candidates": (
+        lambda w, a: w.app.hold_session_from_candidates(
+            a, w.cycle_id, held_on="2026-12-01", notes=""
+        ),
+        MANAGER,
+    ),
+    "write_session_report": (
+        lambda w, a: w.app.write_session_report(a, w.cycle_id, f"Report {uuid4().hex[:8]}"),
+        BOTH,
+    ),
+    "approve_session_report": (lambda w, a: w.app.approve_session_report(a, w.cycle_id, 1), BOTH),
     # Runs last among the cycle rows' writers in effect: a closed cycle still
     # checks access before it refuses for being closed.
     "close_cycle": (lambda w, a: w.app.close_cycle(a, w.cycle_id, "matrix"), MANAGER),

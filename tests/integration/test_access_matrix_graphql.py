@@ -21,7 +21,7 @@ MUTATIONS = {
     "openCycle": {"open_cycle"},
     "savePreparationDraft": {"save_preparation_draft"},
     "submitPreparation": {"submit_preparation"},
-    "holdSession": {"hold_session"},
+    "holdSession": {"hold_session", "hold_session_from_candidates"},
     "selectCards": {"select_cards"},
     "moveCard": {"move_card"},
     "setCardVisibility": {"set_card_visibility"},
@@ -43,6 +43,10 @@ MUTATIONS = {
     "changeWebhook": {"change_webhook"},
     "disableWebhook": {"disable_webhook"},
     "enableWebhook": {"enable_webhook"},
+    "saveCandidateCard": {"save_candidate_card"},
+    "removeCandidateCard": {"remove_candidate_card"},
+    "writeSessionReport": {"write_session_report"},
+    "approveSessionReport": {"approve_session_report"},
 }  # fmt: skip
 QUERIES = {
     "me": {"me"},
@@ -84,6 +88,12 @@ OPERATIONS = [
      "cardId: $card, toColumn: DOING}) { board { version } } }"),
     ("writePlan", "write_plan", "mutation($c: ID!) { writePlan(input: {cycleId: $c, goals: "
      "[{description: \"G\", measure: \"M\", deadline: \"2099-01-01\"}]}) { cycle { id } } }"),
+    ("saveCandidateCard", "save_candidate_card", "mutation($c: ID!) { saveCandidateCard(input: "
+     "{cycleId: $c, card: {kind: HARD, asA: \"Dev\", iWantTo: \"SQL\", inOrderTo: \"R\"}}) "
+     "{ cycle { id } userErrors { code } } }"),
+    ("writeSessionReport", "write_session_report", "mutation($c: ID!) { writeSessionReport("
+     "input: {cycleId: $c, text: \"Verslag\"}) { cycle { sessionReport { agreedVersion } } "
+     "userErrors { code } } }"),
     ("openCycle", "open_cycle", "mutation($e: ID!) { openCycle(input: {employeeId: $e, "
      "plannedSessionOn: \"2027-01-10\"}) { cycle { id } } }"),
     ("registerPerson", "register_person", "mutation { registerPerson(input: {name: \"N\", "
