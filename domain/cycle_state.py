@@ -16,10 +16,16 @@ from domain.board import column_of
 from domain.cycle_stages import stage_of
 from domain.plan import Plan
 from domain.preparation import Preparation
+from domain.question_set import Question
 from domain.vocabulary import Column, Stage
 
 
 class CycleState:
+    # The questions the cycle asks (`GrowthCycle.QuestionsAsked`). A class attribute too,
+    # so that a snapshot taken before cycles recorded their questions restores without it:
+    # such a cycle asks the built-in set.
+    questions: list[Question] | None = None
+
     # The library calls this with the fields of `GrowthCycle.Opened`, whether
     # the cycle is being opened or rebuilt from its stored events.
     def __init__(
@@ -46,6 +52,7 @@ class CycleState:
         self.follow_up_on: date | None = None
         self.follow_up: dict[str, Any] | None = None
         self.closed = False
+        self.questions = None
 
     @property
     def stage(self) -> Stage:

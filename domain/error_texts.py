@@ -259,3 +259,32 @@ UNKNOWN_EVENT_KIND = ErrorText(
     "{kind} is not an event kind Groeispurt offers (for example GrowthCycle.CardMoved).",
 )
 NO_EVENT_KIND = ErrorText("webhook.no_event_kind", "Choose at least one kind of event.")
+
+# -- the question set --------------------------------------------------------------
+
+QUESTION_NOT_A_SET = ErrorText(
+    "questions.question_not_a_set", "A question must be a set of fields."
+)
+QUESTION_FOR_NOBODY = ErrorText(
+    "questions.for_nobody",
+    "Write the question for the employee, for the manager, or for both.",
+)
+NO_SUCH_QUESTION = ErrorText("questions.no_such_question", "There is no such question in the set.")
+QUESTION_RETIRED = ErrorText(
+    "questions.question_retired", "This question has been retired from the set."
+)
+QUESTION_SET_FULL = ErrorText("questions.full", "The question set holds at most {limit} questions.")
+DUPLICATE_QUESTION = ErrorText(
+    "questions.duplicate", "The set already asks this question in this part."
+)
+QUESTIONS_ALREADY_ASKED = ErrorText(
+    "questions.already_asked", "This cycle already has its questions: they stay as it began."
+)
+ANSWERS_NOT_A_SET = ErrorText(
+    "preparation.answers_not_a_set", "The answers must be a set of texts, one per question."
+)
+NOT_ASKED = ErrorText(
+    "preparation.not_asked",
+    "{field} answers a question this cycle does not ask you.",
+    "This cycle does not ask you this question.",
+)

@@ -40,8 +40,8 @@ class CycleDetailReadModel(ReadModel):
         f"CREATE INDEX IF NOT EXISTS {LIST}_manager ON {LIST} (manager_id, opened_at)",
         f"CREATE INDEX IF NOT EXISTS {LIST}_opened ON {LIST} (opened_at, cycle_id)",
     )
-    # 2: every document lists its handovers, none too.
-    revision = 2
+    # 2: every document lists its handovers, none too. 3: and the questions it asks.
+    revision = 3
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
         cycles = DOCS.load(cursor, cycle_fold.keys_to_load(batch))

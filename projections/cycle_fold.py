@@ -19,6 +19,7 @@ from domain.cards import CardStory
 from domain.growth_cycle import GrowthCycle
 from domain.plan import Plan, describe_changes
 from domain.preparation import Preparation
+from domain.question_set import Question
 from domain.vocabulary import Stage
 from projections.read_model import Event
 
@@ -121,6 +122,10 @@ class CycleDoc(TypedDict):
     closed_reason: str | None
     closed_at: str | None
     handovers: list[Handover]
+    # The questions the cycle asks (`GrowthCycle.QuestionsAsked`); None for a cycle
+    # opened before cycles recorded them, which asks the built-in set.
+    questions: list[Question] | None
+    question_set_version: int | None
 
 
 @dataclass
@@ -174,6 +179,7 @@ _SAME_STAGE = (
     GrowthCycle.PreparationDraftSaved,
     GrowthCycle.PreparationSubmitted,
     GrowthCycle.ManagerHandedOver,
+    GrowthCycle.QuestionsAsked,
 )
 
 
@@ -222,6 +228,8 @@ def opened(event: GrowthCycle.Opened, key: str, at: str) -> CycleDoc:
         closed_reason=None,
         closed_at=None,
         handovers=[],
+        questions=None,
+        question_set_version=None,
     )
 
 
@@ -304,6 +312,9 @@ def process_event(doc: CycleDoc, event: GrowthCycle.Event, at: str) -> None:
             doc["closed_at"] = at
         case GrowthCycle.ManagerHandedOver():
             _handed_over(doc, event, at)
+        case GrowthCycle.QuestionsAsked():
+            doc["questions"] = cast(list[Question], event.questions)
+            doc["question_set_version"] = event.question_set_version
 
 
 def _handed_over(doc: CycleDoc, event: GrowthCycle.ManagerHandedOver, at: str) -> None:

@@ -167,6 +167,9 @@ SETTINGS_CHANGED = ErrorText(
 BACKLOG_CHANGED = ErrorText(
     "conflict.backlog_changed", f"Someone else changed the company backlog {_TRY_AGAIN}"
 )
+QUESTION_SET_CHANGED = ErrorText(
+    "conflict.question_set_changed", f"Someone else changed the question set {_TRY_AGAIN}"
+)
 
 # -- people and cycles ---------------------------------------------------------------
 
