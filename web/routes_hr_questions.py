@@ -61,7 +61,7 @@ async def questions_page(request: Request) -> Response:
 
 def _set_context(services: Services, actor: Actor) -> dict[str, Any]:
     _require_hr(actor)
-    view = services.app.question_set(actor)
+    view = services.queries.question_set(actor)
     return {
         "sections": question_sections(view.questions),
         "all_sections": [(s.value, SECTIONS[s.value][0]) for s in Section],

@@ -32,6 +32,7 @@ from service.graphql.enums import (
 )
 from service.graphql.node_ids import Node, node_id, node_id_or_none
 from service.graphql.plan_types import Approval, PlanVersion
+from service.graphql.question_types import Question
 from service.graphql.values import day, day_or_none, moment, moment_or_none
 
 
@@ -177,6 +178,11 @@ class Cycle(Node):
     closed: bool
     closed_at: datetime | None
     closed_reason: str | None
+    questions: list[Question] = strawberry.field(
+        default_factory=list,
+        description="The open questions this cycle asks, as the question set was when it "
+        "opened (the built-in set for a cycle opened before cycles recorded theirs).",
+    )
 
     @classmethod
     def from_doc(cls, doc: CycleDoc) -> Cycle:
@@ -208,6 +214,7 @@ class Cycle(Node):
             closed=doc["closed"],
             closed_at=moment_or_none(doc["closed_at"]),
             closed_reason=doc["closed_reason"],
+            questions=Question.of_cycle(doc.get("questions")),
         )
 
 
