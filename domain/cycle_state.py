@@ -18,6 +18,7 @@ from domain.board import column_of
 from domain.cycle_stages import stage_of
 from domain.plan import Plan
 from domain.preparation import Preparation
+from domain.question_set import Question
 from domain.session_cards import CandidateCard
 from domain.vocabulary import Column, Stage
 
@@ -34,6 +35,10 @@ class CycleState:
     report_versions: Sequence[str] = ()
     report_approvals: Mapping[str, int] = MappingProxyType({})
     report_agreed_version: int | None = None
+    # The questions the cycle asks (`GrowthCycle.QuestionsAsked`). A class attribute too,
+    # so that a snapshot taken before cycles recorded their questions restores without it:
+    # such a cycle asks the built-in set.
+    questions: list[Question] | None = None
 
     # The library calls this with the fields of `GrowthCycle.Opened`, whether
     # the cycle is being opened or rebuilt from its stored events.
@@ -61,6 +66,7 @@ class CycleState:
         self.follow_up_on: date | None = None
         self.follow_up: dict[str, Any] | None = None
         self.closed = False
+        self.questions = None
 
     @property
     def stage(self) -> Stage:

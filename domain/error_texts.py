@@ -293,3 +293,31 @@ NO_REPORT_YET = ErrorText("report.none_yet", "There is no session report to appr
 NO_SUCH_REPORT_VERSION = ErrorText(
     "report.no_such_version", "This session report has no version {version}."
 )
+# -- the question set --------------------------------------------------------------
+
+QUESTION_NOT_A_SET = ErrorText(
+    "questions.question_not_a_set", "A question must be a set of fields."
+)
+QUESTION_FOR_NOBODY = ErrorText(
+    "questions.for_nobody",
+    "Write the question for the employee, for the manager, or for both.",
+)
+NO_SUCH_QUESTION = ErrorText("questions.no_such_question", "There is no such question in the set.")
+QUESTION_RETIRED = ErrorText(
+    "questions.question_retired", "This question has been retired from the set."
+)
+QUESTION_SET_FULL = ErrorText("questions.full", "The question set holds at most {limit} questions.")
+DUPLICATE_QUESTION = ErrorText(
+    "questions.duplicate", "The set already asks this question in this part."
+)
+QUESTIONS_ALREADY_ASKED = ErrorText(
+    "questions.already_asked", "This cycle already has its questions: they stay as it began."
+)
+ANSWERS_NOT_A_SET = ErrorText(
+    "preparation.answers_not_a_set", "The answers must be a set of texts, one per question."
+)
+NOT_ASKED = ErrorText(
+    "preparation.not_asked",
+    "{field} answers a question this cycle does not ask you.",
+    "This cycle does not ask you this question.",
+)

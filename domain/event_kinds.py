@@ -18,11 +18,20 @@ from domain.employee_cycles import EmployeeCycles
 from domain.external_ids import ExternalIdIndex
 from domain.growth_cycle import GrowthCycle
 from domain.person import EmailIndex, Person
+from domain.question_set import QuestionSet
 
-OFFERED = (GrowthCycle, Person, Backlog)
+OFFERED = (GrowthCycle, Person, Backlog, QuestionSet)
 # Every aggregate of the organisation's record: the change feed and the audit trail
 # carry all of their events (webhook endpoints' configuration is not part of it).
-RECORDED = (GrowthCycle, EmployeeCycles, Person, EmailIndex, ExternalIdIndex, Backlog)
+RECORDED = (
+    GrowthCycle,
+    EmployeeCycles,
+    Person,
+    EmailIndex,
+    ExternalIdIndex,
+    Backlog,
+    QuestionSet,
+)
 
 
 def kind_of(event_class: type) -> str:

@@ -37,6 +37,7 @@ from domain.error_texts import (
     NOT_TRUE_OR_FALSE,
     PLAN_UNCHANGED,
     POP_AFTER_SESSION,
+    QUESTIONS_ALREADY_ASKED,
     SESSION_BEFORE_CARDS,
 )
 from domain.errors import InvalidInput, NotAllowedNow
@@ -44,6 +45,7 @@ from domain.follow_up import follow_up_due, parse_retrospective
 from domain.handover import handover_of
 from domain.plan import parse_plan
 from domain.preparation import check_ready_to_submit, parse_preparation
+from domain.question_set import Question, asked_of, questions_or_built_in
 from domain.session_cards import (
     candidate,
     candidate_id,
@@ -131,7 +133,9 @@ class GrowthCycle(CycleState, Aggregate):
     def save_preparation_draft(self, party: Party, answers: Any) -> None:
         check_preparing(self)
         self.trigger_event(
-            self.PreparationDraftSaved, party=party.value, preparation=parse_preparation(answers)
+            self.PreparationDraftSaved,
+            party=party.value,
+            preparation=parse_preparation(answers, self.question_ids_for(party)),
         )
 
     class PreparationSubmitted(Aggregate.Event):
@@ -145,7 +149,7 @@ class GrowthCycle(CycleState, Aggregate):
 
     def submit_preparation(self, party: Party, answers: Any) -> None:
         check_preparing(self)
-        preparation = parse_preparation(answers)
+        preparation = parse_preparation(answers, self.question_ids_for(party))
         check_ready_to_submit(preparation)
         self.trigger_event(
             self.PreparationSubmitted,
@@ -153,6 +157,35 @@ class GrowthCycle(CycleState, Aggregate):
             version=len(self.preparations[party.value]) + 1,
             preparation=preparation,
         )
+
+    # -- the questions it asks -----------------------------------------------
+
+    class QuestionsAsked(Aggregate.Event):
+        """The organisation's question set as the cycle began: later changes leave it be."""
+
+        question_set_version: int  # 0: the built-in set, never changed by HR
+        questions: list[dict[str, Any]]
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            cycle.questions = [Question(**q) for q in self.questions]  # type: ignore[typeddict-item]
+
+    def ask_questions(self, questions: list[Question], *, question_set_version: int) -> None:
+        """Records the questions this cycle asks; done once, as it opens."""
+        if self.questions is not None:
+            raise NotAllowedNow(QUESTIONS_ALREADY_ASKED)
+        self.trigger_event(
+            self.QuestionsAsked,
+            question_set_version=question_set_version,
+            questions=[dict(q) for q in questions],
+        )
+
+    @property
+    def asked_questions(self) -> list[Question]:
+        """The cycle's questions; a cycle opened before cycles recorded them asks the built-in set."""
+        return questions_or_built_in(self.questions)
+
+    def question_ids_for(self, party: Party) -> frozenset[str]:
+        return frozenset(q["id"] for q in asked_of(self.asked_questions, party))
 
     # -- the session and the board -------------------------------------------
 

@@ -16,11 +16,14 @@ development phase and the employee's ambitions.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from collections.abc import Collection
+from typing import Any, NotRequired, TypedDict
 
 from domain.error_texts import (
+    ANSWERS_NOT_A_SET,
     GROWTH_ITEM_NOT_A_SET,
     NOT_A_LIST,
+    NOT_ASKED,
     NOTHING_TO_GROW_IN,
     PREPARATION_NOT_A_SET,
     SKILL_PART_NOT_A_SET,
@@ -56,10 +59,16 @@ class Preparation(TypedDict):
     could_be_better: str
     development_phase: str | None
     ambitions: str
+    # The cycle's questions (`domain.question_set`) by id; preparations saved before
+    # the question sets have none.
+    answers: NotRequired[dict[str, str]]
 
 
-def parse_preparation(data: Any) -> Preparation:
-    """Validates a preparation as typed by a person; returns its normal form."""
+def parse_preparation(data: Any, asked: Collection[str] = ()) -> Preparation:
+    """Validates a preparation as typed by a person; returns its normal form.
+
+    `asked` are the ids of the questions the cycle asks this person: only those
+    may be answered."""
     if not isinstance(data, dict):
         raise InvalidInput(PREPARATION_NOT_A_SET, "preparation")
     phase = data.get("development_phase") or None
@@ -72,7 +81,25 @@ def parse_preparation(data: Any) -> Preparation:
             parse_choice(DevelopmentPhase, "development_phase", phase).value if phase else None
         ),
         ambitions=_long(data, "ambitions"),
+        answers=parse_answers(data.get("answers"), asked),
     )
+
+
+def parse_answers(data: Any, asked: Collection[str]) -> dict[str, str]:
+    """Answers to the cycle's questions by question id; blank answers are left out."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InvalidInput(ANSWERS_NOT_A_SET, "answers")
+    answers: dict[str, str] = {}
+    for question_id, text in data.items():
+        field = f"answers.{question_id}"
+        if str(question_id) not in asked:
+            raise InvalidInput(NOT_ASKED, field)
+        answer = check_text(field, text, required=False, max_length=LONG, multiline=True)
+        if answer:
+            answers[str(question_id)] = answer
+    return answers
 
 
 def check_ready_to_submit(preparation: Preparation) -> None:

@@ -42,7 +42,8 @@ class CycleDetailReadModel(ReadModel):
     )
     # 2: every document lists its handovers, none too.
     # 3: and its candidate cards written at the session, and the session report.
-    revision = 3
+    # 4: and the questions it asks.
+    revision = 4
 
     def apply(self, cursor: Cursor, batch: Batch) -> None:
         cycles = DOCS.load(cursor, cycle_fold.keys_to_load(batch))

@@ -19,6 +19,7 @@ from domain.cards import CardStory
 from domain.growth_cycle import GrowthCycle
 from domain.plan import Plan, describe_changes
 from domain.preparation import Preparation
+from domain.question_set import Question
 from domain.session_cards import CandidateCard, candidate
 from domain.vocabulary import Stage
 from projections.read_model import Event
@@ -147,6 +148,10 @@ class CycleDoc(TypedDict):
     handovers: list[Handover]
     candidate_cards: list[CandidateCardDoc]  # written at the table, in the order written
     report: SessionReport
+    # The questions the cycle asks (`GrowthCycle.QuestionsAsked`); None for a cycle
+    # opened before cycles recorded them, which asks the built-in set.
+    questions: list[Question] | None
+    question_set_version: int | None
 
 
 @dataclass
@@ -207,6 +212,7 @@ _SAME_STAGE = (
     GrowthCycle.SessionReportApproved,
     GrowthCycle.SessionReportApprovedByBoth,
     GrowthCycle.SessionReportApprovalWithdrawn,
+    GrowthCycle.QuestionsAsked,
 )
 
 
@@ -259,6 +265,8 @@ def opened(event: GrowthCycle.Opened, key: str, at: str) -> CycleDoc:
         report=SessionReport(
             versions=[], approvals={}, approval_history=[], agreed_version=None, agreed_at=None
         ),
+        questions=None,
+        question_set_version=None,
     )
 
 
@@ -341,6 +349,9 @@ def process_event(doc: CycleDoc, event: GrowthCycle.Event, at: str) -> None:
             doc["closed_at"] = at
         case GrowthCycle.ManagerHandedOver():
             _handed_over(doc, event, at)
+        case GrowthCycle.QuestionsAsked():
+            doc["questions"] = cast(list[Question], event.questions)
+            doc["question_set_version"] = event.question_set_version
         case _:
             _at_the_table(doc, event, at)
 

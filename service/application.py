@@ -27,6 +27,7 @@ from service.deactivation_use_cases import DeactivationUseCases
 from service.errors import Changed
 from service.idempotency import Claim
 from service.people_use_cases import PeopleUseCases
+from service.question_set_use_cases import QuestionSetUseCases
 from service.replay import ReplayingRepository, replay
 from service.session_use_cases import SessionUseCases
 from service.settings import Settings
@@ -51,6 +52,7 @@ class Groeispurt(
     PeopleUseCases,
     DeactivationUseCases,
     BacklogUseCases,
+    QuestionSetUseCases,
     WebhookUseCases,
     SignInLinkUseCases,
     Application[UUID],

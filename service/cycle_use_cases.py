@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from domain.person import Person
     from service.idempotency import Claim
+    from service.question_set_use_cases import QuestionSetView
 
 
 class CycleUseCases(UseCaseHost):
@@ -51,6 +52,7 @@ class CycleUseCases(UseCaseHost):
         def active_person(self, person_id: Any, field: str) -> Person: ...
         def check_card_backlog_references(self, cards: Any) -> None: ...
         def check_preparation_backlog_references(self, preparation: Any) -> None: ...
+        def current_question_set(self) -> QuestionSetView: ...
 
     def open_cycle(
         self,
@@ -79,6 +81,9 @@ class CycleUseCases(UseCaseHost):
             planned_session_on=planned_session_on,
             previous_cycle_id=previous,
         )
+        # The questions it asks are the set's as it opens: HR's later changes leave it be.
+        asked = self.current_question_set()
+        cycle.ask_questions(asked.questions, question_set_version=asked.version)
         index.add(cycle.id)
         self.save_changes(
             index, cycle, by=actor, idempotency=idempotency, what=Changed(CYCLES_CHANGED)

@@ -100,7 +100,7 @@ def _bring_cycle_to(
         app.save_preparation_draft(employee, cycle, answers)
         return
     app.submit_preparation(employee, cycle, answers)
-    app.submit_preparation(manager, cycle, answers)
+    app.submit_preparation(manager, cycle, {**answers, "answers": data.MANAGER_ANSWERS})
     cards = [_card(details["function"], skill, why, "hard", backlog) for skill, why in hard] + [
         _card(details["function"], skill, why, "soft", backlog) for skill, why in soft[:2]
     ]
@@ -211,7 +211,7 @@ def _preparation(
         "going_well": "Samenwerking in het team.",
         "could_be_better": "Tijd voor leren inplannen.",
         "development_phase": phase,
-        "ambitions": "Verder groeien in mijn vak.",
+        "answers": data.EMPLOYEE_ANSWERS,
     }
 
 

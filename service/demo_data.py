@@ -215,3 +215,19 @@ BACKLOG = [
         "inspiration": "Elke medewerker gaat veilig om met gegevens van inwoners.",
     },
 ]
+
+# Answers to some of the built-in questions (domain/question_set.py), by question id:
+# the employee's, and the manager's about the employee.
+EMPLOYEE_ANSWERS = {
+    "opening-work": "Met plezier: het werk is afwisselend en het team helpt elkaar.",
+    "strengths-compliments": "Dat ik rustig blijf als een inwoner boos is: ik kan goed luisteren.",
+    "strengths-whistling": "Als een lastige aanvraag rond is en de inwoner tevreden naar huis gaat.",
+    "ambitions-where": "Verder groeien in mijn vak; over een paar jaar wil ik collega's inwerken.",
+    "ambitions-actions": "Een cursus volgen en een dag meelopen met een ervaren collega.",
+}
+MANAGER_ANSWERS = {
+    "opening-work": "Betrokken en gemotiveerd; soms te veel hooi op de vork.",
+    "strengths-compliments": "Inwoners noemen vaak de duidelijke uitleg.",
+    "manager-qualities": "Sterk in klantcontact; ontwikkelpunt: werk plannen en prioriteren.",
+    "manager-growth-opportunities": "Op termijn een rol als werkbegeleider van nieuwe collega's.",
+}

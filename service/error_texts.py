@@ -115,6 +115,9 @@ ONE_DETAIL_PER_REQUEST = ErrorText(
 ONE_BACKLOG_CHANGE_PER_REQUEST = ErrorText(
     "request.one_backlog_change_per_request", "Reword, move or retire: one per request."
 )
+ONE_QUESTION_CHANGE_PER_REQUEST = ErrorText(
+    "request.one_question_change_per_request", "Reword, move or retire a question: one per request."
+)
 ONE_PERSON_KEY = ErrorText(
     "request.one_person_key", "Look a person up by either email or externalId: one of the two."
 )
@@ -171,6 +174,9 @@ CANDIDATE_CARD_CHANGED = ErrorText(
     "conflict.candidate_card_changed",
     "Someone else changed this card meanwhile (it is now at version {version}); your "
     "changes were not saved. Here is the card as it is now: make your changes again.",
+)
+QUESTION_SET_CHANGED = ErrorText(
+    "conflict.question_set_changed", f"Someone else changed the question set {_TRY_AGAIN}"
 )
 
 # -- people and cycles ---------------------------------------------------------------

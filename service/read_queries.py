@@ -70,6 +70,7 @@ from service.feed_access import feed_scope
 from service.ids import as_uuid
 from service.parties import party_of
 from service.people_reads import PeopleReads
+from service.question_set_use_cases import QuestionSetView
 from service.sign_in_reads import SignInReads
 from service.timeline_reads import TimelineReads
 from service.webhook_queries import DeliveryPage
@@ -99,6 +100,10 @@ class ReadQueries(PeopleReads, TimelineReads, SignInReads):
     def backlog_order(self, actor: Actor) -> BacklogOrder:
         """The active skills and the backlog's version, for a page that reorders them."""
         return self.app.backlog_order(actor)
+
+    def question_set(self, actor: Actor) -> QuestionSetView:
+        """The question set as it stands: what a cycle opened now asks."""
+        return self.app.question_set(actor)
 
     def backlog_use(self, actor: Actor) -> dict[str, BacklogUse]:
         """Per skill id, how many cards and preparations point at it (skills nothing

@@ -157,6 +157,20 @@ SENTENCES: dict[str, Say] = {
         lambda c: {"skill": c.get("description")},
     ),
     "SkillRetired": ("{actor} retired a skill from the company backlog.", _none),
+    "QuestionsAsked": (
+        "The cycle of {subject} asks {count} questions: the question set as the cycle began.",
+        lambda c: {"count": len(c.get("questions") or [])},
+    ),
+    "QuestionAdded": (
+        "{actor} added a question to the question set: {question}",
+        lambda c: {"question": c.get("employee") or c.get("manager")},
+    ),
+    "QuestionReworded": (
+        "{actor} reworded a question of the question set: {question}",
+        lambda c: {"question": c.get("employee") or c.get("manager")},
+    ),
+    "QuestionMoved": ("{actor} moved a question of the question set.", _none),
+    "QuestionRetired": ("{actor} retired a question from the question set.", _none),
 }
 # A card hidden again reads otherwise than one shown.
 HIDDEN = "{actor} hid a card from the team again."

@@ -18,3 +18,7 @@ SAME_VERSION_TWICE = ErrorText(
     "plan.compared_with_itself",
     "Version {version} is chosen twice: choose two different versions to compare.",
 )
+QUESTION_RETIREMENT_NOT_CONFIRMED = ErrorText(
+    "questions.retirement_not_confirmed",
+    "Tick the box to confirm that the question goes out of the set.",
+)

@@ -28,7 +28,7 @@ from service.container import Services
 from service.error_texts import NO_SUCH_CYCLE
 from service.errors import Conflict, NotFound
 from service.parties import party_of
-from web import forms, pop_versions, session_table
+from web import cycle_questions, forms, pop_versions, session_table
 from web.rendering import (
     current_actor,
     person_name,
@@ -82,6 +82,9 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
         "type_options": [("", "—"), *((t.value, t.value) for t in ActivityType)],
         "form_options": [("", "—"), *((f.value, f.value) for f in LearningForm)],
         "support_options": [("", "—"), *((k.value, k.value) for k in SupportKind)],
+        "question_sections": cycle_questions.cycle_question_sections(doc),
+        "section_texts": cycle_questions.SECTIONS,
+        "shared_answers": cycle_questions.shared_answers(doc),
     }
 
 

@@ -32,6 +32,7 @@ from web import (
     routes_hr_backlog,
     routes_hr_follow_ups,
     routes_hr_people,
+    routes_hr_questions,
     routes_hr_reports,
 )
 from web.audit_sentences import sentence
@@ -279,5 +280,6 @@ routes = [
     *routes_hr_reports.routes,
     *routes_hr_follow_ups.routes,
     *routes_hr_people.routes,
+    *routes_hr_questions.routes,
     *routes_hr_backlog.routes,
 ]

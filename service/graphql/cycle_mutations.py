@@ -12,6 +12,7 @@ from service.graphql import inputs as i
 from service.graphql import payloads as p
 from service.graphql.answers import CYCLE
 from service.graphql.commands import Ctx, act, created, cycle_payload, on_cycle
+from service.graphql.question_types import answers_plain
 from service.idempotency import Claim
 from service.ids import as_uuid
 
@@ -50,7 +51,7 @@ async def save_preparation_draft(
     info: Ctx, input: i.PreparationInput
 ) -> p.SavePreparationDraftPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
-        answers = i.plain(input.answers)
+        answers = answers_plain(i.plain(input.answers))
         services.app.save_preparation_draft(actor, input.cycle_id, answers, idempotency=claim)
 
     return await on_cycle(
@@ -70,7 +71,7 @@ async def submit_preparation(
     info: Ctx, input: i.PreparationInput
 ) -> p.SubmitPreparationPayload | None:
     def write(services: Services, actor: Actor, claim: Claim | None) -> None:
-        answers = i.plain(input.answers)
+        answers = answers_plain(i.plain(input.answers))
         services.app.submit_preparation(actor, input.cycle_id, answers, idempotency=claim)
 
     return await on_cycle(

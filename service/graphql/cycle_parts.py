@@ -10,6 +10,7 @@ from domain import preparation as preparations
 from projections import cycle_fold as cycle
 from service.graphql.enums import DevelopmentPhase, Party, SkillKind
 from service.graphql.node_ids import node_id, node_id_or_none
+from service.graphql.question_types import QuestionAnswer
 from service.graphql.values import day, day_or_none, moment
 
 # -- preparations -------------------------------------------------------------------
@@ -74,7 +75,13 @@ class PreparationAnswers:
     development_phase: DevelopmentPhase | None = strawberry.field(
         description="Where the employee stands in their trade, as this party sees it."
     )
-    ambitions: str = strawberry.field(description="The employee's ambitions.")
+    ambitions: str = strawberry.field(
+        description="The employee's ambitions, as asked before the question sets "
+        "(now a question of the set: `questionAnswers`)."
+    )
+    question_answers: list[QuestionAnswer] = strawberry.field(
+        description="Answers to the cycle's questions (`Cycle.questions`), by question."
+    )
 
     @classmethod
     def from_doc(cls, answers: preparations.Preparation) -> PreparationAnswers:
@@ -86,6 +93,7 @@ class PreparationAnswers:
             could_be_better=answers["could_be_better"],
             development_phase=DevelopmentPhase(phase) if phase else None,
             ambitions=answers["ambitions"],
+            question_answers=QuestionAnswer.all_of(answers),
         )
 
 

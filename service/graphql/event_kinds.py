@@ -61,6 +61,12 @@ class EventKind(Enum):
     BACKLOG_SKILL_REWORDED = "Backlog.SkillReworded"
     BACKLOG_SKILL_MOVED = "Backlog.SkillMoved"
     BACKLOG_SKILL_RETIRED = "Backlog.SkillRetired"
+    GROWTH_CYCLE_QUESTIONS_ASKED = "GrowthCycle.QuestionsAsked"
+    QUESTION_SET_STARTED = "QuestionSet.Started"
+    QUESTION_SET_QUESTION_ADDED = "QuestionSet.QuestionAdded"
+    QUESTION_SET_QUESTION_REWORDED = "QuestionSet.QuestionReworded"
+    QUESTION_SET_QUESTION_MOVED = "QuestionSet.QuestionMoved"
+    QUESTION_SET_QUESTION_RETIRED = "QuestionSet.QuestionRetired"
 
     @property
     def pair(self) -> tuple[str, str]:

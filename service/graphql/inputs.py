@@ -24,6 +24,7 @@ from service.graphql.enums import (
     SkillKind,
     SupportKind,
 )
+from service.graphql.question_types import QuestionAnswerInput
 from service.ids import bare_key
 
 KEY_HELP = "Send the same key when you retry: the mutation then acts once."
@@ -90,6 +91,9 @@ class PreparationAnswersInput:
     could_be_better: str = ""
     development_phase: DevelopmentPhase | None = None
     ambitions: str = ""
+    question_answers: list[QuestionAnswerInput] = strawberry.field(
+        default_factory=list, description="Answers to the cycle's questions (`Cycle.questions`)."
+    )
 
 
 @strawberry.input

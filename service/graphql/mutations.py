@@ -12,6 +12,7 @@ from service.graphql import backlog_mutations as backlog
 from service.graphql import board_mutations as board
 from service.graphql import cycle_mutations as cycle
 from service.graphql import people_mutations as people
+from service.graphql import question_mutations as questions
 from service.graphql import session_mutations as session
 from service.graphql import webhook_mutations as webhooks
 
@@ -38,6 +39,8 @@ class Mutation:
     revoke_role = people.revoke_role
     add_backlog_skill = backlog.add_backlog_skill
     change_backlog_skill = backlog.change_backlog_skill
+    add_question = questions.add_question
+    change_question = questions.change_question
     register_webhook = webhooks.register_webhook
     change_webhook = webhooks.change_webhook
     disable_webhook = webhooks.disable_webhook

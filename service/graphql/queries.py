@@ -12,7 +12,7 @@ from projections.audit import AuditRow
 from projections.history import HistoryEntry as HistoryRow
 from projections.keyset import Page, page_after
 from service.actor import Actor
-from service.graphql import people_queries
+from service.graphql import people_queries, question_mutations
 from service.graphql.context import Context, read, run
 from service.graphql.event_kinds import EventKind
 from service.graphql.feed_types import DomainEvent, DomainEventConnection
@@ -62,6 +62,7 @@ class Query:
         return Person.from_row(await read(info, info.context.services.queries.me))
 
     person = people_queries.person
+    question_set = question_mutations.question_set
 
     @strawberry.field(
         description="Any object by its ID; null when it does not exist or the caller may "

@@ -32,6 +32,7 @@ from service.graphql.enums import (
 )
 from service.graphql.node_ids import Node, node_id, node_id_or_none
 from service.graphql.plan_types import Approval, PlanVersion
+from service.graphql.question_types import Question
 from service.graphql.session_types import CandidateCard, SessionReport
 from service.graphql.values import day, day_or_none, moment, moment_or_none
 
@@ -185,6 +186,11 @@ class Cycle(Node):
     session_report: SessionReport = strawberry.field(
         description="The session report, with its versions and approvals."
     )
+    questions: list[Question] = strawberry.field(
+        default_factory=list,
+        description="The open questions this cycle asks, as the question set was when it "
+        "opened (the built-in set for a cycle opened before cycles recorded theirs).",
+    )
 
     @classmethod
     def from_doc(cls, doc: CycleDoc) -> Cycle:
@@ -218,6 +224,7 @@ class Cycle(Node):
             closed_reason=doc["closed_reason"],
             candidate_cards=[CandidateCard.from_doc(cycle_id, c) for c in doc["candidate_cards"]],
             session_report=SessionReport.from_doc(doc["report"]),
+            questions=Question.of_cycle(doc.get("questions")),
         )
 
 

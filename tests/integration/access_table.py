@@ -62,6 +62,7 @@ INTERNAL = {
     "save_changes",
     "check_card_backlog_references",
     "check_preparation_backlog_references",
+    "current_question_set",
     "register_transcodings",
     "construct_repository",
 }
@@ -228,6 +229,25 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
     ),
     "list_backlog": (lambda w, a: w.app.list_backlog(a), EVERYONE),
     "backlog_order": (lambda w, a: w.app.backlog_order(a), EVERYONE),
+    # -- the question set: HR and administrators change it, everyone reads it ----
+    "add_question": (
+        lambda w, a: w.app.add_question(a, {"section": "opening", "employee": uuid4().hex}),
+        PEOPLE_ADMIN,
+    ),
+    "reword_question": (
+        lambda w, a: w.app.reword_question(
+            a, "opening-work", {"section": "opening", "employee": f"How are you {uuid4().hex}?"}
+        ),
+        PEOPLE_ADMIN,
+    ),
+    "move_question": (lambda w, a: w.app.move_question(a, "opening-work", 1), PEOPLE_ADMIN),
+    "retire_question": (
+        lambda w, a: w.app.retire_question(
+            a, w.app.add_question(ADMIN, {"section": "strengths", "manager": uuid4().hex})
+        ),
+        PEOPLE_ADMIN,
+    ),
+    "question_set": (lambda w, a: w.app.question_set(a), EVERYONE),
     # -- webhooks: administrators only; Groeispurt itself disables a failing one ----
     "register_webhook": (
         lambda w, a: w.app.register_webhook(
@@ -276,6 +296,7 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     ),
     "backlog": (lambda w, a: w.services.queries.backlog(a), EVERYONE),
     "backlog_order": (lambda w, a: w.services.queries.backlog_order(a), EVERYONE),
+    "question_set": (lambda w, a: w.services.queries.question_set(a), EVERYONE),
     # Counts of what the cycles point at: those who audit the cycles.
     "backlog_use": (lambda w, a: w.services.queries.backlog_use(a), AUDIT),
     "board_of": (

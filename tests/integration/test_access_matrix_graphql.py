@@ -39,6 +39,8 @@ MUTATIONS = {
     "revokeRole": {"revoke_role"},
     "addBacklogSkill": {"add_backlog_skill"},
     "changeBacklogSkill": {"reword_backlog_skill", "move_backlog_skill", "retire_backlog_skill"},
+    "addQuestion": {"add_question"},
+    "changeQuestion": {"reword_question", "move_question", "retire_question"},
     "registerWebhook": {"register_webhook"},
     "changeWebhook": {"change_webhook"},
     "disableWebhook": {"disable_webhook"},
@@ -63,6 +65,7 @@ QUERIES = {
     "auditTrail": {"audit", "audit_count"},
     "planAsOf": {"plan_as_of"},
     "backlog": {"backlog"},
+    "questionSet": {"question_set"},
     "webhooks": {"webhooks"},
     "webhookDeliveries": {"webhook_deliveries"},
     "events": {"events"},
@@ -112,6 +115,11 @@ OPERATIONS = [
     ("registerWebhook", "register_webhook", "mutation { registerWebhook(input: {url: "
      "\"https://hooks.example.org/g\", eventKinds: [\"GrowthCycle.CardMoved\"]}) { secret } }"),
     ("webhooks", "webhooks", "{ webhooks { id } }"),
+    ("questionSet", "question_set", "{ questionSet { version questions { id } } }"),
+    ("addQuestion", "add_question", "mutation { addQuestion(input: {section: OPENING, "
+     "employee: \"Wat leerde je?\"}) { question { id } userErrors { code } } }"),
+    ("changeQuestion", "move_question", "mutation { changeQuestion(input: {questionId: "
+     "\"opening-work\", position: 1}) { questionSet { version } } }"),
     ("events", "events", "{ events(first: 1) { pageInfo { hasNextPage } } }"),
     # Last: it ends the bystander's access (the first allowed caller does; the others
     # are refused by the rule that one leaves once, past the access check).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uuid import uuid4
 
+from domain.question_set import QuestionSet
 from domain.vocabulary import Party
 from projections import cycle_fold
 from projections.cycle_fold import CycleDoc
@@ -127,3 +128,21 @@ def test_a_cycle_folded_a_save_at_a_time_equals_one_folded_in_one_batch() -> Non
         one_by_one = stored(one_by_one)
         cycle_fold.fold(one_by_one, batch_of([event], first_id=position))
     assert one_by_one == stored(at_once)
+
+
+def test_the_document_holds_the_questions_the_cycle_asks_and_the_answers_given() -> None:
+    asked = QuestionSet.start().active()[:2]
+    answers = {"opening-work": "Goed"}
+    doc = folded(
+        lambda c: c.ask_questions(asked, question_set_version=4),
+        prepared(Party.EMPLOYEE, {"hard": {"growth": [{"skill": "SQL"}]}, "answers": answers}),
+    )
+    assert [q["id"] for q in doc["questions"] or []] == [q["id"] for q in asked]
+    assert doc["question_set_version"] == 4
+    assert doc["preparations"]["employee"][0]["preparation"]["answers"] == answers
+
+
+def test_a_cycle_opened_before_cycles_recorded_their_questions_has_none_in_its_document() -> None:
+    doc = folded(draft_saved(Party.EMPLOYEE))
+    assert doc["questions"] is None
+    assert doc["question_set_version"] is None

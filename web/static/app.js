@@ -71,17 +71,37 @@
     });
   });
 
+  // The same on the question set: a question dropped in its new place within its part.
+  document.addEventListener("end", function (event) {
+    var set = event.target.closest && event.target.closest("#questions");
+    if (!set || !set.dataset.moveUrl) return;
+    if (event.oldIndex === event.newIndex) return;
+    set.classList.add("board--saving");
+    htmx.ajax("POST", set.dataset.moveUrl, {
+      source: set,
+      target: "#questions",
+      swap: "outerHTML",
+      headers: { "X-CSRF-Token": csrfToken() },
+      values: {
+        question_id: event.item.dataset.questionId,
+        position: String(event.newIndex),
+        version: set.dataset.version,
+      },
+    });
+  });
+
   // A move button is replaced with the whole board (or backlog): give focus back to
   // the same button on the moved card or skill, so keyboard users keep their place.
   var lastButton = null;
   var lastCard = null;
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("#board button[id], #backlog button[id]");
-    var card = button && button.closest("[data-card-id], [data-skill-id]");
+    var button = event.target.closest && event.target.closest("#board button[id], #backlog button[id], #questions button[id]");
+    var card = button && button.closest("[data-card-id], [data-skill-id], [data-question-id]");
     lastButton = button ? button.id : null;
     lastCard = null;
     if (card && card.dataset.cardId) lastCard = '[data-card-id="' + card.dataset.cardId + '"]';
     if (card && card.dataset.skillId) lastCard = '[data-skill-id="' + card.dataset.skillId + '"]';
+    if (card && card.dataset.questionId) lastCard = '[data-question-id="' + card.dataset.questionId + '"]';
   });
   document.addEventListener("htmx:afterSettle", function () {
     if (!lastButton) return;
