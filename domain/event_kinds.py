@@ -17,12 +17,21 @@ from domain.backlog import Backlog
 from domain.employee_cycles import EmployeeCycles
 from domain.external_ids import ExternalIdIndex
 from domain.growth_cycle import GrowthCycle
+from domain.inspiration_cards import InspirationDeck
 from domain.person import EmailIndex, Person
 
-OFFERED = (GrowthCycle, Person, Backlog)
+OFFERED = (GrowthCycle, Person, Backlog, InspirationDeck)
 # Every aggregate of the organisation's record: the change feed and the audit trail
 # carry all of their events (webhook endpoints' configuration is not part of it).
-RECORDED = (GrowthCycle, EmployeeCycles, Person, EmailIndex, ExternalIdIndex, Backlog)
+RECORDED = (
+    GrowthCycle,
+    EmployeeCycles,
+    Person,
+    EmailIndex,
+    ExternalIdIndex,
+    Backlog,
+    InspirationDeck,
+)
 
 
 def kind_of(event_class: type) -> str:

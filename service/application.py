@@ -26,6 +26,7 @@ from service.cycle_use_cases import CycleUseCases
 from service.deactivation_use_cases import DeactivationUseCases
 from service.errors import Changed
 from service.idempotency import Claim
+from service.inspiration_use_cases import InspirationUseCases
 from service.people_use_cases import PeopleUseCases
 from service.replay import ReplayingRepository, replay
 from service.settings import Settings
@@ -49,6 +50,7 @@ class Groeispurt(
     PeopleUseCases,
     DeactivationUseCases,
     BacklogUseCases,
+    InspirationUseCases,
     WebhookUseCases,
     SignInLinkUseCases,
     Application[UUID],

@@ -167,6 +167,9 @@ SETTINGS_CHANGED = ErrorText(
 BACKLOG_CHANGED = ErrorText(
     "conflict.backlog_changed", f"Someone else changed the company backlog {_TRY_AGAIN}"
 )
+INSPIRATION_CHANGED = ErrorText(
+    "conflict.inspiration_changed", f"Someone else changed the inspiration cards {_TRY_AGAIN}"
+)
 
 # -- people and cycles ---------------------------------------------------------------
 

@@ -26,6 +26,7 @@ CYCLE_ACTIONS: dict[str, frozenset[Party]] = {
     "schedule_follow_up": MANAGER,
     "complete_follow_up": BOTH,  # the retrospective is written together
     "close_cycle": MANAGER,
+    "link_card_to_backlog": BOTH,  # after the session, either party may find the skill
 }
 
 

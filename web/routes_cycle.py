@@ -82,6 +82,12 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
         "type_options": [("", "—"), *((t.value, t.value) for t in ActivityType)],
         "form_options": [("", "—"), *((f.value, f.value) for f in LearningForm)],
         "support_options": [("", "—"), *((k.value, k.value) for k in SupportKind)],
+        # Starting points for the preparation (and the session's cards), for the parties.
+        "inspiration": queries.inspiration_for(actor) if party else None,
+        # The follow-up looks back at the backlog skills the cards point at.
+        "backlog_since": queries.backlog_since_session(actor, cycle_id)
+        if doc["follow_up"] is not None
+        else [],
     }
 
 

@@ -19,6 +19,7 @@ class EventKind(Enum):
     GROWTH_CYCLE_CARDS_SELECTED = "GrowthCycle.CardsSelected"
     GROWTH_CYCLE_CARD_MOVED = "GrowthCycle.CardMoved"
     GROWTH_CYCLE_CARD_VISIBILITY_CHANGED = "GrowthCycle.CardVisibilityChanged"
+    GROWTH_CYCLE_CARD_LINKED_TO_BACKLOG = "GrowthCycle.CardLinkedToBacklog"
     GROWTH_CYCLE_PLAN_DRAFTED = "GrowthCycle.PlanDrafted"
     GROWTH_CYCLE_PLAN_REVISED = "GrowthCycle.PlanRevised"
     GROWTH_CYCLE_PLAN_APPROVED = "GrowthCycle.PlanApproved"
@@ -53,6 +54,11 @@ class EventKind(Enum):
     BACKLOG_SKILL_REWORDED = "Backlog.SkillReworded"
     BACKLOG_SKILL_MOVED = "Backlog.SkillMoved"
     BACKLOG_SKILL_RETIRED = "Backlog.SkillRetired"
+    BACKLOG_SKILL_MERGED = "Backlog.SkillMerged"
+    INSPIRATION_DECK_STARTED = "InspirationDeck.Started"
+    INSPIRATION_DECK_CARD_ADDED = "InspirationDeck.CardAdded"
+    INSPIRATION_DECK_CARD_REWORDED = "InspirationDeck.CardReworded"
+    INSPIRATION_DECK_CARD_RETIRED = "InspirationDeck.CardRetired"
 
     @property
     def pair(self) -> tuple[str, str]:
