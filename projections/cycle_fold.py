@@ -264,7 +264,7 @@ def process_event(doc: CycleDoc, event: GrowthCycle.Event, at: str) -> None:
         case GrowthCycle.CardLinkedToBacklog():
             assert doc["session"] is not None, "only a session's cards are linked"
             doc["session"]["cards"] = [  # new dicts: those there may be the session event's
-                SessionCard(**{**card, "backlog_skill_id": event.backlog_skill_id})  # type: ignore[typeddict-item]
+                SessionCard(**{**card, "backlog_skill_id": event.backlog_skill_id})
                 if card["id"] == event.card_id
                 else card
                 for card in doc["session"]["cards"]
