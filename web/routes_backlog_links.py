@@ -42,10 +42,13 @@ def _link_context(services: Services, actor: Actor, cycle_id: str, card_id: str)
         board = services.queries.board_of_cycle(actor, cycle_id)
     except DomainError:  # not an id
         raise NotFound(NO_SUCH_BOARD) from None
-    if board is None or card_id not in board["cards"]:
-        raise NotFound(NO_SUCH_BOARD)
-    if not may_link(actor, board, own=board["employee_id"] == str(actor.person_id)):
+    # Who may, before what exists: a refusal says nothing of the cards.
+    if board is None or not may_link(
+        actor, board, own=board["employee_id"] == str(actor.person_id)
+    ):
         raise Forbidden()
+    if card_id not in board["cards"]:
+        raise NotFound(NO_SUCH_BOARD)
     skills = services.queries.backlog(actor, include_retired=True)
     card = board["cards"][card_id]
     return {
