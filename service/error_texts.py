@@ -115,6 +115,9 @@ ONE_DETAIL_PER_REQUEST = ErrorText(
 ONE_BACKLOG_CHANGE_PER_REQUEST = ErrorText(
     "request.one_backlog_change_per_request", "Reword, move or retire: one per request."
 )
+ONE_INSPIRATION_CHANGE_PER_REQUEST = ErrorText(
+    "request.one_inspiration_change_per_request", "Reword or retire: one per request."
+)
 ONE_PERSON_KEY = ErrorText(
     "request.one_person_key", "Look a person up by either email or externalId: one of the two."
 )
