@@ -10,7 +10,7 @@ card or preparation that pointed at it still reads well in the history.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from eventsourcing.domain import Aggregate
@@ -20,6 +20,7 @@ from domain.error_texts import (
     BACKLOG_SKILL_NOT_A_SET,
     BACKLOG_SKILL_RETIRED,
     DUPLICATE_BACKLOG_SKILL,
+    MERGE_INTO_ITSELF,
     NO_SUCH_BACKLOG_SKILL,
     NOT_A_BACKLOG_SKILL_ID,
     NOT_A_POSITION,
@@ -44,6 +45,7 @@ class BacklogSkill(TypedDict):
     description: str
     inspiration: str
     retired: bool
+    merged_into: NotRequired[str]  # retired by being merged into this skill
 
 
 def parse_skill_wording(data: Any) -> dict[str, str]:
@@ -178,6 +180,40 @@ class Backlog(Aggregate):
     def retire_skill(self, skill_id: Any) -> None:
         skill = self._active_skill(skill_id)
         self.trigger_event(self.SkillRetired, skill_id=skill["id"])
+
+    class SkillMerged(Aggregate.Event):
+        """Two wordings of one skill made one: `skill_id` is retired into `into_skill_id`,
+        and whatever pointed at it counts for that skill from now on."""
+
+        skill_id: str
+        into_skill_id: str
+
+        def apply(self, backlog: Backlog) -> None:
+            skill = backlog.skills[self.skill_id]
+            skill["retired"] = True
+            skill["merged_into"] = self.into_skill_id
+            backlog.order.remove(self.skill_id)
+
+    def merge_skill(self, skill_id: Any, into_skill_id: Any) -> None:
+        """Merges a skill into another active one (HR's "these two are the same skill")."""
+        skill = self._active_skill(skill_id)
+        into = self.skills.get(str(into_skill_id))
+        if into is None:
+            raise InvalidInput(NO_SUCH_BACKLOG_SKILL, "into_skill_id")
+        if into["retired"]:
+            raise NotAllowedNow(BACKLOG_SKILL_RETIRED)
+        if into["id"] == skill["id"]:
+            raise InvalidInput(MERGE_INTO_ITSELF, "into_skill_id")
+        self.trigger_event(self.SkillMerged, skill_id=skill["id"], into_skill_id=into["id"])
+
+    def merged_into(self, skill_id: str) -> str:
+        """The skill that counts for `skill_id`: itself, or where its merges lead."""
+        seen = {skill_id}
+        skill = self.skills.get(skill_id)
+        while skill is not None and (target := skill.get("merged_into")) and target not in seen:
+            seen.add(skill_id := target)
+            skill = self.skills.get(skill_id)
+        return skill_id
 
     def _check_position(self, position: Any, *, extra: int) -> int:
         if isinstance(position, bool) or not isinstance(position, int) or position < 0:

@@ -241,6 +241,33 @@ DUPLICATE_BACKLOG_SKILL = ErrorText(
 NOT_A_BACKLOG_SKILL_ID = ErrorText(
     "backlog.not_a_skill_id", "That is not a valid backlog skill id."
 )
+MERGE_INTO_ITSELF = ErrorText(
+    "backlog.merge_into_itself", "A skill cannot be merged into itself: choose another skill."
+)
+
+# -- inspiration cards ------------------------------------------------------------
+
+INSPIRATION_CARD_NOT_A_SET = ErrorText(
+    "inspiration.card_not_a_set", "An inspiration card must be a set of fields."
+)
+NO_SUCH_INSPIRATION_CARD = ErrorText(
+    "inspiration.no_such_card", "There is no such inspiration card."
+)
+INSPIRATION_CARD_RETIRED = ErrorText(
+    "inspiration.card_retired", "This inspiration card has been retired."
+)
+INSPIRATION_DECK_FULL = ErrorText(
+    "inspiration.deck_full", "There are at most {limit} inspiration cards."
+)
+DUPLICATE_INSPIRATION_CARD = ErrorText(
+    "inspiration.duplicate_title", "There already is an inspiration card with this title."
+)
+
+# -- a card linked to the backlog after the session ------------------------------
+
+CARD_NOT_OF_THIS_SESSION = ErrorText(
+    "session.no_such_card", "That card is not one of this session's cards."
+)
 
 # -- webhooks ---------------------------------------------------------------------
 

@@ -17,10 +17,11 @@ from domain.backlog import Backlog
 from domain.employee_cycles import EmployeeCycles
 from domain.external_ids import ExternalIdIndex
 from domain.growth_cycle import GrowthCycle
+from domain.inspiration_cards import InspirationDeck
 from domain.person import EmailIndex, Person
 from domain.question_set import QuestionSet
 
-OFFERED = (GrowthCycle, Person, Backlog, QuestionSet)
+OFFERED = (GrowthCycle, Person, Backlog, QuestionSet, InspirationDeck)
 # Every aggregate of the organisation's record: the change feed and the audit trail
 # carry all of their events (webhook endpoints' configuration is not part of it).
 RECORDED = (
@@ -31,6 +32,7 @@ RECORDED = (
     ExternalIdIndex,
     Backlog,
     QuestionSet,
+    InspirationDeck,
 )
 
 

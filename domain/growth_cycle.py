@@ -25,6 +25,7 @@ from domain.cycle_stages import check_open, check_preparing
 from domain.cycle_state import CycleState
 from domain.dates import require_date
 from domain.error_texts import (
+    CARD_NOT_OF_THIS_SESSION,
     CARD_NOT_ON_BOARD,
     CARDS_ALREADY_CHOSEN,
     COMPLETED_NEEDS_NO_CLOSING,
@@ -397,6 +398,35 @@ class GrowthCycle(CycleState, Aggregate):
             approvals = dict(cycle.report_approvals)
             approvals.pop(self.party, None)
             cycle.report_approvals = approvals
+
+    class CardLinkedToBacklog(Aggregate.Event):
+        """A card of the session now points at a backlog skill (None: at none)."""
+
+        card_id: str
+        backlog_skill_id: str | None
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            # A new dict: the one there is also the session's event's, which stays as recorded.
+            card = {**cycle.cards[self.card_id], "backlog_skill_id": self.backlog_skill_id}
+            cycle.cards[self.card_id] = card
+
+    def link_card_to_backlog(self, card_id: Any, backlog_skill_id: str | None) -> bool:
+        """Points a session card at a backlog skill, or at none; False when nothing changes.
+
+        After the session either party may find that a card is (or is not) about
+        a skill on the company backlog; whether that skill is usable is the
+        service's to check, as for the cards written at the session.
+        """
+        check_open(self)
+        card = self.cards.get(str(card_id))  # none before the session
+        if card is None:
+            raise InvalidInput(CARD_NOT_OF_THIS_SESSION, "card_id")
+        if card.get("backlog_skill_id") == backlog_skill_id:
+            return False
+        self.trigger_event(
+            self.CardLinkedToBacklog, card_id=str(card_id), backlog_skill_id=backlog_skill_id
+        )
+        return True
 
     # -- the POP ------------------------------------------------------------
 

@@ -25,6 +25,7 @@ POINTERS = DocumentTable[CyclePointers](CYCLES, lambda pointers: ("", ""))
 
 class BacklogUseReadModel(ReadModel):
     name = "backlog_use"
+    revision = 2  # the chosen cards are kept whether or not they point at a skill
     tables = (TABLE, CYCLES)
     schema = (
         f"CREATE TABLE IF NOT EXISTS {TABLE} ("
@@ -70,3 +71,20 @@ def get_backlog_use(database: Database) -> dict[str, BacklogUse]:
         )
         for row in rows
     }
+
+
+def merged(uses: dict[str, BacklogUse], into: dict[str, str]) -> dict[str, BacklogUse]:
+    """The counts with those of each merged skill added to the skill it was merged into
+    (`into`: merged skill id → the skill that counts for it); the merged one keeps its own."""
+    together = dict(uses)
+    for skill_id, target in into.items():
+        use = uses.get(skill_id)
+        if use is None:
+            continue
+        now = together.get(target, NOT_USED)
+        together[target] = BacklogUse(
+            cards=now.cards + use.cards,
+            on_boards=now.on_boards + use.on_boards,
+            preparations=now.preparations + use.preparations,
+        )
+    return together

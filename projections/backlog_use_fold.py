@@ -33,7 +33,7 @@ class CyclePointers(TypedDict):
 
     preparations: dict[str, list[str]]  # party → the skills its latest preparation names
     cards: dict[str, str]  # card id → skill, for the session's cards that point at one
-    chosen: list[str]  # the ids of the chosen cards among those
+    chosen: list[str]  # the ids of the cards chosen for the board (pointing or not)
 
 
 @dataclass
@@ -44,7 +44,12 @@ class UseChanges:
     added: dict[str, list[int]] = field(default_factory=dict)  # skill → [cards, on_boards, preps]
 
 
-_FOLDED = (GrowthCycle.PreparationSubmitted, GrowthCycle.SessionHeld, GrowthCycle.CardsSelected)
+_FOLDED = (
+    GrowthCycle.PreparationSubmitted,
+    GrowthCycle.SessionHeld,
+    GrowthCycle.CardsSelected,
+    GrowthCycle.CardLinkedToBacklog,
+)
 
 
 def keys_to_load(batch: Iterable[tuple[Event, str, str]]) -> set[str]:
@@ -84,7 +89,7 @@ def counted(state: CyclePointers) -> dict[str, list[int]]:
     """What one cycle adds to each skill's counts: [cards, on_boards, preparations]."""
     counts = _Counts()
     cards = Counter(state["cards"].values())
-    chosen = Counter(state["cards"][card] for card in state["chosen"])
+    chosen = Counter(state["cards"][card] for card in state["chosen"] if card in state["cards"])
     preparations = Counter(skill for skills in state["preparations"].values() for skill in skills)
     for skill in cards.keys() | preparations.keys():
         counts[skill] = [cards[skill], chosen[skill], preparations[skill]]
@@ -105,7 +110,13 @@ def _point(state: CyclePointers, event: Event) -> None:
             state["cards"] = {c["id"]: c["backlog_skill_id"] for c in event.cards if _points(c)}
             state["chosen"] = []
         case GrowthCycle.CardsSelected():
-            state["chosen"] = [card for card in event.card_ids if card in state["cards"]]
+            # All of them: a card linked to the backlog later may be one of them.
+            state["chosen"] = list(event.card_ids)
+        case GrowthCycle.CardLinkedToBacklog():
+            if event.backlog_skill_id:
+                state["cards"][event.card_id] = event.backlog_skill_id
+            else:
+                state["cards"].pop(event.card_id, None)
 
 
 def _points(card: dict[str, object]) -> bool:
@@ -113,4 +124,5 @@ def _points(card: dict[str, object]) -> bool:
 
 
 def _points_at_anything(state: CyclePointers) -> bool:
-    return bool(state["cards"] or any(state["preparations"].values()))
+    """Or may come to: the chosen cards are kept for a link made after the session."""
+    return bool(state["cards"] or state["chosen"] or any(state["preparations"].values()))

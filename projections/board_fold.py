@@ -126,6 +126,8 @@ def process_event(board: BoardDoc, event: GrowthCycle.Event, at: str) -> bool:
                 card["column"], card["entered_at"] = event.to_column, at
         case GrowthCycle.CardVisibilityChanged():
             board["cards"][event.card_id]["visible_to_team"] = event.visible
+        case GrowthCycle.CardLinkedToBacklog():
+            board["cards"][event.card_id]["backlog_skill_id"] = event.backlog_skill_id
         case GrowthCycle.SessionHeld():
             board["session_held_on"] = event.held_on.isoformat()
             board["cards"] = {card["id"]: candidate(card) for card in event.cards}

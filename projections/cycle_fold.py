@@ -202,6 +202,7 @@ def fold(cycles: dict[str, CycleDoc], batch: Iterable[tuple[Event, str, str]]) -
 _SAME_STAGE = (
     GrowthCycle.CardMoved,
     GrowthCycle.CardVisibilityChanged,
+    GrowthCycle.CardLinkedToBacklog,
     GrowthCycle.PreparationDraftSaved,
     GrowthCycle.PreparationSubmitted,
     GrowthCycle.ManagerHandedOver,
@@ -305,6 +306,14 @@ def process_event(doc: CycleDoc, event: GrowthCycle.Event, at: str) -> None:
             doc["session"] = Session(
                 held_on=event.held_on.isoformat(), notes=event.notes, cards=cards, recorded_at=at
             )
+        case GrowthCycle.CardLinkedToBacklog():
+            assert doc["session"] is not None, "only a session's cards are linked"
+            doc["session"]["cards"] = [  # new dicts: those there may be the session event's
+                SessionCard(**{**card, "backlog_skill_id": event.backlog_skill_id})
+                if card["id"] == event.card_id
+                else card
+                for card in doc["session"]["cards"]
+            ]
         case GrowthCycle.CardsSelected():
             doc["board"] = CycleBoard(
                 card_ids=list(event.card_ids),

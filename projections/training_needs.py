@@ -16,6 +16,7 @@ decided in `training_needs_disclosure`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
 from projections import training_needs_fold
@@ -134,7 +135,12 @@ def month_of(today: date) -> tuple[str, Period]:
 
 
 def get_training_needs(
-    database: Database, group_by: str = "skill", min_group_size: int = 5, *, today: date
+    database: Database,
+    group_by: str = "skill",
+    min_group_size: int = 5,
+    *,
+    today: date,
+    same_skill: Mapping[str, tuple[str, str]] | None = None,
 ) -> TrainingNeedsReport:
     """Needs of the last closed month grouped by skill, team or function and by hard/soft.
 
@@ -155,4 +161,16 @@ def get_training_needs(
         (as_of,),
     ):
         where[row["person_id"]] = (row["team"], row["function"])
-    return report(facts, where, group_by, min_group_size, period)
+    merged = [_as_merged(fact, same_skill) for fact in facts] if same_skill else facts
+    return report(merged, where, group_by, min_group_size, period)
+
+
+def _as_merged(
+    fact: Mapping[str, str], same_skill: Mapping[str, tuple[str, str]]
+) -> Mapping[str, str]:
+    """A need named in a merged skill's words counts as the skill it was merged into."""
+    merged = same_skill.get(fact["skill_key"])
+    if merged is None:
+        return fact
+    key, skill = merged
+    return {**fact, "skill_key": key, "skill": skill}

@@ -26,6 +26,7 @@ from service.cycle_use_cases import CycleUseCases
 from service.deactivation_use_cases import DeactivationUseCases
 from service.errors import Changed
 from service.idempotency import Claim
+from service.inspiration_use_cases import InspirationUseCases
 from service.people_use_cases import PeopleUseCases
 from service.question_set_use_cases import QuestionSetUseCases
 from service.replay import ReplayingRepository, replay
@@ -53,6 +54,7 @@ class Groeispurt(
     DeactivationUseCases,
     BacklogUseCases,
     QuestionSetUseCases,
+    InspirationUseCases,
     WebhookUseCases,
     SignInLinkUseCases,
     Application[UUID],

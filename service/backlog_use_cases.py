@@ -77,6 +77,23 @@ class BacklogUseCases(UseCaseHost):
         backlog.retire_skill(bare_key(skill_id))
         self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
 
+    def merge_backlog_skills(
+        self,
+        actor: Actor,
+        skill_id: Any,
+        into_skill_id: Any,
+        *,
+        if_version: int | None = None,
+        idempotency: Claim | None = None,
+    ) -> None:
+        """Merges a skill into another: it is retired, and what pointed at it counts for
+        the other from now on (the counts, the training needs)."""
+        backlog = self._backlog_for_change(actor)
+        if if_version is not None and backlog.version != if_version:
+            raise BACKLOG.conflict()
+        backlog.merge_skill(bare_key(skill_id), bare_key(into_skill_id))
+        self.save_changes(backlog, by=actor, idempotency=idempotency, what=BACKLOG)
+
     def list_backlog(self, actor: Actor, *, include_retired: bool = False) -> list[BacklogSkill]:
         """The active skills in HR's order (then the retired ones, when asked for)."""
         if not is_signed_in(actor):
@@ -98,6 +115,35 @@ class BacklogUseCases(UseCaseHost):
             return BacklogOrder(skills=[], version=0)
         return BacklogOrder(skills=[s.copy() for s in backlog.active()], version=backlog.version)
 
+    # -- merges, for the read queries that count skills (no access check: internal) --
+
+    def merged_backlog_skills(self) -> dict[str, str]:
+        """Each merged skill's id → the id of the skill that counts for it now."""
+        backlog = self._load_backlog()
+        if backlog is None:
+            return {}
+        return {
+            skill_id: backlog.merged_into(skill_id)
+            for skill_id, skill in backlog.skills.items()
+            if skill.get("merged_into")
+        }
+
+    def merged_backlog_wordings(self) -> dict[str, tuple[str, str]]:
+        """For the training needs, which group skills by their wording: each merged
+        skill's wording (lower case) → the wording that counts for it (lower case, as
+        written)."""
+        backlog = self._load_backlog()
+        if backlog is None:
+            return {}
+        wordings = {}
+        for skill_id, target in self.merged_backlog_skills().items():
+            into = backlog.skills[target]["description"]
+            wordings[backlog.skills[skill_id]["description"].strip().lower()] = (
+                into.strip().lower(),
+                into.strip(),
+            )
+        return wordings
+
     # -- used by the cycle use cases (no access check: internal) ---------------
 
     def check_card_backlog_references(self, cards: Iterable[CardStory]) -> None:
@@ -112,6 +158,9 @@ class BacklogUseCases(UseCaseHost):
             for kind in ("hard", "soft")
             for i, item in enumerate(preparation[kind]["growth"])
         )
+
+    def check_backlog_reference(self, field: str, skill_id: str) -> None:
+        self._check_references([(field, skill_id)])
 
     def _check_references(self, references: Iterable[tuple[str, str | None]]) -> None:
         wanted = [(field, ref) for field, ref in references if ref]

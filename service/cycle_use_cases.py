@@ -53,6 +53,7 @@ class CycleUseCases(UseCaseHost):
         def check_card_backlog_references(self, cards: Any) -> None: ...
         def check_preparation_backlog_references(self, preparation: Any) -> None: ...
         def current_question_set(self) -> QuestionSetView: ...
+        def check_backlog_reference(self, field: str, skill_id: str) -> None: ...
 
     def open_cycle(
         self,
@@ -159,6 +160,26 @@ class CycleUseCases(UseCaseHost):
         """Shows a board card to the team (or hides it); False when nothing changed."""
         cycle, _ = self._cycle_for(actor, cycle_id, "set_card_visibility")
         if not cycle.set_card_visibility(bare_key(card_id), visible):
+            return False
+        self._save(actor, cycle, idempotency)
+        return True
+
+    def link_card_to_backlog(
+        self,
+        actor: Actor,
+        cycle_id: IdOrText,
+        *,
+        card_id: str,
+        backlog_skill_id: Any,
+        idempotency: Claim | None = None,
+    ) -> bool:
+        """Points a card of the session at a backlog skill (None or "": at none); False when
+        nothing changed. Only a skill on the backlog now may be linked."""
+        cycle, _ = self._cycle_for(actor, cycle_id, "link_card_to_backlog")
+        skill = str(bare_key(backlog_skill_id)) if backlog_skill_id else None
+        if skill is not None:
+            self.check_backlog_reference("backlog_skill_id", skill)
+        if not cycle.link_card_to_backlog(bare_key(card_id), skill):
             return False
         self._save(actor, cycle, idempotency)
         return True

@@ -68,10 +68,26 @@ def load_demo(
             app, Actor(managers[manager_index]), Actor(employee), details, stage, backlog
         )
         progress(1)
+    _inspiration(app, people)
     if accounts is not None:
         for person_id in people.values():
             accounts.set_password(person_id, data.PASSWORD)
     return people
+
+
+def _inspiration(app: Groeispurt, people: dict[str, UUID]) -> None:
+    """HR's own inspiration card, a skill worded twice, and a card linked after the session
+    to a skill that HR has changed since (the follow-up shows how)."""
+    hr = SYSTEM  # as the rest of the demo's backlog
+    app.add_inspiration_card(hr, data.INSPIRATION_CARD)
+    skill = app.add_backlog_skill(hr, data.LINKED_SKILL)
+    app.add_backlog_skill(hr, data.TWIN_SKILL)
+    employee = Actor(people[data.LINKED_CARD])
+    cycle = app.cycles_of(people[data.LINKED_CARD])[-1]
+    card_id = _card_ids(app, cycle)[0]
+    app.link_card_to_backlog(employee, cycle, card_id=card_id, backlog_skill_id=skill)
+    app.reword_backlog_skill(hr, skill, dict(data.LINKED_SKILL, description=data.LINKED_REWORDED))
+    app.move_backlog_skill(hr, skill, len(data.BACKLOG) - 1)  # above the last of the first five
 
 
 def demo_steps() -> int:

@@ -231,3 +231,31 @@ MANAGER_ANSWERS = {
     "manager-qualities": "Sterk in klantcontact; ontwikkelpunt: werk plannen en prioriteren.",
     "manager-growth-opportunities": "Op termijn een rol als werkbegeleider van nieuwe collega's.",
 }
+# Another wording of a skill already on the backlog, as two teams asked for it: HR's
+# backlog page suggests merging it into "Feedback geven en ontvangen".
+TWIN_SKILL = {
+    "kind": "soft",
+    "horizon": "now",
+    "description": "Groeien in feedback geven en ontvangen",
+    "inspiration": "Gevraagd door team ICT.",
+}
+# An inspiration card HR added to the built-in ones.
+INSPIRATION_CARD = {
+    "kind": "hard",
+    "title_nl": "Werken met de Omgevingswet-loket",
+    "title_en": "Working with the Omgevingswet desk",
+    "example_nl": "Ik wil vlot werken met het Omgevingsloket, om aanvragen sneller te behandelen. "
+    "Acties: een dagje meelopen met een collega van Vergunningen.",
+    "example_en": "I want to work with the Omgevingsloket with ease, in order to handle "
+    "applications faster. Actions: spend a day with a colleague of Permits.",
+}
+# A skill HR adds after the sessions; a board card of this person is linked to it, and HR
+# rewords it and moves it up since, which their follow-up shows.
+LINKED_SKILL = {
+    "kind": "hard",
+    "horizon": "future",
+    "description": "Cloud en infrastructuur",
+    "inspiration": "De diensten verhuizen naar de cloud.",
+}
+LINKED_CARD = "yusuf@demo.groeispurt.nl"
+LINKED_REWORDED = "Cloudbeheer en infrastructuur"

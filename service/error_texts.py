@@ -118,6 +118,9 @@ ONE_BACKLOG_CHANGE_PER_REQUEST = ErrorText(
 ONE_QUESTION_CHANGE_PER_REQUEST = ErrorText(
     "request.one_question_change_per_request", "Reword, move or retire a question: one per request."
 )
+ONE_INSPIRATION_CHANGE_PER_REQUEST = ErrorText(
+    "request.one_inspiration_change_per_request", "Reword or retire: one per request."
+)
 ONE_PERSON_KEY = ErrorText(
     "request.one_person_key", "Look a person up by either email or externalId: one of the two."
 )
@@ -177,6 +180,9 @@ CANDIDATE_CARD_CHANGED = ErrorText(
 )
 QUESTION_SET_CHANGED = ErrorText(
     "conflict.question_set_changed", f"Someone else changed the question set {_TRY_AGAIN}"
+)
+INSPIRATION_CHANGED = ErrorText(
+    "conflict.inspiration_changed", f"Someone else changed the inspiration cards {_TRY_AGAIN}"
 )
 
 # -- people and cycles ---------------------------------------------------------------

@@ -27,7 +27,7 @@ from service.parties import party_of
 
 EVERYTHING = FeedScope(everything=True)
 # Aggregates whose events concern no one in particular, and everyone may read.
-SHARED = frozenset({"Backlog"})
+SHARED = frozenset({"Backlog", "InspirationDeck"})
 # A person's own record: their Person and the e-mail address they hold.
 RECORDS = frozenset({"Person", "EmailIndex"})
 DRAFTS = frozenset({("GrowthCycle", "PreparationDraftSaved")})

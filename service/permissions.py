@@ -31,6 +31,7 @@ CYCLE_ACTIONS: dict[str, frozenset[Party]] = {
     "remove_candidate_card": BOTH,
     "write_session_report": BOTH,
     "approve_session_report": BOTH,
+    "link_card_to_backlog": BOTH,  # after the session, either party may find the skill
 }
 
 

@@ -68,6 +68,7 @@ from service.error_texts import NOT_A_NUMBER_OF_DAYS
 from service.errors import Forbidden
 from service.feed_access import feed_scope
 from service.ids import as_uuid
+from service.inspiration_reads import InspirationReads
 from service.parties import party_of
 from service.people_reads import PeopleReads
 from service.question_set_use_cases import QuestionSetView
@@ -85,7 +86,7 @@ CycleKey = tuple[str, str]
 ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
 
-class ReadQueries(PeopleReads, TimelineReads, SignInReads):
+class ReadQueries(PeopleReads, TimelineReads, SignInReads, InspirationReads):
     def __init__(self, app: Groeispurt, database: Database) -> None:
         self.app = app
         self.database = database
@@ -109,7 +110,8 @@ class ReadQueries(PeopleReads, TimelineReads, SignInReads):
         """Per skill id, how many cards and preparations point at it (skills nothing
         pointed at are missing: `backlog_use.NOT_USED`)."""
         _require_hr(actor)
-        return backlog_uses.get_backlog_use(self.database)
+        uses = backlog_uses.get_backlog_use(self.database)
+        return backlog_uses.merged(uses, self.app.merged_backlog_skills())
 
     # -- boards ------------------------------------------------------------------
 
@@ -240,6 +242,7 @@ class ReadQueries(PeopleReads, TimelineReads, SignInReads):
             group_by=group_by,
             min_group_size=self.app.settings.min_group_size,
             today=self.app.today(),
+            same_skill=self.app.merged_backlog_wordings(),
         )
 
     def audit(self, actor: Actor, **filters: Any) -> NamedPage:

@@ -171,7 +171,20 @@ SENTENCES: dict[str, Say] = {
     ),
     "QuestionMoved": ("{actor} moved a question of the question set.", _none),
     "QuestionRetired": ("{actor} retired a question from the question set.", _none),
+    "SkillMerged": ("{actor} merged two skills of the company backlog into one.", _none),
+    "CardLinkedToBacklog": ("{actor} linked a card of {subject} to the company backlog.", _none),
+    "CardAdded": (
+        "{actor} added the inspiration card {card}.",
+        lambda c: {"card": c.get("title_nl") or c.get("title_en")},
+    ),
+    "CardReworded": (
+        "{actor} reworded an inspiration card as {card}.",
+        lambda c: {"card": c.get("title_nl") or c.get("title_en")},
+    ),
+    "CardRetired": ("{actor} retired an inspiration card.", _none),
 }
+# A card's link taken away reads otherwise than one made.
+UNLINKED = "{actor} unlinked a card of {subject} from the company backlog."
 # A card hidden again reads otherwise than one shown.
 HIDDEN = "{actor} hid a card from the team again."
 # A link for someone who has a password is a reset, not an invitation.
@@ -194,6 +207,8 @@ def sentence(
     message, values_of = said
     if kind == "CardVisibilityChanged" and not changes.get("visible"):
         message = HIDDEN
+    if kind == "CardLinkedToBacklog" and not changes.get("backlog_skill_id"):
+        message = UNLINKED
     if kind == "SignInLinkIssued" and changes.get("purpose") == "password_reset":
         message = RESET
     values: Values = {"actor": actor, "subject": subject or "—"}

@@ -14,6 +14,14 @@ RETIREMENT_NOT_CONFIRMED = ErrorText(
     "backlog.retirement_not_confirmed",
     "Tick the box to confirm that the skill goes off the backlog.",
 )
+CARD_RETIREMENT_NOT_CONFIRMED = ErrorText(
+    "inspiration.retirement_not_confirmed",
+    "Tick the box to confirm that the card goes out of the inspiration cards.",
+)
+MERGE_NOT_CONFIRMED = ErrorText(
+    "backlog.merge_not_confirmed",
+    "Tick the box to confirm that the two skills become one.",
+)
 SAME_VERSION_TWICE = ErrorText(
     "plan.compared_with_itself",
     "Version {version} is chosen twice: choose two different versions to compare.",

@@ -21,6 +21,7 @@ from service.container import Services
 from service.error_texts import NO_SUCH_BOARD
 from service.errors import Conflict, NotFound
 from web import forms
+from web.backlog_links import link_context
 from web.rendering import (
     as_signed_in,
     is_htmx,
@@ -67,6 +68,7 @@ def _board_context(
         "columns": COLUMNS,
         # One's own follow-up that is overdue: the employee should know, not only the manager.
         "overdue": queries.my_follow_ups(actor).overdue if own else [],
+        **link_context(services, actor, board, own),
     }
 
 

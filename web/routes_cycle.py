@@ -85,6 +85,12 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
         "question_sections": cycle_questions.cycle_question_sections(doc),
         "section_texts": cycle_questions.SECTIONS,
         "shared_answers": cycle_questions.shared_answers(doc),
+        # Starting points for the preparation (and the session's cards), for the parties.
+        "inspiration": queries.inspiration_for(actor) if party else None,
+        # The follow-up looks back at the backlog skills the cards point at.
+        "backlog_since": queries.backlog_since_session(actor, cycle_id)
+        if doc["follow_up"] is not None
+        else [],
     }
 
 

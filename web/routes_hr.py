@@ -31,6 +31,7 @@ from web import (
     forms,
     routes_hr_backlog,
     routes_hr_follow_ups,
+    routes_hr_inspiration,
     routes_hr_people,
     routes_hr_questions,
     routes_hr_reports,
@@ -282,4 +283,5 @@ routes = [
     *routes_hr_people.routes,
     *routes_hr_questions.routes,
     *routes_hr_backlog.routes,
+    *routes_hr_inspiration.routes,
 ]

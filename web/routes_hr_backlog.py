@@ -27,7 +27,7 @@ from service.actor import Actor
 from service.container import Services
 from service.errors import Conflict, Forbidden, NotFound
 from web import forms
-from web.error_texts import RETIREMENT_NOT_CONFIRMED
+from web.error_texts import MERGE_NOT_CONFIRMED, RETIREMENT_NOT_CONFIRMED
 from web.rendering import (
     as_signed_in,
     is_htmx,
@@ -46,7 +46,7 @@ MOVED = "“{skill}” is now number {position} of {count}."
 
 
 async def backlog_page(request: Request) -> Response:
-    context = await reading_as_signed_in(request, _backlog_context)
+    context = await reading_as_signed_in(request, _backlog_page_context)
     context["message"] = request.session.pop("backlog_message", None)
     context["values"] = {"kind": "hard", "horizon": "now"}
     return render(request, "hr/backlog.html", context, fragment="hr/_backlog.html")
@@ -63,6 +63,13 @@ def _backlog_context(services: Services, actor: Actor) -> dict[str, Any]:
         "kinds": KINDS,
         "horizons": HORIZONS,
     }
+
+
+def _backlog_page_context(services: Services, actor: Actor) -> dict[str, Any]:
+    """The backlog, with the pairs of skills that look like one (not redrawn on a move)."""
+    context = _backlog_context(services, actor)
+    context["similar"] = services.queries.similar_backlog_skills(actor)
+    return context
 
 
 async def add(request: Request) -> Response:
@@ -220,6 +227,45 @@ async def _skill_again(
     return render(request, "hr/backlog_skill.html", context, status_code=400)
 
 
+async def merge(request: Request) -> Response:
+    """Merges the skill into another, asked for twice like retiring; from the list of
+    likely twins on the backlog page (`back=list`) or from the skill's own page."""
+    skill_id = str(request.path_params["skill_id"])
+    form = await request.form()
+    into = str(form.get("into_skill_id", ""))
+    confirmed = form.get("confirm") == "yes"
+    version = forms.whole_number(form.get("version"), -1)
+    from_list = form.get("back") == "list"
+    try:
+        names = await as_signed_in(request, _merge, skill_id, into, confirmed, version)
+    except (DomainError, Conflict) as refused:
+        field = "confirm" if refused.field == "confirm" else "into_skill_id"
+        shown = said(request, refused, beside_field=field == refused.field)
+        if from_list:
+            context = await reading_as_signed_in(request, _backlog_page_context)
+            context.update(values={"kind": "hard", "horizon": "now"})
+            context["merge_errors"] = {skill_id: shown}
+            return render(request, "hr/backlog.html", context, status_code=400)
+        key = "merge_confirm" if field == "confirm" else field  # the retire form has one too
+        return await _skill_again(request, skill_id, {"into_skill_id": into}, {key: shown})
+    request.session["backlog_message"] = translate(
+        request, "“{skill}” is merged into “{into}”: what pointed at it counts for “{into}” now."
+    ).format(skill=names[0], into=names[1])
+    return redirect("/hr/backlog", request)
+
+
+def _merge(
+    services: Services, actor: Actor, skill_id: str, into: str, confirmed: bool, version: int
+) -> tuple[str, str]:
+    """Merges; returns the two wordings, for the message."""
+    context = _skill_context(services, actor, skill_id)  # HR only, before the form
+    if not confirmed:
+        raise InvalidInput(MERGE_NOT_CONFIRMED, "confirm")
+    services.app.merge_backlog_skills(actor, skill_id, into, if_version=version)
+    names = {s["id"]: s["description"] for s in context["skills"]}
+    return str(context["skill"]["description"]), names.get(into, "")
+
+
 def _require_hr(actor: Actor) -> None:
     """HR's page: administrators change the backlog through the API, not here."""
     if not actor.is_hr:
@@ -233,4 +279,5 @@ routes = [
     Route("/hr/backlog/{skill_id:uuid}", skill_page, methods=["GET"]),
     Route("/hr/backlog/{skill_id:uuid}", reword, methods=["POST"]),
     Route("/hr/backlog/{skill_id:uuid}/retire", retire, methods=["POST"]),
+    Route("/hr/backlog/{skill_id:uuid}/merge", merge, methods=["POST"]),
 ]

@@ -31,7 +31,8 @@ from web.rendering import current_actor, language_of, render, services_of, trans
 GROUPINGS = ("skill", "team", "function")
 KINDS = ("hard", "soft")
 # Chart geometry in SVG user units; the SVG scales to the width it is given.
-LABEL_WIDTH, BAR_AREA, BAR_HEIGHT, GAP, ROW_GAP, TOP = 220, 400, 14, 3, 14, 28
+# The legend is above the SVG, in the page's text: the bars start near the top.
+LABEL_WIDTH, BAR_AREA, BAR_HEIGHT, GAP, ROW_GAP, TOP = 220, 400, 14, 3, 14, 6
 
 
 async def training_needs_page(request: Request) -> Response:
@@ -144,7 +145,8 @@ def chart(rows: list[GroupRow], *, other: str = "other", hidden: str = "hidden")
                     "width": width,
                     "height": BAR_HEIGHT,
                     "people": people,
-                    # No text where the group has nobody of this kind; "hidden" where it has.
+                    # No text where the group has nobody of this kind (never a stray "0");
+                    # "hidden" where it has people but their number may not show.
                     "value": hidden if people is None and group else str(people or ""),
                     "name": name,
                     "value_x": LABEL_WIDTH + width + 6,
@@ -157,7 +159,6 @@ def chart(rows: list[GroupRow], *, other: str = "other", hidden: str = "hidden")
         "height": y + 4,
         "bars": bars,
         "labels": labels,
-        "legend_y": 12,
         "label_width": LABEL_WIDTH,
     }
 

@@ -19,6 +19,7 @@ class EventKind(Enum):
     GROWTH_CYCLE_CARDS_SELECTED = "GrowthCycle.CardsSelected"
     GROWTH_CYCLE_CARD_MOVED = "GrowthCycle.CardMoved"
     GROWTH_CYCLE_CARD_VISIBILITY_CHANGED = "GrowthCycle.CardVisibilityChanged"
+    GROWTH_CYCLE_CARD_LINKED_TO_BACKLOG = "GrowthCycle.CardLinkedToBacklog"
     GROWTH_CYCLE_PLAN_DRAFTED = "GrowthCycle.PlanDrafted"
     GROWTH_CYCLE_PLAN_REVISED = "GrowthCycle.PlanRevised"
     GROWTH_CYCLE_PLAN_APPROVED = "GrowthCycle.PlanApproved"
@@ -67,6 +68,11 @@ class EventKind(Enum):
     QUESTION_SET_QUESTION_REWORDED = "QuestionSet.QuestionReworded"
     QUESTION_SET_QUESTION_MOVED = "QuestionSet.QuestionMoved"
     QUESTION_SET_QUESTION_RETIRED = "QuestionSet.QuestionRetired"
+    BACKLOG_SKILL_MERGED = "Backlog.SkillMerged"
+    INSPIRATION_DECK_STARTED = "InspirationDeck.Started"
+    INSPIRATION_DECK_CARD_ADDED = "InspirationDeck.CardAdded"
+    INSPIRATION_DECK_CARD_REWORDED = "InspirationDeck.CardReworded"
+    INSPIRATION_DECK_CARD_RETIRED = "InspirationDeck.CardRetired"
 
     @property
     def pair(self) -> tuple[str, str]:

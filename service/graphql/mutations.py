@@ -11,6 +11,7 @@ import strawberry
 from service.graphql import backlog_mutations as backlog
 from service.graphql import board_mutations as board
 from service.graphql import cycle_mutations as cycle
+from service.graphql import inspiration_api as inspiration
 from service.graphql import people_mutations as people
 from service.graphql import question_mutations as questions
 from service.graphql import session_mutations as session
@@ -41,6 +42,10 @@ class Mutation:
     change_backlog_skill = backlog.change_backlog_skill
     add_question = questions.add_question
     change_question = questions.change_question
+    merge_backlog_skills = inspiration.merge_backlog_skills
+    link_card_to_backlog = inspiration.link_card_to_backlog
+    add_inspiration_card = inspiration.add_inspiration_card
+    change_inspiration_card = inspiration.change_inspiration_card
     register_webhook = webhooks.register_webhook
     change_webhook = webhooks.change_webhook
     disable_webhook = webhooks.disable_webhook

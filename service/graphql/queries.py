@@ -12,7 +12,7 @@ from projections.audit import AuditRow
 from projections.history import HistoryEntry as HistoryRow
 from projections.keyset import Page, page_after
 from service.actor import Actor
-from service.graphql import people_queries, question_mutations
+from service.graphql import inspiration_api, people_queries, question_mutations
 from service.graphql.context import Context, read, run
 from service.graphql.event_kinds import EventKind
 from service.graphql.feed_types import DomainEvent, DomainEventConnection
@@ -212,6 +212,8 @@ class Query:
     async def plan_as_of(self, info: Ctx, cycle_id: strawberry.ID, at: datetime) -> PlanAsOf | None:
         plan = await read(info, info.context.services.queries.plan_as_of, cycle_id, at)
         return PlanAsOf.from_row(plan) if plan is not None else None
+
+    inspiration_cards = inspiration_api.inspiration_cards
 
     @strawberry.field(
         description="HR's company backlog of needed skills, most important first. A cursor "

@@ -235,6 +235,9 @@ class BacklogSkill(Node):
     description: str
     inspiration: str
     retired: bool
+    merged_into_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Retired by a merge: the skill that counts for it now."
+    )
 
     @classmethod
     def from_doc(cls, doc: backlog.BacklogSkill) -> BacklogSkill:
@@ -245,4 +248,5 @@ class BacklogSkill(Node):
             description=doc["description"],
             inspiration=doc["inspiration"],
             retired=doc["retired"],
+            merged_into_id=node_id_or_none("BacklogSkill", doc.get("merged_into")),
         )

@@ -63,6 +63,9 @@ INTERNAL = {
     "check_card_backlog_references",
     "check_preparation_backlog_references",
     "current_question_set",
+    "check_backlog_reference",
+    "merged_backlog_skills",
+    "merged_backlog_wordings",
     "register_transcodings",
     "construct_repository",
 }
@@ -96,6 +99,11 @@ def _leaver(world: World) -> UUID:
         ADMIN, name="Lea Leaver", email=_fresh_email(), function="Dev", team="Ops",
         start_date="2020-01-01",
     )  # fmt: skip
+
+
+def _a_card(world: World) -> str:
+    """An active inspiration card, so that each caller's try meets one."""
+    return str(world.app.list_inspiration_cards(ADMIN).cards[0]["id"])
 
 
 USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
@@ -248,6 +256,42 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
         PEOPLE_ADMIN,
     ),
     "question_set": (lambda w, a: w.app.question_set(a), EVERYONE),
+    "merge_backlog_skills": (
+        lambda w, a: (
+            w.app.merge_backlog_skills(
+                a,
+                w.app.add_backlog_skill(ADMIN, {"kind": "soft", "description": uuid4().hex}),
+                w.skill_id,
+            )
+            if a.may_write and (a.is_hr or a.is_admin)
+            else w.app.merge_backlog_skills(a, w.skill_id, w.skill_id)
+        ),
+        PEOPLE_ADMIN,
+    ),
+    # -- inspiration cards and cards linked after the session --------------------
+    "add_inspiration_card": (
+        lambda w, a: w.app.add_inspiration_card(
+            a, {"kind": "soft", "title_nl": f"Kaartje {uuid4().hex[:8]}"}
+        ),
+        PEOPLE_ADMIN,
+    ),
+    "reword_inspiration_card": (
+        lambda w, a: w.app.reword_inspiration_card(
+            a, _a_card(w), {"kind": "soft", "title_nl": f"Kaartje {uuid4().hex[:8]}"}
+        ),
+        PEOPLE_ADMIN,
+    ),
+    "retire_inspiration_card": (
+        lambda w, a: w.app.retire_inspiration_card(a, _a_card(w)),
+        PEOPLE_ADMIN,
+    ),
+    "list_inspiration_cards": (lambda w, a: w.app.list_inspiration_cards(a), EVERYONE),
+    "link_card_to_backlog": (
+        lambda w, a: w.app.link_card_to_backlog(
+            a, w.cycle_id, card_id=w.card_ids[0], backlog_skill_id=None
+        ),
+        BOTH,
+    ),
     # -- webhooks: administrators only; Groeispurt itself disables a failing one ----
     "register_webhook": (
         lambda w, a: w.app.register_webhook(
@@ -297,6 +341,18 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     "backlog": (lambda w, a: w.services.queries.backlog(a), EVERYONE),
     "backlog_order": (lambda w, a: w.services.queries.backlog_order(a), EVERYONE),
     "question_set": (lambda w, a: w.services.queries.question_set(a), EVERYONE),
+    "inspiration_cards": (lambda w, a: w.services.queries.inspiration_cards(a), EVERYONE),
+    "inspiration_for": (lambda w, a: w.services.queries.inspiration_for(a), EVERYONE),
+    # Read with the cycle's own rule.
+    "backlog_since_session": (
+        lambda w, a: w.services.queries.backlog_since_session(a, w.cycle_id),
+        OWN_RECORD,
+    ),
+    # Of the backlog, which everyone reads: HR, and tokens with HR's reading rights.
+    "similar_backlog_skills": (
+        lambda w, a: w.services.queries.similar_backlog_skills(a),
+        REPORTS,
+    ),
     # Counts of what the cycles point at: those who audit the cycles.
     "backlog_use": (lambda w, a: w.services.queries.backlog_use(a), AUDIT),
     "board_of": (

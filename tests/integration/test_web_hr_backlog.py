@@ -137,7 +137,7 @@ def test_a_skill_moved_with_htmx_comes_back_in_its_place_and_where_it_is_is_anno
     announced = re.search(r'<div id="backlog-status" hx-swap-oob="innerHTML">(.*?)</div>',
                           answer.text, re.S)  # fmt: skip
     assert announced is not None
-    assert f"“{FEEDBACK}” staat nu op plaats 1 van 5." in html.unescape(announced.group(1))
+    assert f"“{FEEDBACK}” staat nu op plaats 1 van 7." in html.unescape(announced.group(1))
 
 
 def test_a_move_on_an_order_that_changed_since_moves_nothing_and_says_so(
@@ -172,7 +172,7 @@ def test_a_move_without_javascript_lands_on_the_page_with_the_message(client: Te
     )  # fmt: skip
     assert answer.url.path == "/hr/backlog"
     assert _shown_order(answer.text)[:2] == ["Werken met data en AI", "Omgevingswet toepassen"]
-    assert "“Omgevingswet toepassen” staat nu op plaats 2 van 5." in answer.text
+    assert "“Omgevingswet toepassen” staat nu op plaats 2 van 7." in answer.text
 
 
 def test_rewording_a_skill_keeps_its_place_and_a_refusal_shows_beside_the_field(
@@ -181,7 +181,7 @@ def test_rewording_a_skill_keeps_its_place_and_a_refusal_shows_beside_the_field(
     csrf = sign_in(client, "hr")
     skill_id = _id_of(client, "Werken met data en AI")
     page = client.get(f"/hr/backlog/{skill_id}").text
-    assert "Plaats 2 van 5 op de backlog" in page
+    assert "Plaats 2 van 7 op de backlog" in page
     assert 'value="Werken met data en AI"' in page
     refused = client.post(
         f"/hr/backlog/{skill_id}",

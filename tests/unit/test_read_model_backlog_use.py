@@ -99,9 +99,7 @@ def test_a_draft_points_at_nothing_until_it_is_submitted() -> None:
 
 
 def test_a_cycle_that_points_at_nothing_is_not_stored_and_card_moves_are_not_loaded() -> None:
-    _, events = history(
-        prepared(Party.EMPLOYEE), session_with(None, None, None, None), choose(0, 1, 2)
-    )
+    _, events = history(prepared(Party.EMPLOYEE), session_with(None, None, None, None))
     changes = backlog_use_fold.fold({}, batch_of(events))
     assert (changes.cycles, changes.added) == ({}, {})
     _, moved = history(
@@ -127,3 +125,31 @@ def test_events_folded_one_at_a_time_count_as_they_do_in_one_batch() -> None:
         FEEDBACK: [1, 1, 1],
         PRESENTING: [1, 1, 1],
     }
+
+
+def test_the_chosen_cards_are_kept_so_that_a_card_linked_later_counts_as_on_a_board() -> None:
+    _, events = history(
+        prepared(Party.EMPLOYEE), session_with(None, None, None, None), choose(0, 1, 2)
+    )
+    changes = backlog_use_fold.fold({}, batch_of(events))
+    assert changes.added == {}
+    assert len(next(iter(changes.cycles.values()))["chosen"]) == 3
+
+
+def test_a_card_linked_after_the_session_counts_and_unlinked_counts_no_more() -> None:
+    cycle, events = history(
+        prepared(Party.EMPLOYEE), session_with(None, None, None, None), choose(0, 1, 2)
+    )
+    ids = list(cycle.cards)
+    chosen, left_out = ids[0], ids[3]
+    cycle.link_card_to_backlog(chosen, SQL)
+    cycle.link_card_to_backlog(left_out, SQL)
+    linked = list(cycle.collect_events())
+    stored = dict(backlog_use_fold.fold({}, batch_of(events)).cycles)
+    changes = backlog_use_fold.fold(stored, batch_of(linked, first_id=len(events) + 1))
+    assert changes.added == {SQL: [2, 1, 0]}
+    cycle.link_card_to_backlog(chosen, None)
+    unlinked = backlog_use_fold.fold(
+        stored, batch_of(list(cycle.collect_events()), first_id=len(events) + 3)
+    )
+    assert unlinked.added == {SQL: [-1, -1, 0]}
