@@ -20,6 +20,10 @@ from domain.vocabulary import Column, Stage
 
 
 class CycleState:
+    # The day the team is invited to a show & tell: a class default, so that a
+    # cycle restored from a snapshot taken before show & tells has it too.
+    show_and_tell_on: date | None = None
+
     # The library calls this with the fields of `GrowthCycle.Opened`, whether
     # the cycle is being opened or rebuilt from its stored events.
     def __init__(

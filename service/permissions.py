@@ -26,6 +26,8 @@ CYCLE_ACTIONS: dict[str, frozenset[Party]] = {
     "schedule_follow_up": MANAGER,
     "complete_follow_up": BOTH,  # the retrospective is written together
     "close_cycle": MANAGER,
+    "plan_show_and_tell": BOTH,  # either may announce it to the team
+    "call_off_show_and_tell": BOTH,
 }
 
 

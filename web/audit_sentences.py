@@ -73,6 +73,11 @@ SENTENCES: dict[str, Say] = {
         "{actor} recorded the retrospective of {subject}, held on {day}.",
         lambda c: {"day": c.get("held_on")},
     ),
+    "ShowAndTellPlanned": (
+        "{actor} announced the show & tell of {subject} on {day}.",
+        lambda c: {"day": c.get("on")},
+    ),
+    "ShowAndTellCalledOff": ("{actor} called off the show & tell of {subject}.", lambda c: {}),
     "Closed": (
         "{actor} closed the cycle of {subject}: {reason}",
         lambda c: {"reason": c.get("reason") or "—"},

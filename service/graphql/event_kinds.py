@@ -26,6 +26,8 @@ class EventKind(Enum):
     GROWTH_CYCLE_FOLLOW_UP_SCHEDULED = "GrowthCycle.FollowUpScheduled"
     GROWTH_CYCLE_FOLLOW_UP_COMPLETED = "GrowthCycle.FollowUpCompleted"
     GROWTH_CYCLE_CLOSED = "GrowthCycle.Closed"
+    GROWTH_CYCLE_SHOW_AND_TELL_PLANNED = "GrowthCycle.ShowAndTellPlanned"
+    GROWTH_CYCLE_SHOW_AND_TELL_CALLED_OFF = "GrowthCycle.ShowAndTellCalledOff"
     EMPLOYEE_CYCLES_STARTED = "EmployeeCycles.Started"
     EMPLOYEE_CYCLES_CYCLE_ADDED = "EmployeeCycles.CycleAdded"
     PERSON_REGISTERED = "Person.Registered"
