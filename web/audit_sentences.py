@@ -161,7 +161,7 @@ def sentence(
     for name, value in values_of(changes).items():
         values[name] = _shown(value, names, language)
     if "day" in values:
-        values["day"] = shown_day(values["day"]) or "—"
+        values["day"] = shown_day(values["day"], language) or "—"
     return gettext(language, message).format_map(values)
 
 

@@ -41,3 +41,6 @@ class Mutation:
     change_webhook = webhooks.change_webhook
     disable_webhook = webhooks.disable_webhook
     enable_webhook = webhooks.enable_webhook
+    plan_show_and_tell = cycle.plan_show_and_tell
+    call_off_show_and_tell = cycle.call_off_show_and_tell
+    show_board_to_team = board.show_board_to_team

@@ -12,7 +12,7 @@ from projections.audit import AuditRow
 from projections.history import HistoryEntry as HistoryRow
 from projections.keyset import Page, page_after
 from service.actor import Actor
-from service.graphql import people_queries
+from service.graphql import people_queries, team_queries
 from service.graphql.context import Context, read, run
 from service.graphql.event_kinds import EventKind
 from service.graphql.feed_types import DomainEvent, DomainEventConnection
@@ -62,6 +62,8 @@ class Query:
         return Person.from_row(await read(info, info.context.services.queries.me))
 
     person = people_queries.person
+    timeline = team_queries.timeline
+    upcoming_show_and_tells = team_queries.upcoming_show_and_tells
 
     @strawberry.field(
         description="Any object by its ID; null when it does not exist or the caller may "

@@ -18,6 +18,7 @@ from projections import board as boards
 from projections.board_fold import BoardCard
 from projections.cycle_fold import CycleDoc
 from projections.people_fold import Colleague, PersonRow
+from service.graphql.context import read
 from service.graphql.cycle_parts import FollowUp, Preparation, PreparationDraft, Session
 from service.graphql.enums import (
     BoardStatus,
@@ -33,6 +34,7 @@ from service.graphql.enums import (
 from service.graphql.node_ids import Node, node_id, node_id_or_none
 from service.graphql.plan_types import Approval, PlanVersion
 from service.graphql.values import day, day_or_none, moment, moment_or_none
+from service.ids import bare_key
 
 
 @strawberry.type(
@@ -177,6 +179,12 @@ class Cycle(Node):
     closed: bool
     closed_at: datetime | None
     closed_reason: str | None
+
+    @strawberry.field(description="The day announced to the team for the show & tell, if any.")
+    async def show_and_tell_on(self, info: strawberry.Info) -> date | None:
+        queries = info.context.services.queries
+        day: date | None = await read(info, queries.show_and_tell_of, bare_key(self.id))
+        return day
 
     @classmethod
     def from_doc(cls, doc: CycleDoc) -> Cycle:

@@ -43,6 +43,9 @@ MUTATIONS = {
     "changeWebhook": {"change_webhook"},
     "disableWebhook": {"disable_webhook"},
     "enableWebhook": {"enable_webhook"},
+    "planShowAndTell": {"plan_show_and_tell"},
+    "callOffShowAndTell": {"call_off_show_and_tell"},
+    "showBoardToTeam": {"show_board_to_team"},
 }  # fmt: skip
 QUERIES = {
     "me": {"me"},
@@ -62,6 +65,8 @@ QUERIES = {
     "webhooks": {"webhooks"},
     "webhookDeliveries": {"webhook_deliveries"},
     "events": {"events"},
+    "timeline": {"timeline"},
+    "upcomingShowAndTells": {"upcoming_show_and_tells"},
 }
 
 
@@ -103,6 +108,12 @@ OPERATIONS = [
      "\"https://hooks.example.org/g\", eventKinds: [\"GrowthCycle.CardMoved\"]}) { secret } }"),
     ("webhooks", "webhooks", "{ webhooks { id } }"),
     ("events", "events", "{ events(first: 1) { pageInfo { hasNextPage } } }"),
+    ("timeline", "timeline", "query($e: ID!) { timeline(employeeId: $e) { cycles { number "
+     "moments { kind } } } }"),
+    ("upcomingShowAndTells", "upcoming_show_and_tells", "{ upcomingShowAndTells { on "
+     "skills { skill } } }"),
+    ("planShowAndTell", "plan_show_and_tell", "mutation($c: ID!) { planShowAndTell(input: "
+     "{cycleId: $c, on: \"2027-06-01\"}) { cycle { showAndTellOn } userErrors { reason } } }"),
     # Last: it ends the bystander's access (the first allowed caller does; the others
     # are refused by the rule that one leaves once, past the access check).
     ("deactivatePerson", "deactivate_person", "mutation($b: ID!) { deactivatePerson(input: "
