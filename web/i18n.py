@@ -11,7 +11,7 @@ and filled in with its parameters; the message it carries is never read.
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -63,7 +63,8 @@ def refusal_text(language: str, refusal: Refusal, *, beside_field: bool = True) 
 
 def _shown(language: str, value: Param, *, word: bool) -> str:
     if isinstance(value, date):
-        return day_in(language, value)
+        # A refusal names the day (a link expired on, a date out of range), not the hour.
+        return day_in(language, value.date() if isinstance(value, datetime) else value)
     if is_number(value):
         return number_in(language, value)
     if word:
