@@ -39,6 +39,9 @@ class CycleState:
     # so that a snapshot taken before cycles recorded their questions restores without it:
     # such a cycle asks the built-in set.
     questions: list[Question] | None = None
+    # The day the team is invited to a show & tell: a class default, so that a
+    # cycle restored from a snapshot taken before show & tells has it too.
+    show_and_tell_on: date | None = None
 
     # The library calls this with the fields of `GrowthCycle.Opened`, whether
     # the cycle is being opened or rebuilt from its stored events.

@@ -193,6 +193,20 @@ SHOW_AND_TELL_TOO_EARLY = ErrorText(
     "follow_up.show_and_tell_too_early", "The show & tell comes after the follow-up."
 )
 
+# -- show & tell -------------------------------------------------------------------
+
+SHOW_AND_TELL_AFTER_CARDS = ErrorText(
+    "show_and_tell.after_cards",
+    "A show & tell is planned once the three cards are on the board: they are what you show.",
+)
+SHOW_AND_TELL_IN_THE_PAST = ErrorText(
+    "show_and_tell.in_the_past",
+    "Plan the show & tell for today or later: the team hears of it ahead of time.",
+)
+SHOW_AND_TELL_NOT_PLANNED = ErrorText(
+    "show_and_tell.not_planned", "No show & tell is planned, so there is nothing to call off."
+)
+
 # -- people -------------------------------------------------------------------------
 
 NOT_AN_EMAIL = ErrorText("person.not_an_email", "That is not an e-mail address.")

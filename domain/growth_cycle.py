@@ -30,6 +30,7 @@ from domain.error_texts import (
     CARDS_ALREADY_CHOSEN,
     COMPLETED_NEEDS_NO_CLOSING,
     CYCLE_ALREADY_CLOSED,
+    CYCLE_CLOSED,
     CYCLE_WITH_ONESELF,
     FOLLOW_UP_AT_SESSION,
     FOLLOW_UP_NOT_SCHEDULED,
@@ -40,6 +41,7 @@ from domain.error_texts import (
     POP_AFTER_SESSION,
     QUESTIONS_ALREADY_ASKED,
     SESSION_BEFORE_CARDS,
+    SHOW_AND_TELL_NOT_PLANNED,
 )
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.follow_up import follow_up_due, parse_retrospective
@@ -62,6 +64,7 @@ from domain.session_report import (
     parse_report,
     report_approval_withdrawn,
 )
+from domain.show_and_tell import check_show_and_tell_day
 from domain.text import LONG, check_text
 from domain.versioned_approval import check_approval
 from domain.vocabulary import Party
@@ -504,6 +507,8 @@ class GrowthCycle(CycleState, Aggregate):
                 "could_be_better": self.could_be_better,
                 "show_and_tell_on": self.show_and_tell_on,
             }
+            if self.show_and_tell_on is not None:
+                cycle.show_and_tell_on = self.show_and_tell_on
 
     def complete_follow_up(
         self, *, held_on: Any, went_well: Any, could_be_better: Any, show_and_tell_on: Any = None
@@ -520,6 +525,37 @@ class GrowthCycle(CycleState, Aggregate):
             show_and_tell_on=show_and_tell_on,
         )
         self.trigger_event(self.FollowUpCompleted, **retrospective)
+
+    # -- show & tell ------------------------------------------------------------
+
+    class ShowAndTellPlanned(Aggregate.Event):
+        on: date
+
+        def apply(self, cycle: GrowthCycle) -> None:
+            cycle.show_and_tell_on = self.on
+
+    class ShowAndTellCalledOff(Aggregate.Event):
+        def apply(self, cycle: GrowthCycle) -> None:
+            cycle.show_and_tell_on = None
+
+    def plan_show_and_tell(self, on: Any, *, today: date) -> bool:
+        """Announces (or moves) the show & tell; False when it is already on that day.
+
+        Either party may plan it, before or after the follow-up: the seed asks
+        to organise one so that everyone hears of the skills grown.
+        """
+        if self.closed:
+            raise NotAllowedNow(CYCLE_CLOSED)
+        day = check_show_and_tell_day(self.board is not None, on, today=today)
+        if day == self.show_and_tell_on:
+            return False
+        self.trigger_event(self.ShowAndTellPlanned, on=day)
+        return True
+
+    def call_off_show_and_tell(self) -> None:
+        if self.show_and_tell_on is None:
+            raise NotAllowedNow(SHOW_AND_TELL_NOT_PLANNED)
+        self.trigger_event(self.ShowAndTellCalledOff)
 
     class Closed(Aggregate.Event):
         reason: str

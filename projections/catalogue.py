@@ -9,6 +9,7 @@ from projections.cycle_detail import CycleDetailReadModel
 from projections.follow_ups import FollowUpsReadModel
 from projections.people import PeopleReadModel
 from projections.read_model import ReadModel
+from projections.show_and_tells import ShowAndTellsReadModel
 from projections.training_needs import TrainingNeedsReadModel
 from projections.webhooks import WebhooksReadModel
 
@@ -23,4 +24,5 @@ def all_read_models() -> list[ReadModel]:
         AuditReadModel(),
         WebhooksReadModel(),
         BacklogUseReadModel(),
+        ShowAndTellsReadModel(),
     ]

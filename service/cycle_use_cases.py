@@ -245,6 +245,37 @@ class CycleUseCases(UseCaseHost):
         cycle.close(reason)
         self._save(actor, cycle, idempotency)
 
+    def show_board_to_team(
+        self, actor: Actor, cycle_id: IdOrText, *, visible: Any, idempotency: Claim | None = None
+    ) -> int:
+        """Shows every card of the board to the team (or hides them all) in one save, as a
+        manager who shows their whole kanban would; returns how many cards changed."""
+        cycle, _ = self._cycle_for(actor, cycle_id, "set_card_visibility")
+        card_ids = [c for ids in (cycle.board or {}).values() for c in ids]
+        if not card_ids:
+            cycle.set_card_visibility("", visible)  # refuses: no board yet
+        changed = sum(cycle.set_card_visibility(c, visible) for c in card_ids)
+        if changed:
+            self._save(actor, cycle, idempotency)
+        return changed
+
+    def plan_show_and_tell(
+        self, actor: Actor, cycle_id: IdOrText, *, on: Any, idempotency: Claim | None = None
+    ) -> bool:
+        """Announces the show & tell to the team (or moves it); False when nothing changed."""
+        cycle, _ = self._cycle_for(actor, cycle_id, "plan_show_and_tell")
+        if not cycle.plan_show_and_tell(on, today=self.today()):
+            return False
+        self._save(actor, cycle, idempotency)
+        return True
+
+    def call_off_show_and_tell(
+        self, actor: Actor, cycle_id: IdOrText, *, idempotency: Claim | None = None
+    ) -> None:
+        cycle, _ = self._cycle_for(actor, cycle_id, "call_off_show_and_tell")
+        cycle.call_off_show_and_tell()
+        self._save(actor, cycle, idempotency)
+
     def hand_cycle_to_coach(
         self, actor: Actor, cycle_id: Any, coach_id: Any, *, idempotency: Claim | None = None
     ) -> None:

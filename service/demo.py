@@ -9,7 +9,7 @@ from uuid import UUID
 
 from domain.dates import add_months
 from service import demo_data as data
-from service.actor import Actor, system_actor
+from service.actor import Actor, Role, system_actor
 from service.application import Groeispurt
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ def load_demo(
         )
         progress(1)
     _inspiration(app, people)
+    _lead_by_example(app, people, backlog)
     if accounts is not None:
         for person_id in people.values():
             accounts.set_password(person_id, data.PASSWORD)
@@ -282,6 +283,33 @@ def _revised_plan(skill: str, today: date) -> dict[str, Any]:
     }
     plan["support"][1] = {"kind": "budget", "description": "Opleidingsbudget tot 500 euro"}
     return plan
+
+
+def _lead_by_example(app: Groeispurt, people: dict[str, UUID], backlog: dict[str, str]) -> None:
+    """Marieke, at the top of her part of the organisation, has no manager: HR coaches her
+    cycle. She shows her whole board to the team she leads (seed 000: "zelf het goede
+    voorbeeld geven"), and Sanne announces the show & tell of what she grew."""
+    today = app.today()
+    hr = Actor(people[data.HR["email"]], roles=frozenset({Role.HR}))
+    marieke = Actor(people[data.MANAGERS[0]["email"]])
+    assert marieke.person_id is not None
+    session_on = today - timedelta(days=14)
+    cycle = app.open_cycle(hr, employee_id=marieke.person_id, planned_session_on=session_on)
+    function = data.MANAGERS[0]["function"]
+    answers = _preparation(data.LEADER_SKILLS, data.SOFT_SKILLS, "senior", backlog)
+    app.submit_preparation(marieke, cycle, answers)
+    app.submit_preparation(hr, cycle, answers)
+    cards = [_card(function, s, why, "hard", backlog) for s, why in data.LEADER_SKILLS] + [
+        _card(function, s, why, "soft", backlog) for s, why in data.SOFT_SKILLS[:2]
+    ]
+    app.hold_session(hr, cycle, held_on=session_on, notes="Goed voorbereid.", cards=cards)
+    card_ids = _card_ids(app, cycle)
+    app.select_cards(marieke, cycle, card_ids[1:])
+    app.move_card(marieke, cycle, card_id=card_ids[1], to_column="doing", position=0)
+    app.show_board_to_team(marieke, cycle, visible=True)
+    sanne = people["sanne@demo.groeispurt.nl"]
+    sannes_cycle = app.cycles_of(sanne)[-1]
+    app.plan_show_and_tell(Actor(sanne), sannes_cycle, on=today + timedelta(days=12))
 
 
 def _card_ids(app: Groeispurt, cycle: UUID) -> list[str]:

@@ -176,6 +176,12 @@ HARD_SKILLS = {
         ("Procesmodellering", "knelpunten zichtbaar maken"),
     ],
 }
+# A team leader's own hard skills: she grows too, and shows it.
+LEADER_SKILLS = [
+    ("Coachend leidinggeven", "mijn team zelfstandiger laten werken"),
+    ("Werken met teamdata", "keuzes onderbouwen met cijfers"),
+]
+
 SOFT_SKILLS = [
     ("Feedback geven en ontvangen", "samen beter worden"),
     ("Presenteren", "mijn werk zichtbaar maken"),

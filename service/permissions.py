@@ -32,6 +32,8 @@ CYCLE_ACTIONS: dict[str, frozenset[Party]] = {
     "write_session_report": BOTH,
     "approve_session_report": BOTH,
     "link_card_to_backlog": BOTH,  # after the session, either party may find the skill
+    "plan_show_and_tell": BOTH,  # either may announce it to the team
+    "call_off_show_and_tell": BOTH,
 }
 
 

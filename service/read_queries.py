@@ -3,8 +3,10 @@
 Pages and the GraphQL API both read through here, so the rules exist once:
 
 - a board: the employee; their current manager, or the coach leading the
-  open cycle; HR (audit); a colleague in the same team sees only the cards
-  the employee made visible to the team;
+  open cycle; HR (audit); a colleague in the same team, and a manager's
+  own reports (the team they lead), see only the cards the employee made
+  visible to the team;
+- upcoming show & tells: each person those of their team (`service.team_reads`);
 - a cycle: its employee; the manager party while the cycle is open (after a
   handover that is the new manager, never the former one); the employee's
   current manager for every cycle of theirs; HR; a draft preparation only
@@ -73,6 +75,8 @@ from service.parties import party_of
 from service.people_reads import PeopleReads
 from service.question_set_use_cases import QuestionSetView
 from service.sign_in_reads import SignInReads
+from service.team_reads import TeamReads
+from service.team_reads import team_view as _team_view
 from service.timeline_reads import TimelineReads
 from service.webhook_queries import DeliveryPage
 from service.who_did_it import Named, Names
@@ -86,7 +90,7 @@ CycleKey = tuple[str, str]
 ENDED = frozenset({Stage.COMPLETED.value, Stage.CLOSED.value})
 
 
-class ReadQueries(PeopleReads, TimelineReads, SignInReads, InspirationReads):
+class ReadQueries(PeopleReads, TimelineReads, SignInReads, InspirationReads, TeamReads):
     def __init__(self, app: Groeispurt, database: Database) -> None:
         self.app = app
         self.database = database
@@ -301,33 +305,12 @@ class ReadQueries(PeopleReads, TimelineReads, SignInReads, InspirationReads):
         return actor.person_id is not None and self.app.manager_of(employee) == actor.person_id
 
     def _is_teammate(self, actor: Actor, employee: UUID) -> bool:
+        """A colleague in the same team, or someone who reports to the employee: a manager
+        shows their own board to the team they lead (seed 000: "zelf het goede voorbeeld")."""
         me, other = self._person(actor.person_id), self._person(employee)
-        return me is not None and other is not None and me.id != other.id and me.team == other.team
-
-
-def _team_view(board: boards.Board) -> boards.Board | None:
-    """What a colleague sees of a board: only the cards shown to the team, nothing else
-    (not who leads the cycle, when it opened, or how often it changed)."""
-    visible = {cid: c for cid, c in board["cards"].items() if c["visible_to_team"]}
-    if not visible:
-        return None
-    lanes = {
-        name: [c for c in cards if c["id"] in visible] for name, cards in board["lanes"].items()
-    }
-    return boards.Board(
-        cycle_id=board["cycle_id"],
-        employee_id=board["employee_id"],
-        manager_id=None,
-        opened_at="",
-        planned_session_on="",
-        session_held_on=None,
-        status=board["status"],
-        cards=visible,
-        columns={name: [c["id"] for c in cards] for name, cards in lanes.items()},
-        version=0,
-        lanes=lanes,
-        team_view=True,
-    )
+        if me is None or other is None or me.id == other.id:
+            return False
+        return me.team == other.team or me.manager_id == other.id
 
 
 def _leads(actor: Actor, board: boards.Board) -> bool:

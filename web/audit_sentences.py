@@ -73,6 +73,11 @@ SENTENCES: dict[str, Say] = {
         "{actor} recorded the retrospective of {subject}, held on {day}.",
         lambda c: {"day": c.get("held_on")},
     ),
+    "ShowAndTellPlanned": (
+        "{actor} announced the show & tell of {subject} on {day}.",
+        lambda c: {"day": c.get("on")},
+    ),
+    "ShowAndTellCalledOff": ("{actor} called off the show & tell of {subject}.", lambda c: {}),
     "Closed": (
         "{actor} closed the cycle of {subject}: {reason}",
         lambda c: {"reason": c.get("reason") or "—"},
@@ -215,7 +220,7 @@ def sentence(
     for name, value in values_of(changes).items():
         values[name] = _shown(value, names, language)
     if "day" in values:
-        values["day"] = shown_day(values["day"]) or "—"
+        values["day"] = shown_day(values["day"], language) or "—"
     return gettext(language, message).format_map(values)
 
 

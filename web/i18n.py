@@ -11,7 +11,7 @@ and filled in with its parameters; the message it carries is never read.
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from domain.errors import Param, Refusal
+from web.locale_format import day_in, is_number, number_in
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -62,7 +63,10 @@ def refusal_text(language: str, refusal: Refusal, *, beside_field: bool = True) 
 
 def _shown(language: str, value: Param, *, word: bool) -> str:
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        # A refusal names the day (a link expired on, a date out of range), not the hour.
+        return day_in(language, value.date() if isinstance(value, datetime) else value)
+    if is_number(value):
+        return number_in(language, value)
     if word:
         return gettext(language, str(value))
     return str(value)

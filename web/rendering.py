@@ -8,8 +8,7 @@ to an htmx request and the full page otherwise, from the same URL.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
-from functools import lru_cache
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
@@ -28,6 +27,7 @@ from service.container import Services
 from service.errors import Unauthenticated
 from service.sessions import COOKIE_KEY, SignedIn
 from web.i18n import LANGUAGES, gettext, pick_language, refusal_text
+from web.locale_format import day_in, is_number, number_in
 from web.pretranslation import PreTranslate, TranslatedEnvironment
 from web.security import csrf_token
 
@@ -37,34 +37,18 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @pass_context
 def _translate(context: Context, message: str, **values: Any) -> str:
-    text = gettext(context.get("lang", "nl"), message)
-    return text.format(**values) if values else text
+    language = context.get("lang", "nl")
+    text = gettext(language, message)
+    if not values:
+        return text
+    # A number filled into a text is written as the page's language writes numbers.
+    shown = {k: number_in(language, v) if is_number(v) else v for k, v in values.items()}
+    return text.format(**shown)
 
 
-def shown_day(value: Any) -> str:
-    """A day or a moment as the pages show it."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        return _day_of_text(value)
-    return _day_of(value)
-
-
-@lru_cache(maxsize=4096)
-def _day_of_text(value: str) -> str:
-    """Read models keep moments as ISO text; a page shows the same few many times."""
-    try:
-        return _day_of(datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value))
-    except ValueError:
-        return value
-
-
-def _day_of(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
-    return str(value)
+def shown_day(value: Any, language: str = "nl") -> str:
+    """A day or a moment as the pages of `language` show it (`web.locale_format`)."""
+    return day_in(language, value)
 
 
 class ReadModelEnvironment(TranslatedEnvironment):
@@ -99,7 +83,8 @@ def _environment(language: str) -> ReadModelEnvironment:
     )
     env.language = language
     env.globals["_"] = _translate
-    env.filters["day"] = shown_day
+    env.filters["day"] = partial(day_in, language)
+    env.filters["number"] = partial(number_in, language)
     return env
 
 

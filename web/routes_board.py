@@ -143,8 +143,20 @@ def _show_then_board(
     return _board_context(services, actor, None, cycle_id) if htmx else None
 
 
+async def visibility_of_all(request: Request) -> Response:
+    form = await request.form()
+    cycle_id, visible = str(form.get("cycle_id", "")), form.get("visible") == "true"
+    await as_signed_in(request, _show_all, cycle_id, visible)
+    return redirect("/board?" + urlencode({"cycle": cycle_id}))
+
+
+def _show_all(services: Services, actor: Actor, cycle_id: str, visible: bool) -> None:
+    services.app.show_board_to_team(actor, cycle_id, visible=visible)
+
+
 routes = [
     Route("/board", board_page, methods=["GET"]),
     Route("/board/move", move, methods=["POST"]),
     Route("/board/visibility", visibility, methods=["POST"]),
+    Route("/board/visibility-all", visibility_of_all, methods=["POST"]),
 ]

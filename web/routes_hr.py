@@ -56,6 +56,8 @@ KINDS = {
     "FollowUpScheduled": "Follow-up planned",
     "FollowUpCompleted": "Follow-up held",
     "Closed": "Cycle closed",
+    "ShowAndTellPlanned": "Show & tell announced",
+    "ShowAndTellCalledOff": "Show & tell called off",
     "ManagerHandedOver": "Cycle handed to another manager",
     "Registered": "Person registered",
     "ManagerChanged": "Manager changed",

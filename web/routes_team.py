@@ -24,7 +24,15 @@ from service.calls import in_thread
 from service.container import Services
 from service.errors import Forbidden, NotFound
 from web.error_texts import NOBODY_CHOSEN
-from web.rendering import current_actor, redirect, render, said, services_of, translate
+from web.rendering import (
+    current_actor,
+    person_name,
+    redirect,
+    render,
+    said,
+    services_of,
+    translate,
+)
 
 FIELDS = ("employee_id", "planned_session_on")
 
@@ -71,7 +79,13 @@ def team_context(services: Services, actor: Actor) -> dict[str, Any]:
                 "can_open": cycle is None or cycle["stage"] in ("completed", "closed"),
             }
         )
+    shown = queries.my_managers_shown_board(actor)
     return {
+        # What the team shares (seed 000): the manager's own board, and the show & tells.
+        "show_and_tells": queries.upcoming_show_and_tells(actor),
+        "managers_board": shown[1] if shown else None,
+        "me_id": me,
+        "manager_name": person_name(services, shown[0]) if shown else "",
         "rows": rows,
         "overdue": [_named(i, reports) for i in due.overdue],
         "due_soon": [_named(i, reports) for i in due.due_soon],

@@ -116,6 +116,16 @@ class FollowUpCompletedFields:
     show_and_tell_on: date | None
 
 
+@strawberry.type(description="GrowthCycle.ShowAndTellPlanned: the day announced to the team.")
+class ShowAndTellPlannedFields:
+    on: date
+
+
+@strawberry.type(description="GrowthCycle.ShowAndTellCalledOff.")
+class ShowAndTellCalledOffFields:
+    called_off: bool = True
+
+
 @strawberry.type(description="GrowthCycle.Closed.")
 class CycleClosedFields:
     reason: str
@@ -146,6 +156,8 @@ CYCLE_FIELD_TYPES = (
     FollowUpScheduledFields,
     FollowUpCompletedFields,
     CycleClosedFields,
+    ShowAndTellPlannedFields,
+    ShowAndTellCalledOffFields,
     EmployeeCyclesStartedFields,
     CycleAddedFields,
 )
@@ -215,6 +227,10 @@ CYCLE_FIELDS: dict[tuple[str, str], Build] = {
         show_and_tell_on=day_or_none(c["show_and_tell_on"]),
     ),
     ("GrowthCycle", "Closed"): lambda cycle, c: CycleClosedFields(reason=c["reason"]),
+    ("GrowthCycle", "ShowAndTellPlanned"): lambda cycle, c: ShowAndTellPlannedFields(
+        on=day(c["on"])
+    ),
+    ("GrowthCycle", "ShowAndTellCalledOff"): lambda cycle, c: ShowAndTellCalledOffFields(),
     ("EmployeeCycles", "Started"): lambda index, c: EmployeeCyclesStartedFields(
         employee_id=node_id("Person", c["employee_id"])
     ),

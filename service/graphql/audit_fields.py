@@ -34,6 +34,8 @@ from service.graphql.audit_cycle_fields import (
     PreparationDraftSavedFields,
     PreparationSubmittedFields,
     SessionHeldFields,
+    ShowAndTellCalledOffFields,
+    ShowAndTellPlannedFields,
 )
 from service.graphql.audit_record_fields import (
     RECORD_FIELDS,
@@ -100,6 +102,8 @@ EventFields = Annotated[
     | FollowUpScheduledFields
     | FollowUpCompletedFields
     | CycleClosedFields
+    | ShowAndTellPlannedFields
+    | ShowAndTellCalledOffFields
     | EmployeeCyclesStartedFields
     | CycleAddedFields
     | PersonRegisteredFields

@@ -50,3 +50,18 @@ async def set_card_visibility(
         )
 
     return await on_card(info, input, "setCardVisibility", write, p.SetCardVisibilityPayload)
+
+
+@strawberry.mutation(
+    description="The employee shows every card of the board to the team at once, or hides "
+    "them all: a manager showing their own kanban to the team they lead."
+)
+async def show_board_to_team(
+    info: Ctx, input: i.BoardVisibilityInput
+) -> p.ShowBoardToTeamPayload | None:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.show_board_to_team(
+            actor, input.cycle_id, visible=input.visible, idempotency=claim
+        )
+
+    return await on_board(info, input, "showBoardToTeam", write, p.ShowBoardToTeamPayload)

@@ -168,3 +168,28 @@ async def close_cycle(info: Ctx, input: i.CloseCycleInput) -> p.CloseCyclePayloa
         services.app.close_cycle(actor, input.cycle_id, input.reason, idempotency=claim)
 
     return await on_cycle(info, input, "closeCycle", write, p.CloseCyclePayload)
+
+
+@strawberry.mutation(
+    description="Either party announces the show & tell to the team (or moves it); the "
+    "day is today or later, once the cards are on the board."
+)
+async def plan_show_and_tell(
+    info: Ctx, input: i.PlanShowAndTellInput
+) -> p.PlanShowAndTellPayload | None:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.plan_show_and_tell(
+            actor, input.cycle_id, on=input.on.isoformat(), idempotency=claim
+        )
+
+    return await on_cycle(info, input, "planShowAndTell", write, p.PlanShowAndTellPayload)
+
+
+@strawberry.mutation(description="Either party calls the announced show & tell off.")
+async def call_off_show_and_tell(
+    info: Ctx, input: i.CallOffShowAndTellInput
+) -> p.CallOffShowAndTellPayload | None:
+    def write(services: Services, actor: Actor, claim: Claim | None) -> None:
+        services.app.call_off_show_and_tell(actor, input.cycle_id, idempotency=claim)
+
+    return await on_cycle(info, input, "callOffShowAndTell", write, p.CallOffShowAndTellPayload)

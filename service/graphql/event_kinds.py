@@ -35,6 +35,8 @@ class EventKind(Enum):
     GROWTH_CYCLE_SESSION_REPORT_APPROVED = "GrowthCycle.SessionReportApproved"
     GROWTH_CYCLE_SESSION_REPORT_APPROVED_BY_BOTH = "GrowthCycle.SessionReportApprovedByBoth"
     GROWTH_CYCLE_SESSION_REPORT_APPROVAL_WITHDRAWN = "GrowthCycle.SessionReportApprovalWithdrawn"
+    GROWTH_CYCLE_SHOW_AND_TELL_PLANNED = "GrowthCycle.ShowAndTellPlanned"
+    GROWTH_CYCLE_SHOW_AND_TELL_CALLED_OFF = "GrowthCycle.ShowAndTellCalledOff"
     EMPLOYEE_CYCLES_STARTED = "EmployeeCycles.Started"
     EMPLOYEE_CYCLES_CYCLE_ADDED = "EmployeeCycles.CycleAdded"
     PERSON_REGISTERED = "Person.Registered"

@@ -198,6 +198,14 @@ class CardVisibilityInput:
     client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 
 
+@strawberry.input(description="Every card of the board at once.")
+class BoardVisibilityInput:
+    cycle_id: strawberry.ID
+    visible: bool
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
+
+
 @strawberry.input(description="SMART: every goal has a measure and a deadline.")
 class GoalInput:
     description: str
@@ -263,6 +271,21 @@ class CompleteFollowUpInput:
 class CloseCycleInput:
     cycle_id: strawberry.ID
     reason: str = ""
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
+
+
+@strawberry.input(description="The day of the show & tell, announced to the team.")
+class PlanShowAndTellInput:
+    cycle_id: strawberry.ID
+    on: date
+    idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
+    client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
+
+
+@strawberry.input
+class CallOffShowAndTellInput:
+    cycle_id: strawberry.ID
     idempotency_key: str | None = strawberry.field(default=None, description=KEY_HELP)
     client_mutation_id: str | None = strawberry.field(default=None, description=MUTATION_ID_HELP)
 

@@ -54,3 +54,6 @@ class Mutation:
     remove_candidate_card = session.remove_candidate_card
     write_session_report = session.write_session_report
     approve_session_report = session.approve_session_report
+    plan_show_and_tell = cycle.plan_show_and_tell
+    call_off_show_and_tell = cycle.call_off_show_and_tell
+    show_board_to_team = board.show_board_to_team

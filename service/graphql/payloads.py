@@ -109,6 +109,16 @@ class CloseCyclePayload(CycleResult):
 
 
 @strawberry.type
+class PlanShowAndTellPayload(CycleResult):
+    pass
+
+
+@strawberry.type
+class CallOffShowAndTellPayload(CycleResult):
+    pass
+
+
+@strawberry.type
 class SelectCardsPayload(BoardResult):
     pass
 
@@ -120,6 +130,11 @@ class MoveCardPayload(CardResult):
 
 @strawberry.type
 class SetCardVisibilityPayload(CardResult):
+    pass
+
+
+@strawberry.type
+class ShowBoardToTeamPayload(BoardResult):
     pass
 
 

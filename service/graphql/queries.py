@@ -12,7 +12,7 @@ from projections.audit import AuditRow
 from projections.history import HistoryEntry as HistoryRow
 from projections.keyset import Page, page_after
 from service.actor import Actor
-from service.graphql import inspiration_api, people_queries, question_mutations
+from service.graphql import inspiration_api, people_queries, question_mutations, team_queries
 from service.graphql.context import Context, read, run
 from service.graphql.event_kinds import EventKind
 from service.graphql.feed_types import DomainEvent, DomainEventConnection
@@ -63,6 +63,8 @@ class Query:
 
     person = people_queries.person
     question_set = question_mutations.question_set
+    timeline = team_queries.timeline
+    upcoming_show_and_tells = team_queries.upcoming_show_and_tells
 
     @strawberry.field(
         description="Any object by its ID; null when it does not exist or the caller may "

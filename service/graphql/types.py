@@ -18,6 +18,7 @@ from projections import board as boards
 from projections.board_fold import BoardCard
 from projections.cycle_fold import CycleDoc
 from projections.people_fold import Colleague, PersonRow
+from service.graphql.context import read
 from service.graphql.cycle_parts import FollowUp, Preparation, PreparationDraft, Session
 from service.graphql.enums import (
     BoardStatus,
@@ -35,6 +36,7 @@ from service.graphql.plan_types import Approval, PlanVersion
 from service.graphql.question_types import Question
 from service.graphql.session_types import CandidateCard, SessionReport
 from service.graphql.values import day, day_or_none, moment, moment_or_none
+from service.ids import bare_key
 
 
 @strawberry.type(
@@ -191,6 +193,12 @@ class Cycle(Node):
         description="The open questions this cycle asks, as the question set was when it "
         "opened (the built-in set for a cycle opened before cycles recorded theirs).",
     )
+
+    @strawberry.field(description="The day announced to the team for the show & tell, if any.")
+    async def show_and_tell_on(self, info: strawberry.Info) -> date | None:
+        queries = info.context.services.queries
+        day: date | None = await read(info, queries.show_and_tell_of, bare_key(self.id))
+        return day
 
     @classmethod
     def from_doc(cls, doc: CycleDoc) -> Cycle:

@@ -169,6 +169,20 @@ USE_CASES: dict[str, tuple[Call, frozenset[str]]] = {
         BOTH,
     ),
     "approve_session_report": (lambda w, a: w.app.approve_session_report(a, w.cycle_id, 1), BOTH),
+    # The whole board at once: the employee alone, as for one card.
+    "show_board_to_team": (
+        lambda w, a: w.app.show_board_to_team(a, w.cycle_id, visible=True),
+        EMPLOYEE,
+    ),
+    # Either party announces the show & tell, moves it or calls it off.
+    "plan_show_and_tell": (
+        lambda w, a: w.app.plan_show_and_tell(a, w.cycle_id, on="2027-06-01"),
+        BOTH,
+    ),
+    "call_off_show_and_tell": (
+        lambda w, a: w.app.call_off_show_and_tell(a, w.cycle_id),
+        BOTH,
+    ),
     # Runs last among the cycle rows' writers in effect: a closed cycle still
     # checks access before it refuses for being closed.
     "close_cycle": (lambda w, a: w.app.close_cycle(a, w.cycle_id, "matrix"), MANAGER),
@@ -382,6 +396,21 @@ READ_QUERIES: dict[str, tuple[Call, frozenset[str]]] = {
     ),
     "may_read_history": (
         lambda w, a: _refused_unless(w.services.queries.may_read_history(a, w.employee)),
+        OWN_RECORD,
+    ),
+    # What a team shares: every person their own team's (a token for no one has no team).
+    "team_circle": (lambda w, a: w.services.queries.team_circle(a), PERSONS),
+    "upcoming_show_and_tells": (
+        lambda w, a: w.services.queries.upcoming_show_and_tells(a),
+        PERSONS,
+    ),
+    "my_managers_shown_board": (
+        lambda w, a: w.services.queries.my_managers_shown_board(a),
+        PERSONS,
+    ),
+    # A cycle's show & tell day: whoever reads the cycle.
+    "show_and_tell_of": (
+        lambda w, a: w.services.queries.show_and_tell_of(a, w.cycle_id),
         OWN_RECORD,
     ),
     "follow_ups_due": (lambda w, a: w.services.queries.follow_ups_due(a), NOT_REPORTS_ONLY),

@@ -85,6 +85,8 @@ READ_MODEL_OF = {
     "plan_as_of": "audit",
     "events": "audit",  # the change feed reads the audit trail's rows
     "backlog_use": "backlog_use",
+    "upcoming_show_and_tells": "show_and_tells",
+    "show_and_tell_of": "show_and_tells",
 }
 
 

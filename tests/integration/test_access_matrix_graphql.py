@@ -53,6 +53,9 @@ MUTATIONS = {
     "removeCandidateCard": {"remove_candidate_card"},
     "writeSessionReport": {"write_session_report"},
     "approveSessionReport": {"approve_session_report"},
+    "planShowAndTell": {"plan_show_and_tell"},
+    "callOffShowAndTell": {"call_off_show_and_tell"},
+    "showBoardToTeam": {"show_board_to_team"},
 }  # fmt: skip
 QUERIES = {
     "me": {"me"},
@@ -74,6 +77,8 @@ QUERIES = {
     "webhooks": {"webhooks"},
     "webhookDeliveries": {"webhook_deliveries"},
     "events": {"events"},
+    "timeline": {"timeline"},
+    "upcomingShowAndTells": {"upcoming_show_and_tells"},
 }
 
 
@@ -126,6 +131,12 @@ OPERATIONS = [
     ("changeQuestion", "move_question", "mutation { changeQuestion(input: {questionId: "
      "\"opening-work\", position: 1}) { questionSet { version } } }"),
     ("events", "events", "{ events(first: 1) { pageInfo { hasNextPage } } }"),
+    ("timeline", "timeline", "query($e: ID!) { timeline(employeeId: $e) { cycles { number "
+     "moments { kind } } } }"),
+    ("upcomingShowAndTells", "upcoming_show_and_tells", "{ upcomingShowAndTells { on "
+     "skills { skill } } }"),
+    ("planShowAndTell", "plan_show_and_tell", "mutation($c: ID!) { planShowAndTell(input: "
+     "{cycleId: $c, on: \"2027-06-01\"}) { cycle { showAndTellOn } userErrors { reason } } }"),
     # Last: it ends the bystander's access (the first allowed caller does; the others
     # are refused by the rule that one leaves once, past the access check).
     ("deactivatePerson", "deactivate_person", "mutation($b: ID!) { deactivatePerson(input: "

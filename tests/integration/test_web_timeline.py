@@ -92,7 +92,7 @@ def test_an_employee_reads_their_own_timeline_at_its_short_address(client: TestC
 
 
 def test_a_person_without_cycles_sees_an_empty_timeline(client: TestClient) -> None:
-    sign_in(client, "marieke")
+    sign_in(client, "pieter")  # Marieke runs a cycle of her own in the demo
     page = client.get("/timeline")
     assert page.status_code == 200
     assert "Nog geen groeispurt." in page.text

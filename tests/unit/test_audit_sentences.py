@@ -43,7 +43,8 @@ def test_columns_people_and_days_are_said_in_the_pages_language() -> None:
     assert say("ManagerHandedOver", {"from_manager_id": "p-mia", "to_manager_id": None}).endswith(
         "aan niemand."
     )
-    assert "07-12-2026" in say("FollowUpScheduled", {"due_on": "2026-12-07"})
+    assert "op 7 dec 2026." in say("FollowUpScheduled", {"due_on": "2026-12-07"})
+    assert "on 7 Dec 2026." in say("FollowUpScheduled", {"due_on": "2026-12-07"}, "en")
 
 
 def test_a_card_hidden_again_is_not_said_to_be_shown() -> None:
@@ -65,9 +66,9 @@ def test_every_sentence_is_in_the_dutch_catalogue_and_reads_without_its_fields(k
 def test_a_sign_in_link_says_what_it_is_for_and_until_when_never_its_token() -> None:
     made: dict[str, object] = {"purpose": "invitation", "expires_at": "2026-12-14T09:00:00+00:00"}
     assert say("SignInLinkIssued", made) == (
-        "Marieke Jansen maakte een uitnodigingslink voor Lotte Maes, geldig tot 14-12-2026 09:00."
+        "Marieke Jansen maakte een uitnodigingslink voor Lotte Maes, geldig tot 14 dec 2026 09:00."
     )
     reset = {**made, "purpose": "password_reset"}
     assert say("SignInLinkIssued", reset, "en") == (
-        "Marieke Jansen made a password reset link for Lotte Maes, working until 14-12-2026 09:00."
+        "Marieke Jansen made a password reset link for Lotte Maes, working until 14 Dec 2026 09:00."
     )

@@ -94,7 +94,10 @@ def test_a_page_says_the_words_and_days_a_refusal_names_in_its_own_language() ->
     )
     assert (
         refusal_text("nl", out_of_range)
-        == "Deze datum moet tussen 01-01-2000 en 31-12-2100 liggen."
+        == "Deze datum moet tussen 1 jan 2000 en 31 dec 2100 liggen."
+    )
+    assert (
+        refusal_text("en", out_of_range) == "This date must lie between 1 Jan 2000 and 31 Dec 2100."
     )
 
 
