@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from domain.errors import InvalidInput, NotAllowedNow
 from domain.growth_cycle import GrowthCycle
@@ -136,3 +136,15 @@ def test_a_cycle_stored_before_cards_were_written_at_the_table_has_none() -> Non
     cycle = given()
     assert cycle.candidate_cards == {}
     assert "candidate_cards" not in vars(cycle), "the default is the class's, never changed"
+
+
+def test_a_snapshot_restores_the_cards_at_the_table_and_one_taken_before_them_has_none() -> None:
+    from eventsourcing.domain import Snapshot
+
+    restored_before = cast(GrowthCycle, Snapshot.take(given()).mutate(None))
+    assert restored_before.candidate_cards == {}
+    assert restored_before.report_versions == ()
+    cycle = given(*four_written())
+    after = cast(GrowthCycle, Snapshot.take(cycle).mutate(None))
+    assert after.candidate_cards == cycle.candidate_cards
+    assert after.candidates_written == 4
