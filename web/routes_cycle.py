@@ -31,6 +31,7 @@ from service.parties import party_of
 from web import cycle_questions, forms, pop_versions, session_table
 from web.rendering import (
     current_actor,
+    language_of,
     person_name,
     redirect,
     render,
@@ -95,9 +96,13 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
     }
 
 
-def with_table(services: Services, context: dict[str, Any], query: Mapping[str, str]) -> None:
+def with_table(
+    services: Services, context: dict[str, Any], query: Mapping[str, str], language: str = "nl"
+) -> None:
     """The session tab's candidate cards, preparations side by side and report."""
-    table = session_table.table_context(services, context["cycle"], query)
+    table = session_table.table_context(
+        services, context["cycle"], query, context.get("inspiration"), language
+    )
     context.update(table, table_values=table.pop("values"))
 
 
@@ -141,7 +146,7 @@ def _tab_page(tab: str) -> Callable[[Request], Any]:
         cycle_id = request.path_params["cycle_id"]
         context = await in_thread(cycle_context, services_of(request), actor, cycle_id)
         if tab == "session":  # the session at the table: `?edit=<card>`, `?from=hard.0`
-            with_table(services_of(request), context, request.query_params)
+            with_table(services_of(request), context, request.query_params, language_of(request))
         context.update(tab=tab, values=_values_for(tab, context))
         context["message"] = request.session.pop("cycle_message", None)
         return render(request, "cycle/page.html", context, fragment=f"cycle/_{_file(tab)}.html")

@@ -2,7 +2,8 @@
 beside them, and the session report with its approvals.
 
 A card form is either the new card's (prefilled from the employee's
-preparation with `?from=hard.0`) or one card's (`?edit=<id>`), never both, so
+preparation with `?from=hard.0`, or from a backlog skill or an inspiration card
+with `?start=backlog:<id>` / `?start=card:<id>`) or one card's (`?edit=<id>`), never both, so
 each field exists once on the page. A change carries the card's version: the
 use case refuses it when someone changed the card in between, and the page
 then shows the card as it is now beside what this person typed.
@@ -19,13 +20,20 @@ from projections.cycle_fold import CandidateCardDoc, CycleDoc
 from projections.cycle_timeline import person_of_party
 from projections.people import get_person_row
 from service.container import Services
+from service.inspiration_reads import Inspiration
 from web import forms
 from web.rendering import person_name
 
 KINDS = tuple(kind.value for kind in CANDIDATES_PER_KIND)
 
 
-def table_context(services: Services, doc: CycleDoc, query: Mapping[str, str]) -> dict[str, Any]:
+def table_context(
+    services: Services,
+    doc: CycleDoc,
+    query: Mapping[str, str],
+    inspiration: Inspiration | None = None,
+    language: str = "nl",
+) -> dict[str, Any]:
     """What the session tab shows besides the cycle, and the card form's first values."""
     cards = doc["candidate_cards"]
     editing = _card(cards, query.get("edit", ""))
@@ -34,6 +42,13 @@ def table_context(services: Services, doc: CycleDoc, query: Mapping[str, str]) -
         values = card_values(editing)
     else:
         values = _new_card(services, doc, prepared, query.get("from", ""))
+        point = inspiration.find(query.get("start", "")) if inspiration else None
+        if point is not None:
+            values |= {
+                "card.kind": point.kind,
+                "card.i_want_to": point.title(language),
+                "card.backlog_skill_id": point.backlog_skill_id or "",
+            }
     report = doc["report"]
     if report["versions"]:
         values["text"] = report["versions"][-1]["text"]

@@ -69,6 +69,28 @@ def test_the_employee_sees_both_preparations_and_starts_a_card_from_her_own(
     assert 'value="Ontwikkelaar"' in prefilled  # her function → as a
 
 
+def test_a_card_can_start_from_a_backlog_skill_or_an_inspiration_card(
+    client: TestClient, demo_settings: Settings
+) -> None:
+    cycle = _cycle_of(demo_settings, "lisa")
+    sign_in(client, "lisa")
+    page = client.get(f"/cycles/{cycle}/session").text
+    assert "Begin bij een vaardigheid uit de bedrijfsbacklog of een inspiratiekaartje" in page
+    starts = re.findall(
+        r'session\?start=(backlog|card)%3A([0-9a-f-]+)#card-form">([^<]+)</a>', page
+    )
+    backlog = next(s for s in starts if s[0] == "backlog")
+    card = next(s for s in starts if s[0] == "card")
+    from_backlog = client.get(f"/cycles/{cycle}/session?start=backlog:{backlog[1]}").text
+    assert f'value="{backlog[2]}"' in from_backlog  # the skill → I want to
+    assert f'name="card.backlog_skill_id" value="{backlog[1]}"' in from_backlog
+    from_card = client.get(f"/cycles/{cycle}/session?start=card:{card[1]}").text
+    assert f'value="{card[2]}"' in from_card
+    assert 'name="card.backlog_skill_id" value=""' in from_card  # a card is not on the backlog
+    unknown = client.get(f"/cycles/{cycle}/session?start=card:nonsense").text
+    assert 'name="card.backlog_skill_id" value=""' in unknown
+
+
 def test_both_parties_write_the_cards_and_the_manager_records_the_session_from_them(
     client: TestClient, demo_settings: Settings
 ) -> None:
