@@ -30,6 +30,7 @@ from service.who_did_it import ActorView, Named
 from web import (
     forms,
     routes_hr_backlog,
+    routes_hr_coach,
     routes_hr_follow_ups,
     routes_hr_inspiration,
     routes_hr_people,
@@ -282,6 +283,7 @@ routes = [
     Route("/hr/pop", plan_page, methods=["GET"]),
     *routes_hr_reports.routes,
     *routes_hr_follow_ups.routes,
+    *routes_hr_coach.routes,  # before the people pages' /hr/people/{id}/{what}
     *routes_hr_people.routes,
     *routes_hr_questions.routes,
     *routes_hr_backlog.routes,

@@ -149,7 +149,7 @@ async def change(request: Request) -> Response:
         await in_thread(_change, services, actor, person_id, what, typed, form)
     except (DomainError, NotFound) as refused:
         shown = said(request, refused, beside_field=field == refused.field)
-        return await _person_again(request, actor, person_id, {field: typed}, {field: shown})
+        return await person_again(request, actor, person_id, {field: typed}, {field: shown})
     request.session["hr_message"] = translate(request, "Saved.")
     return redirect(f"/hr/people/{person_id}", request)
 
@@ -180,7 +180,7 @@ async def deactivate(request: Request) -> Response:
     except (DomainError, NotFound) as refused:
         field = refused.field if refused.field in DEACTIVATION else "confirm"
         shown = said(request, refused, beside_field=field == refused.field)
-        return await _person_again(request, actor, person_id, typed, {field: shown})
+        return await person_again(request, actor, person_id, typed, {field: shown})
     name = await in_thread(_name_of, services, person_id)
     request.session["hr_message"] = translate(request, "{name} is deactivated.").format(name=name)
     return redirect(f"/hr/people/{person_id}", request)
@@ -233,7 +233,7 @@ def _name_of(services: Services, person_id: str) -> str:
     return services.app.get_person(UUID(person_id)).name
 
 
-async def _person_again(
+async def person_again(
     request: Request,
     actor: Actor,
     person_id: str,

@@ -137,7 +137,12 @@ def client(demo_settings: Settings, misses: Misses) -> Iterator[TestClient]:
 
 def _visible_text(page: str) -> list[str]:
     """The page's text as a reader meets it: between tags, and the labels read aloud."""
+    # The audit trail's raw fields are the record as stored (keys, and the built-in
+    # questions in their source language), not text of the page.
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    body = re.sub(r'<pre class="json">.*?</pre>', " ", body, flags=re.S)
+    # What a form holds was typed by someone (HR writes each card in both languages).
+    body = re.sub(r"(<textarea\b[^>]*>).*?(</textarea>)", r"\1\2", body, flags=re.S)
     said = re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', body)
     between = re.sub(r"<[^>]+>", "\n", body)
     return [html.unescape(t).strip() for t in [*between.split("\n"), *said] if t.strip()]
