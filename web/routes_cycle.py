@@ -52,7 +52,10 @@ async def my_cycles(request: Request) -> Response:
     return render(request, "cycle/none.html", {})
 
 
-def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str, Any]:
+def cycle_context(
+    services: Services, actor: Actor, cycle_id: UUID, tab: str | None = None
+) -> dict[str, Any]:
+    """What the cycle's page shows; for `tab` only what that tab needs (None: every tab's)."""
     doc = services.queries.cycle(actor, cycle_id)
     if doc is None:
         raise NotFound(NO_SUCH_CYCLE)
@@ -87,11 +90,14 @@ def cycle_context(services: Services, actor: Actor, cycle_id: UUID) -> dict[str,
         "question_sections": cycle_questions.cycle_question_sections(doc),
         "section_texts": cycle_questions.SECTIONS,
         "shared_answers": cycle_questions.shared_answers(doc),
-        # Starting points for the preparation (and the session's cards), for the parties.
-        "inspiration": queries.inspiration_for(actor) if party else None,
+        # Starting points for the preparation (and the session's cards), for the parties:
+        # each loads the backlog and the deck, so only for the tabs that offer them.
+        "inspiration": queries.inspiration_for(actor)
+        if party and tab in (None, "preparation", "session")
+        else None,
         # The follow-up looks back at the backlog skills the cards point at.
         "backlog_since": queries.backlog_since_session(actor, cycle_id)
-        if doc["follow_up"] is not None
+        if doc["follow_up"] is not None and tab in (None, "follow-up")
         else [],
     }
 
@@ -144,7 +150,7 @@ def _tab_page(tab: str) -> Callable[[Request], Any]:
     async def page(request: Request) -> Response:
         actor = await current_actor(request)
         cycle_id = request.path_params["cycle_id"]
-        context = await in_thread(cycle_context, services_of(request), actor, cycle_id)
+        context = await in_thread(cycle_context, services_of(request), actor, cycle_id, tab)
         if tab == "session":  # the session at the table: `?edit=<card>`, `?from=hard.0`
             with_table(services_of(request), context, request.query_params, language_of(request))
         context.update(tab=tab, values=_values_for(tab, context))
@@ -158,7 +164,7 @@ async def compare_page(request: Request) -> Response:
     """The POP tab with two versions side by side (`?a=1&b=3`)."""
     actor = await current_actor(request)
     cycle_id = request.path_params["cycle_id"]
-    context = await in_thread(cycle_context, services_of(request), actor, cycle_id)
+    context = await in_thread(cycle_context, services_of(request), actor, cycle_id, "pop")
     versions = context["cycle"]["plan_versions"]
     asked = {k: request.query_params.get(k, "") for k in pop_versions.FIELDS}
     values = _values_for("pop", context) | asked
@@ -207,7 +213,7 @@ async def _again(
     status: int,
 ) -> Response:
     context = await in_thread(
-        cycle_context, services_of(request), actor, request.path_params["cycle_id"]
+        cycle_context, services_of(request), actor, request.path_params["cycle_id"], tab
     )
     if tab == "session":
         with_table(services_of(request), context, {})

@@ -31,7 +31,7 @@ async def add_to_preparation(request: Request) -> Response:
     actor = await current_actor(request)
     cycle_id = request.path_params["cycle_id"]
     form = await request.form()
-    context = await in_thread(cycle_context, services_of(request), actor, cycle_id)
+    context = await in_thread(cycle_context, services_of(request), actor, cycle_id, "preparation")
     if context["party"] is None:
         raise Forbidden()
     if context["cycle"]["session"] is not None:  # the preparations are closed: show them

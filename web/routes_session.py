@@ -68,7 +68,7 @@ async def save_card(request: Request) -> Response:
         shown = said(request, refused, beside_field=where != "form")
         return await _table_again(request, actor, typed, {where: shown}, 400)
     except Conflict as clash:
-        context = await in_thread(cycle_context, services, actor, cycle_id)
+        context = await in_thread(cycle_context, services, actor, cycle_id, "session")
         latest = session_table.latest_card(context["cycle"], str(form.get("card_id") or ""))
         values = session_table.card_values(latest) if latest is not None else {}
         yours = {name: typed.get(name, "") for name in CARD_FIELDS}
@@ -89,7 +89,9 @@ async def _table_again(
     yours: dict[str, str] | None = None,
 ) -> Response:
     services = services_of(request)
-    context = await in_thread(cycle_context, services, actor, request.path_params["cycle_id"])
+    context = await in_thread(
+        cycle_context, services, actor, request.path_params["cycle_id"], "session"
+    )
     with_table(services, context, {})
     context.update(tab="session", values=values, errors=errors, yours=yours)
     return render(request, "cycle/page.html", context, status_code=status)
